@@ -1,0 +1,20 @@
+import type { Metadata, Viewport } from "next";
+import { Providers } from "@/components/providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Patchbay", template: "%s · Patchbay" },
+  description: "Connect your organisation to the services it runs on, and keep those connections healthy.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

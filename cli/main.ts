@@ -1,0 +1,144 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { closeDatabase, migrateDatabase } from "@/db/client";
+import { createApiKey } from "@/lib/api-keys";
+import { reencryptAll } from "@/lib/crypto/rotate";
+import { EnvError } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { startJobs, stopJobs } from "@/lib/jobs/boss";
+import { acquireDataDirLock, DataDirBusyError } from "@/lib/runtime/data-dir-lock";
+import { bootstrap, findTenantBySlug } from "@/lib/tenancy";
+import { ZodError } from "zod";
+import { start } from "./start";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const USAGE = `Usage: patchbay <command>
+
+  start                                      build if needed, migrate, run the server and its workers
+  migrate                                    apply database migrations
+  bootstrap --tenant SLUG --email E --password P [--tenant-name N] [--name N]
+                                             create the first tenant and its owner (idempotent)
+  api-key create --tenant SLUG --name N      create an API key and print it once
+  keys rotate                                re-encrypt every stored secret under the current master key
+  worker                                     run background workers without the web server`;
+
+class UsageError extends Error {}
+
+const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name" };
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+/** Opens the database for a one-shot command; the lock refuses while a server holds embedded data. */
+async function withDatabase<T>(owner: string, fn: () => Promise<T>): Promise<T> {
+  const release = acquireDataDirLock(owner);
+  try {
+    await migrateDatabase();
+    return await fn();
+  } finally {
+    await closeDatabase();
+    release();
+  }
+}
+
+async function runWorker(): Promise<number> {
+  const release = acquireDataDirLock("patchbay worker");
+  await migrateDatabase();
+  await startJobs({ workers: true });
+  console.log("Patchbay worker running; Ctrl-C stops it after the jobs in hand finish.");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await stopJobs();
+  await closeDatabase();
+  release();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      tenant: { type: "string" },
+      "tenant-name": { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const command = positionals.join(" ");
+  if (values.help || command === "") {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case "start":
+      return start(root);
+    case "migrate":
+      await withDatabase("patchbay migrate", async () => {});
+      console.log("Database is up to date.");
+      return 0;
+    case "bootstrap": {
+      const result = await withDatabase("patchbay bootstrap", () =>
+        bootstrap({
+          tenantSlug: required(values, "tenant"),
+          tenantName: values["tenant-name"],
+          email: required(values, "email"),
+          password: required(values, "password"),
+          name: values.name,
+        }),
+      );
+      console.log(
+        result.created.length > 0
+          ? `Bootstrapped ${result.tenant.slug}: created ${result.created.join(", ")}.`
+          : `${result.tenant.slug} was already bootstrapped; nothing changed.`,
+      );
+      return 0;
+    }
+    case "api-key create": {
+      const key = await withDatabase("patchbay api-key create", async () => {
+        const slug = required(values, "tenant");
+        const tenant = await findTenantBySlug(slug);
+        if (!tenant) throw new UsageError(`No tenant with slug "${slug}".`);
+        return createApiKey(
+          { tenant, role: "owner", actor: { type: "system", label: "patchbay api-key create" } },
+          { name: required(values, "name") },
+        );
+      });
+      console.error(`Created API key "${key.name}" (${key.prefix}…). It is shown once; store it now:`);
+      console.log(key.key);
+      return 0;
+    }
+    case "keys rotate": {
+      const result = await withDatabase("patchbay keys rotate", () => reencryptAll());
+      console.log(`Re-encrypted ${result.reencrypted} of ${result.scanned} stored secrets under the current key.`);
+      return 0;
+    }
+    case "worker":
+      return runWorker();
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ZodError) {
+      const flag = (field: string) => FLAG_OF[field] ?? field;
+      console.error(error.issues.map((i) => `--${flag(String(i.path[0] ?? ""))}: ${i.message}`).join("\n"));
+    } else if (error instanceof EnvError || error instanceof DataDirBusyError || error instanceof AppError) {
+      console.error(error.message);
+    } else console.error(error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { closeDatabase, migrateDatabase } from "@/db/client";
+import { describeCreated, loadSecrets } from "@/lib/crypto/secret-files";
+import { env } from "@/lib/env";
+import { acquireDataDirLock } from "@/lib/runtime/data-dir-lock";
+import { buildIsStale, runNextBuild } from "./build";
+
+async function waitUntilReady(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+export async function start(root: string): Promise<number> {
+  const settings = env();
+  const created = describeCreated(loadSecrets().created);
+  if (created) console.log(created);
+
+  if (!settings.skipBuild && buildIsStale(root)) runNextBuild(root);
+
+  // Migrate here so a broken database stops start-up with a clear message before the server
+  // binds its port; the lock is released before the server process takes it over.
+  const release = acquireDataDirLock("patchbay start");
+  await migrateDatabase();
+  await closeDatabase();
+  release();
+
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(settings.port), "-H", settings.hostname],
+    { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+
+  const shownHost = settings.hostname === "0.0.0.0" || settings.hostname === "::" ? "localhost" : settings.hostname;
+  const probeHost = shownHost === "localhost" ? "127.0.0.1" : shownHost;
+  if (await waitUntilReady(`http://${probeHost}:${settings.port}/api/health`, child)) {
+    console.log(`Patchbay is running at http://${shownHost}:${settings.port}`);
+  }
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useState } from "react";
+import { addMemberAction } from "@/app/t/[tenant]/settings/members/actions";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
+import { addMemberSchema, PASSWORD_RULE } from "@/lib/tenancy/schema";
+import { ROLE_OPTIONS } from "./role-options";
+
+export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
+  const [open, setOpen] = useState(false);
+  const { toast } = useToast();
+  const { form, onSubmit, formError, setFormError } = useActionForm({
+    schema: addMemberSchema,
+    defaultValues: { email: "", name: "", role: "viewer", password: "" },
+    action: (values) => addMemberAction(tenantSlug, values),
+    onSuccess: (data, values) => {
+      setOpen(false);
+      form.reset();
+      toast({
+        tone: "success",
+        title: `${values.email} added`,
+        description: data.isNewAccount ? "Share the initial password with them securely." : "They already had an account and keep their password.",
+      });
+    },
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          form.reset();
+          setFormError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>Add member</Button>
+      </DialogTrigger>
+      <DialogContent title="Add member" description="They can sign in straight away with the initial password.">
+        <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          {formError && <Alert tone="danger">{formError}</Alert>}
+          <TextField form={form} name="email" label="Email" type="email" autoComplete="off" autoFocus />
+          <TextField form={form} name="name" label="Name" autoComplete="off" />
+          <SelectField form={form} name="role" label="Role" options={ROLE_OPTIONS} />
+          <TextField form={form} name="password" label="Initial password" type="password" autoComplete="new-password" hint={PASSWORD_RULE} />
+          <DialogFooter>
+            <Button type="submit" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? "Adding…" : "Add member"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

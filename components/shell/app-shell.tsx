@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Badge } from "@/components/ui";
+import type { Role } from "@/lib/tenancy/roles";
+import { NavLinks } from "./nav-links";
+import { TenantSwitcher } from "./tenant-switcher";
+
+type Props = {
+  tenant: { slug: string; name: string };
+  tenants: { slug: string; name: string }[];
+  user: { name: string; email: string };
+  role: Role;
+  children: React.ReactNode;
+};
+
+export function AppShell({ tenant, tenants, user, role, children }: Props) {
+  const base = `/t/${tenant.slug}`;
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
+        Skip to content
+      </a>
+      <aside className="flex flex-col gap-4 border-b border-border bg-surface p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0">
+        <div className="flex items-center justify-between gap-2">
+          <Link href={base} className="text-lg font-semibold tracking-tight">
+            Patchbay
+          </Link>
+        </div>
+        <TenantSwitcher tenants={tenants} current={tenant.slug} />
+        <nav aria-label="Main" className="md:flex-1">
+          <NavLinks
+            items={[
+              { href: base, label: "Dashboard", exact: true },
+              { href: `${base}/settings`, label: "Settings" },
+            ]}
+          />
+        </nav>
+        <div className="flex items-center justify-between gap-2 border-t border-border pt-3 md:flex-col md:items-stretch">
+          <div className="min-w-0">
+            <p className="truncate text-sm font-medium">{user.name}</p>
+            <p className="truncate text-xs text-muted-foreground">{user.email}</p>
+            <Badge className="mt-1" tone={role === "viewer" ? "neutral" : "info"}>
+              {role}
+            </Badge>
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+export { Alert, type AlertProps, type AlertTone } from "./alert";
+export { Badge, type BadgeProps, type BadgeTone } from "./badge";
+export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export { Card, CardBody, CardHeader, type CardHeaderProps } from "./card";
+export { cn } from "./cn";
+export { CopyButton, type CopyButtonProps } from "./copy-button";
+export { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger, type DialogContentProps } from "./dialog";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { Field, fieldAria, type FieldProps } from "./field";
+export { controlClasses, Input, Textarea } from "./input";
+export { Label } from "./label";
+export { PageHeader, type PageHeaderProps } from "./page-header";
+export { Select } from "./select";
+export { Skeleton } from "./skeleton";
+export { Table, TBody, Td, Th, THead, Tr } from "./table";
+export { TabLinks, Tabs, TabsContent, TabsList, TabsTrigger, type TabLinksProps } from "./tabs";
+export { Toaster, useToast, type ToastOptions, type ToastTone } from "./toast";
+export { RelativeTime } from "./relative-time";

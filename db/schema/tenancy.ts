@@ -1,0 +1,50 @@
+import { relations } from "drizzle-orm";
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import type { Role } from "@/lib/tenancy/roles";
+import { id, timestamps } from "./columns";
+
+export { ROLES, type Role } from "@/lib/tenancy/roles";
+
+export const tenants = pgTable("tenants", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  ...timestamps(),
+});
+
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  // Null for users who only ever sign in through SSO.
+  passwordHash: text("password_hash"),
+  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  ...timestamps(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<Role>().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+    check("memberships_role_check", sql`${t.role} in ('owner', 'admin', 'viewer')`),
+  ],
+);
+
+export const tenantsRelations = relations(tenants, ({ many }) => ({ memberships: many(memberships) }));
+export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  tenant: one(tenants, { fields: [memberships.tenantId], references: [tenants.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));

@@ -1,0 +1,53 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
+import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+export function errorResponse(
+  status: number,
+  code: ErrorCode | "internal_error",
+  message: string,
+  fields?: Record<string, string>,
+  headers?: HeadersInit,
+) {
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers });
+}
+
+// One body for every way a key can be wrong, so a caller learns nothing about which keys exist.
+const UNAUTHORIZED = () =>
+  errorResponse(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>.", undefined, {
+    "WWW-Authenticate": 'Bearer realm="patchbay"',
+  });
+
+export function toErrorResponse(error: unknown, route: string) {
+  if (error instanceof ZodError) {
+    return errorResponse(422, "validation_failed", "The request body is not valid.", fieldErrorsOf(error.issues));
+  }
+  if (error instanceof AppError) {
+    const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return errorResponse(error.status, error.code, error.message, error.fields, headers);
+  }
+  logError("api route failed", error, { route });
+  return errorResponse(500, "internal_error", "Something went wrong on our side.");
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a `/api/v1` route handler: API-key authentication, then DESIGN §3's error bodies. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (req: Request, ctx: { key: AuthenticatedKey; params: P }) => Promise<Response | unknown>,
+) {
+  return async (req: Request, context: RouteContext<P>) => {
+    const route = new URL(req.url).pathname;
+    try {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+      const key = match ? await authenticateApiKey(match[1]!) : null;
+      if (!key) return UNAUTHORIZED();
+      const result = await handler(req, { key, params: await context.params });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return toErrorResponse(error, route);
+    }
+  };
+}

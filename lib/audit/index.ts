@@ -1,0 +1,2 @@
+export * from "./record";
+export { redact } from "./redact";

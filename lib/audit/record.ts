@@ -1,0 +1,54 @@
+import { desc, eq } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
+import { auditEvents, outboxEvents, type ActorType } from "@/db/schema";
+import { redact } from "./redact";
+
+export type Actor = {
+  type: ActorType;
+  id?: string | null;
+  label?: string | null;
+  ip?: string | null;
+};
+
+export const SYSTEM_ACTOR: Actor = { type: "system", label: "Patchbay" };
+
+export type AuditInput = {
+  tenantId?: string | null;
+  actor: Actor;
+  action: string;
+  target?: { type: string; id: string } | null;
+  details?: Record<string, unknown>;
+};
+
+/** Written inside the caller's transaction when given one, so the event and the change land together. */
+export async function recordAudit(input: AuditInput, tx: Db = db()): Promise<void> {
+  await tx.insert(auditEvents).values({
+    tenantId: input.tenantId ?? null,
+    actorType: input.actor.type,
+    actorId: input.actor.id ?? null,
+    actorLabel: input.actor.label ?? null,
+    ip: input.actor.ip ?? null,
+    action: input.action,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    details: redact(input.details ?? {}) as Record<string, unknown>,
+  });
+}
+
+export async function emitEvent(
+  tenantId: string,
+  type: string,
+  payload: Record<string, unknown>,
+  tx: Db = db(),
+): Promise<void> {
+  await tx.insert(outboxEvents).values({ tenantId, type, payload });
+}
+
+export async function listRecentAudit(tenantId: string, limit = 10) {
+  return db()
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.tenantId, tenantId))
+    .orderBy(desc(auditEvents.createdAt))
+    .limit(limit);
+}

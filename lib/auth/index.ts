@@ -1,0 +1,41 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { loadSecrets } from "@/lib/crypto/secret-files";
+import { clientIp } from "@/lib/http/client-ip";
+import { verifySignIn } from "./sign-in";
+
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+// A function, so the secret is read when the server runs, never while `next build` runs.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: loadSecrets().authSecret,
+  // Self-hosted behind whatever host name the operator picks; Auth.js checks nothing else.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: async (credentials, request) => {
+        const result = await verifySignIn(credentials, clientIp(request.headers));
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new SignInRateLimited();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { clientIp } from "@/lib/http/client-ip";
+import { findMembership, type TenantContext } from "@/lib/tenancy";
+import { auth } from "./index";
+
+/** The signed-in user, or null; a session whose user was deleted counts as signed out. */
+export const currentUser = cache(async () => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [user] = await db()
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, id));
+  return user ?? null;
+});
+
+export async function requireUser() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** Resolves the tenant in the URL for the signed-in user; anyone else gets the same 404 as a missing tenant. */
+export const requireTenantContext = cache(async (slug: string): Promise<TenantContext> => {
+  const user = await requireUser();
+  const membership = await findMembership(user.id, slug);
+  if (!membership) notFound();
+  return {
+    tenant: membership.tenant,
+    role: membership.role,
+    userId: user.id,
+    actor: { type: "user", id: user.id, label: user.email, ip: clientIp(await headers()) },
+  };
+});

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place environment variables are read. Parsed lazily (not at import) so that
+ * `next build` never needs runtime settings, and validated once: a bad value stops
+ * start-up with a message naming the variable.
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL")
+      .optional(),
+  ),
+  PATCHBAY_DATA_DIR: z.string().min(1).default("./.data"),
+  PATCHBAY_MASTER_KEY: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  PATCHBAY_IN_PROCESS_WORKERS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  PATCHBAY_TRUST_PROXY: bool,
+  PATCHBAY_SKIP_BUILD: bool,
+});
+
+export type Env = ReturnType<typeof build>;
+
+function build(raw: z.infer<typeof schema>) {
+  const dataDir = raw.PATCHBAY_DATA_DIR === "memory://" ? "memory://" : path.resolve(raw.PATCHBAY_DATA_DIR);
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === "production",
+    databaseUrl: raw.DATABASE_URL ?? null,
+    /** Embedded PGlite lives here; key files too when no key is given in the environment. */
+    dataDir,
+    masterKey: raw.PATCHBAY_MASTER_KEY ?? null,
+    authSecret: raw.AUTH_SECRET ?? null,
+    port: raw.PORT,
+    hostname: raw.HOSTNAME,
+    inProcessWorkers: raw.PATCHBAY_IN_PROCESS_WORKERS,
+    trustProxy: raw.PATCHBAY_TRUST_PROXY,
+    skipBuild: raw.PATCHBAY_SKIP_BUILD,
+  };
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return build(parsed.data);
+}
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,26 @@
+import type PgBoss from "pg-boss";
+import { pruneExpiredLimits } from "@/lib/rate-limit";
+
+/**
+ * Every background job Patchbay runs. Handlers live with their feature; this list is what
+ * a worker (in-process or `patchbay worker`) subscribes to and schedules.
+ */
+export type JobDefinition = {
+  queue: string;
+  cron?: string;
+  handler: PgBoss.WorkHandler<object>;
+};
+
+export const QUEUES = {
+  pruneRateLimits: "maintenance.prune-rate-limits",
+} as const;
+
+export const JOBS: JobDefinition[] = [
+  {
+    queue: QUEUES.pruneRateLimits,
+    cron: "*/10 * * * *",
+    handler: async () => {
+      await pruneExpiredLimits();
+    },
+  },
+];

@@ -1,0 +1,4 @@
+export * from "./context";
+export * from "./members";
+export * from "./setup";
+export * from "./overview";

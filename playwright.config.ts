@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// This file is evaluated by the main process and again by each worker. Pick the
+// data dir once (main process) and hand it down through the environment, so every
+// evaluation within a run agrees on it while each run gets a fresh one.
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = `.e2e-data/run-${Date.now()}`;
+}
+const dataDir = process.env.E2E_DATA_DIR;
+
+const launchOptions = {
+  // Set by scripts/test.mjs (scripts/find-browser.mjs); unset → Playwright's own.
+  executablePath: process.env.PATCHBAY_CHROMIUM || undefined,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  outputDir: "test-results/e2e-artifacts",
+  use: {
+    baseURL,
+    launchOptions,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
+  webServer: {
+    command: "node bin/patchbay.mjs start",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      PATCHBAY_DATA_DIR: dataDir,
+      // scripts/test.mjs runs `next build` before the e2e tests.
+      PATCHBAY_SKIP_BUILD: "1",
+      PATCHBAY_ALLOW_PRIVATE_NETWORK: "true",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdout: "pipe",
+    stderr: "pipe",
+    // Let the server close its database cleanly; killed after 10 s regardless.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
