@@ -8,6 +8,7 @@ import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startJobs, stopJobs } from "@/lib/jobs/boss";
 import { acquireDataDirLock, DataDirBusyError } from "@/lib/runtime/data-dir-lock";
+import { loadSecretsWithNotice } from "@/lib/runtime/secrets-notice";
 import { bootstrap, findTenantBySlug } from "@/lib/tenancy";
 import { ZodError } from "zod";
 import { start } from "./start";
@@ -36,6 +37,7 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 /** Opens the database for a one-shot command; the lock refuses while a server holds embedded data. */
 async function withDatabase<T>(owner: string, fn: () => Promise<T>): Promise<T> {
+  loadSecretsWithNotice();
   const release = acquireDataDirLock(owner);
   try {
     await migrateDatabase();
@@ -47,6 +49,7 @@ async function withDatabase<T>(owner: string, fn: () => Promise<T>): Promise<T> 
 }
 
 async function runWorker(): Promise<number> {
+  loadSecretsWithNotice();
   const release = acquireDataDirLock("patchbay worker");
   await migrateDatabase();
   await startJobs({ workers: true });

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { closeDatabase, migrateDatabase } from "@/db/client";
-import { describeCreated, loadSecrets } from "@/lib/crypto/secret-files";
 import { env } from "@/lib/env";
+import { loadSecretsWithNotice } from "@/lib/runtime/secrets-notice";
 import { acquireDataDirLock } from "@/lib/runtime/data-dir-lock";
 import { buildIsStale, runNextBuild } from "./build";
 
@@ -21,8 +21,7 @@ async function waitUntilReady(url: string, child: ReturnType<typeof spawn>): Pro
 
 export async function start(root: string): Promise<number> {
   const settings = env();
-  const created = describeCreated(loadSecrets().created);
-  if (created) console.log(created);
+  loadSecretsWithNotice();
 
   if (!settings.skipBuild && buildIsStale(root)) runNextBuild(root);
 

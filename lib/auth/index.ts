@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loadSecrets } from "@/lib/crypto/secret-files";
 import { clientIp } from "@/lib/http/client-ip";
+import { logError } from "@/lib/log";
 import { verifySignIn } from "./sign-in";
 
 export class SignInRateLimited extends CredentialsSignin {
@@ -17,6 +18,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // A wrong password is an audit event, not a server error with a stack trace.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      logError("auth error", error);
+    },
+    warn() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -23,7 +23,10 @@ export const currentUser = cache(async () => {
 
 export async function requireUser() {
   const user = await currentUser();
-  if (!user) redirect("/login");
+  if (!user) {
+    const path = (await headers()).get("x-pathname");
+    redirect(path && path !== "/" ? `/login?next=${encodeURIComponent(path)}` : "/login");
+  }
   return user;
 }
 

@@ -19,8 +19,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function acquireDataDirLock(owner: string): () => void {
-  const { databaseUrl, dataDir } = env();
+export function acquireDataDirLock(
+  owner: string,
+  { databaseUrl, dataDir }: { databaseUrl: string | null; dataDir: string } = env(),
+): () => void {
   if (databaseUrl || dataDir === "memory://") return () => {};
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "patchbay.lock");

@@ -1,0 +1,131 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./pages/accessibility";
+import { LoginPage, SetupPage, signOut } from "./pages/auth";
+
+const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
+const viewer = { name: "Val Viewer", email: "val@acme.test", password: "viewer-pass-1234" };
+
+test.describe.serial("a new Patchbay, from first visit to a second member", () => {
+  test("first visit leads to setup, which explains its rules and creates the organisation", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/setup$/);
+    await expect(page.getByRole("heading", { name: "Set up Patchbay" })).toBeVisible();
+    await expectAccessible(page);
+
+    const setup = new SetupPage(page);
+    await setup.fill({ tenantName: "Acme Corp", name: owner.name, email: owner.email, password: "short" });
+    await expect(page.getByText("At least 12 characters, with at least one letter and one digit.").last()).toBeVisible();
+    await expect(page.getByLabel("URL name")).toHaveValue("acme-corp");
+    await expect(page).toHaveURL(/\/setup$/);
+
+    await setup.fill({ tenantName: "Acme Corp", tenantSlug: "acme", name: owner.name, email: owner.email, password: owner.password });
+    await expect(page).toHaveURL(/\/login\?setup=done/);
+    await expect(page.getByText("Your organisation is ready.")).toBeVisible();
+  });
+
+  test("setup is gone once a user exists, and a signed-out deep link returns after sign-in", async ({ page }) => {
+    await page.goto("/setup");
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/t/acme/settings/members");
+    await expect(page).toHaveURL(/\/login\?next=%2Ft%2Facme%2Fsettings%2Fmembers$/);
+    await new LoginPage(page).signIn(owner.email, owner.password);
+    await expect(page).toHaveURL(/\/t\/acme\/settings\/members$/);
+    await signOut(page);
+  });
+
+  test("a wrong password gets one calm error", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await expectAccessible(page);
+    await login.signIn(owner.email, "not-the-password-1");
+    await login.expectError("Email or password is incorrect.");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("the owner signs in to the shell and adds a viewer", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(owner.email, owner.password);
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    await expect(page.getByRole("heading", { name: "Acme Corp", level: 1 })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+    const sidebar = page.getByRole("complementary");
+    await expect(sidebar.getByText(owner.email)).toBeVisible();
+    await expect(sidebar.getByText("owner", { exact: true })).toBeVisible();
+    await expectAccessible(page);
+
+    await nav.getByRole("link", { name: "Settings" }).click();
+    await expect(page).toHaveURL(/\/t\/acme\/settings\/members$/);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Add member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add member" });
+    await dialog.getByLabel("Email").fill(viewer.email);
+    await dialog.getByLabel("Name").fill(viewer.name);
+    await dialog.getByLabel("Role").selectOption("viewer");
+    await dialog.getByLabel("Initial password").fill(viewer.password);
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Add member" }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole("row").filter({ hasText: viewer.email });
+    await expect(row).toBeVisible();
+    await expect(row.getByLabel(`Role of ${viewer.email}`)).toHaveValue("viewer");
+
+    // The last owner cannot demote themselves: the change is refused and the select snaps back.
+    const ownRole = page.getByLabel(`Role of ${owner.email}`);
+    await ownRole.selectOption("admin");
+    await expect(page.getByText("An organisation needs at least one owner.").first()).toBeVisible();
+    await expect(ownRole).toHaveValue("owner");
+
+    await signOut(page);
+  });
+
+  test("an API key is shown once, authenticates /api/v1/me, and stops working when revoked", async ({ page, request }) => {
+    await new LoginPage(page).goto();
+    await new LoginPage(page).signIn(owner.email, owner.password);
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    await page.goto("/t/acme/settings/api-keys");
+    await expect(page.getByText("No API keys yet")).toBeVisible();
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("Deploy pipeline");
+    await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+    const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+    expect(key).toMatch(/^pb_live_[0-9A-Za-z]{40}$/);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const row = page.getByRole("row").filter({ hasText: "Deploy pipeline" });
+    await expect(row).toContainText(key.slice(0, 16));
+    await expect(page.getByText(key)).toHaveCount(0);
+
+    const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({ tenant: { slug: "acme", name: "Acme Corp" }, api_key: { name: "Deploy pipeline" } });
+
+    await row.getByRole("button", { name: "Revoke Deploy pipeline" }).click();
+    await page.getByRole("button", { name: "Revoke key" }).click();
+    await expect(row.getByText("revoked")).toBeVisible();
+    const after = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
+    expect(after.status()).toBe(401);
+    await signOut(page);
+  });
+
+  test("the viewer signs in and sees the viewer's view, and another tenant is a 404", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(viewer.email, viewer.password);
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    await expect(page.getByRole("complementary").getByText("viewer", { exact: true })).toBeVisible();
+
+    await page.goto("/t/acme/settings/members");
+    await expect(page.getByText("You have viewer access")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+    await expectAccessible(page);
+
+    const response = await page.goto("/t/globex");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
