@@ -1,13 +1,10 @@
 "use client";
 
-import type { FieldValues, Path, RegisterOptions, UseFormReturn } from "react-hook-form";
+import type { FieldValues, Path, RegisterOptions } from "react-hook-form";
 import { Field, fieldAria, Input } from "@/components/ui";
+import { fieldState, type FormFieldProps } from "./field-props";
 
-type Props<V extends FieldValues> = {
-  form: UseFormReturn<V, unknown, FieldValues>;
-  name: Path<V>;
-  label: string;
-  hint?: string;
+type Props<V extends FieldValues> = FormFieldProps<V> & {
   type?: "text" | "email" | "password";
   autoComplete?: string;
   autoFocus?: boolean;
@@ -15,8 +12,7 @@ type Props<V extends FieldValues> = {
 };
 
 export function TextField<V extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, autoFocus, options }: Props<V>) {
-  const id = `field-${name}`;
-  const error = form.formState.errors[name]?.message as string | undefined;
+  const { id, error } = fieldState({ form, name });
   return (
     <Field label={label} htmlFor={id} error={error} hint={hint}>
       <Input type={type} autoComplete={autoComplete} autoFocus={autoFocus} {...fieldAria(id, error, hint)} {...form.register(name, options)} />
