@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { loadSecrets } from "@/lib/crypto/secret-files";
 import { clientIp } from "@/lib/http/client-ip";
+import { recordAudit } from "@/lib/audit";
 import { logError } from "@/lib/log";
 import { verifySignIn } from "./sign-in";
 
@@ -37,6 +38,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const userId = "token" in message ? message.token?.sub : undefined;
+      if (userId) await recordAudit({ actor: { type: "user", id: userId }, action: "auth.signed_out", target: { type: "user", id: userId } });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
