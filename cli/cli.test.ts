@@ -35,8 +35,19 @@ describe("patchbay CLI", () => {
 
     const key = await patchbay("api-key", "create", "--tenant", "ops", "--name", "CI");
     expect(key.code).toBe(0);
-    expect(key.stdout.trim()).toMatch(/^pb_live_[0-9A-Za-z]{40}$/);
+    expect(key.stdout.trim()).toMatch(/^pb_live_[0-9A-Za-z]{38}$/);
     expect(key.stderr).toContain('Created API key "CI"');
+
+    const check = await patchbay("api-key", "check", key.stdout.trim());
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain("Well-formed Patchbay live key");
+    const secret = key.stdout.trim();
+    const typo = await patchbay("api-key", "check", secret.slice(0, -1) + (secret.endsWith("0") ? "1" : "0"));
+    expect(typo.code).toBe(1);
+
+    const badScope = await patchbay("api-key", "create", "--tenant", "ops", "--name", "CI", "--scopes", "integrations:read,nope");
+    expect(badScope.code).toBe(1);
+    expect(badScope.stderr).toContain("--scopes: Unknown scope.");
 
     const rotate = await patchbay("keys", "rotate");
     expect(rotate.stdout).toMatch(/Re-encrypted \d+ of \d+ stored secrets/);

@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
+import { parseKey } from "@/lib/api-keys/format";
+import { SCOPES, type Scope } from "@/lib/api-keys/scopes";
 import { reencryptAll } from "@/lib/crypto/rotate";
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -21,13 +23,15 @@ const USAGE = `Usage: patchbay <command>
   migrate                                    apply database migrations
   bootstrap --tenant SLUG --email E --password P [--tenant-name N] [--name N]
                                              create the first tenant and its owner (idempotent)
-  api-key create --tenant SLUG --name N      create an API key and print it once
+  api-key create --tenant SLUG --name N [--scopes a,b] [--expires-on YYYY-MM-DD]
+                                             create an API key (all scopes by default) and print it once
+  api-key check KEY                          tell offline whether KEY is a well-formed Patchbay key
   keys rotate                                re-encrypt every stored secret under the current master key
   worker                                     run background workers without the web server`;
 
 class UsageError extends Error {}
 
-const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name" };
+const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name", expiresOn: "expires-on" };
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -74,10 +78,13 @@ async function main(argv: string[]): Promise<number> {
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      scopes: { type: "string" },
+      "expires-on": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
-  const command = positionals.join(" ");
+  // `api-key check` takes the key as a third word; everything else is a fixed phrase.
+  const command = positionals.slice(0, positionals[0] === "api-key" && positionals[1] === "check" ? 2 : undefined).join(" ");
   if (values.help || command === "") {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -113,12 +120,22 @@ async function main(argv: string[]): Promise<number> {
         if (!tenant) throw new UsageError(`No tenant with slug "${slug}".`);
         return createApiKey(
           { tenant, role: "owner", actor: { type: "system", label: "patchbay api-key create" } },
-          { name: required(values, "name") },
+          {
+            name: required(values, "name"),
+            scopes: (values.scopes ? values.scopes.split(",").map((s) => s.trim()) : [...SCOPES]) as Scope[],
+            expiresOn: values["expires-on"],
+          },
         );
       });
       console.error(`Created API key "${key.name}" (${key.prefix}…). It is shown once; store it now:`);
       console.log(key.key);
       return 0;
+    }
+    case "api-key check": {
+      const [, , presented] = positionals;
+      const parsed = presented ? parseKey(presented) : null;
+      console.log(parsed ? `Well-formed Patchbay ${parsed.environment} key (${parsed.prefix}…).` : "Not a Patchbay API key (wrong format or checksum).");
+      return parsed ? 0 : 1;
     }
     case "keys rotate": {
       const result = await withDatabase("patchbay keys rotate", () => reencryptAll());

@@ -4,19 +4,23 @@ import { useState } from "react";
 import { createApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Alert, Button, CopyButton, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui";
+import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input, Textarea } from "@/components/ui";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
+import { NewKeyReveal } from "./new-key-reveal";
+import { ScopeCheckboxes } from "./scope-checkboxes";
+
+const IP_HINT = "CIDRs or addresses, comma or line separated, IPv4 or IPv6. Empty: any address.";
 
 export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
   const [open, setOpen] = useState(false);
-  // The only moment the key exists outside its hash: it lives in this component's state until the dialog closes.
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createApiKeySchema,
-    defaultValues: { name: "" },
+    defaultValues: { name: "", scopes: ["integrations:read"], expiresOn: "", ipAllowlist: "", rateLimitPerMinute: 600, rateLimitPerHour: 20000 },
     action: (values) => createApiKeyAction(tenantSlug, values),
     onSuccess: (data) => setCreated({ name: data.name, key: data.key }),
   });
+  const errors = form.formState.errors;
   return (
     <Dialog
       open={open}
@@ -33,27 +37,32 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
         <Button>Create API key</Button>
       </DialogTrigger>
       {created ? (
-        <DialogContent title="Your new API key" description="Copy it now: it is shown only once and cannot be recovered.">
-          <div className="grid gap-3">
-            <Alert tone="warning">Store “{created.name}” somewhere safe, such as your CI’s secret store.</Alert>
-            <div className="flex items-center gap-2">
-              <code data-testid="new-api-key" className="min-w-0 flex-1 break-all rounded-md bg-surface-muted px-3 py-2 font-mono text-sm">
-                {created.key}
-              </code>
-              <CopyButton value={created.key} label="Copy key" />
-            </div>
-          </div>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button>Done</Button>
-            </DialogClose>
-          </DialogFooter>
-        </DialogContent>
+        <NewKeyReveal name={created.name} secret={created.key} />
       ) : (
         <DialogContent title="Create API key" description="Keys authenticate calls to /api/v1 as this organisation.">
-          <form onSubmit={onSubmit} noValidate className="grid gap-4">
+          <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
             {formError && <Alert tone="danger">{formError}</Alert>}
             <TextField form={form} name="name" label="Name" hint="What uses it, e.g. “Deploy pipeline”." autoFocus />
+            <ScopeCheckboxes form={form} />
+            <Field label="Expires on (optional)" htmlFor="field-expiresOn" error={errors.expiresOn?.message}>
+              <Input type="date" {...fieldAria("field-expiresOn", errors.expiresOn?.message)} {...form.register("expiresOn")} />
+            </Field>
+            <Field
+              label="Allowed IP addresses (optional)"
+              htmlFor="field-ipAllowlist"
+              hint={IP_HINT}
+              error={errors.ipAllowlist?.message}
+            >
+              <Textarea rows={2} {...fieldAria("field-ipAllowlist", errors.ipAllowlist?.message, IP_HINT)} {...form.register("ipAllowlist")} />
+            </Field>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label="Requests per minute" htmlFor="field-rateLimitPerMinute" error={errors.rateLimitPerMinute?.message}>
+                <Input type="number" min={1} {...fieldAria("field-rateLimitPerMinute", errors.rateLimitPerMinute?.message)} {...form.register("rateLimitPerMinute")} />
+              </Field>
+              <Field label="Requests per hour" htmlFor="field-rateLimitPerHour" error={errors.rateLimitPerHour?.message}>
+                <Input type="number" min={1} {...fieldAria("field-rateLimitPerHour", errors.rateLimitPerHour?.message)} {...form.register("rateLimitPerHour")} />
+              </Field>
+            </div>
             <DialogFooter>
               <Button type="submit" disabled={form.formState.isSubmitting}>
                 {form.formState.isSubmitting ? "Creating…" : "Create key"}

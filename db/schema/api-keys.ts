@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id } from "./columns";
 import { tenants, users } from "./tenancy";
 
@@ -18,6 +19,18 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    scopes: jsonb("scopes").$type<Scope[]>().notNull().default([]),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // CIDRs the key may be used from; empty means anywhere.
+    ipAllowlist: jsonb("ip_allowlist").$type<string[]>().notNull().default([]),
+    rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
+    rateLimitPerHour: integer("rate_limit_per_hour").notNull().default(20000),
+    totalRequests: bigint("total_requests", { mode: "number" }).notNull().default(0),
+    // Set on a key that was rotated: it stays valid until its expiry (the grace period).
+    rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+    replacesKeyId: uuid("replaces_key_id"),
+    // When the "expiring in 7 days" event went out, so it goes out once.
+    expiryNotifiedAt: timestamp("expiry_notified_at", { withTimezone: true }),
   },
   (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
 );

@@ -1,2 +1,4 @@
 export * from "./keys";
 export * from "./schema";
+export * from "./scopes";
+export { parseKey } from "./format";

@@ -1,59 +1,82 @@
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
 import { apiKeys, tenants } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
-import { constantTimeEqual, randomBase62, sha256Hex } from "@/lib/crypto/hash";
+import { emitEvent, recordAudit } from "@/lib/audit";
+import { constantTimeEqual, sha256Hex } from "@/lib/crypto/hash";
 import { notFound } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { createApiKeySchema, revokeApiKeySchema, type CreateApiKeyInput } from "./schema";
+import { generateKeyString, parseKey } from "./format";
+import { ipAllowed } from "./ip-allowlist";
+import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema, type CreateApiKeyInput, type RotateApiKeyInput } from "./schema";
+import type { Scope } from "./scopes";
+import { recordKeyUse } from "./usage";
 
-const KEY_PATTERN = /^pb_live_[0-9A-Za-z]{40}$/;
-// Enough of the key to find its row and to recognise it in a list, far too little to use it.
-const PREFIX_LENGTH = "pb_live_".length + 8;
-// last_used_at is a hint for people, not an audit trail: one write a minute per key is enough.
-const LAST_USED_RESOLUTION_MS = 60_000;
+const EXPIRING_SOON_MS = 7 * 24 * 3600 * 1000;
 
-export function generateApiKey(): { key: string; prefix: string; hash: string } {
-  const key = `pb_live_${randomBase62(40)}`;
-  return { key, prefix: key.slice(0, PREFIX_LENGTH), hash: sha256Hex(key) };
+export type KeyState = "active" | "expiring_soon" | "expired" | "revoked" | "rotating";
+
+export function keyState(
+  key: { revokedAt: Date | null; expiresAt: Date | null; rotatedAt: Date | null },
+  now = new Date(),
+): KeyState {
+  if (key.revokedAt) return "revoked";
+  if (key.expiresAt && key.expiresAt <= now) return "expired";
+  if (key.rotatedAt) return "rotating";
+  if (key.expiresAt && key.expiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS) return "expiring_soon";
+  return "active";
+}
+
+type KeySettings = Pick<typeof apiKeys.$inferInsert, "scopes" | "expiresAt" | "ipAllowlist" | "rateLimitPerMinute" | "rateLimitPerHour">;
+
+async function insertKey(tx: Db, ctx: TenantContext, name: string, settings: KeySettings, replacesKeyId?: string) {
+  const key = generateKeyString();
+  const { prefix } = parseKey(key)!;
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({ tenantId: ctx.tenant.id, name, prefix, hash: sha256Hex(key), createdBy: ctx.userId ?? null, replacesKeyId, ...settings })
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, expiresAt: apiKeys.expiresAt });
+  return { ...row!, key };
 }
 
 export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
   requireRole(ctx, "owner");
   const input = createApiKeySchema.parse(raw);
-  const { key, prefix, hash } = generateApiKey();
   return db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiKeys)
-      .values({ tenantId: ctx.tenant.id, name: input.name, prefix, hash, createdBy: ctx.userId ?? null })
-      .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt });
-    await recordAudit(
-      {
-        tenantId: ctx.tenant.id,
-        actor: ctx.actor,
-        action: "api_key.created",
-        target: { type: "api_key", id: row!.id },
-        details: { name: input.name, prefix },
-      },
-      tx,
-    );
-    return { ...row!, key };
+    const created = await insertKey(tx, ctx, input.name, {
+      scopes: input.scopes,
+      expiresAt: input.expiresOn,
+      ipAllowlist: input.ipAllowlist,
+      rateLimitPerMinute: input.rateLimitPerMinute,
+      rateLimitPerHour: input.rateLimitPerHour,
+    });
+    const details = { name: input.name, prefix: created.prefix, scopes: input.scopes, expires_at: input.expiresOn };
+    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details }, tx);
+    await emitEvent(ctx.tenant.id, "api_key.created", { id: created.id, ...details }, tx);
+    return created;
   });
 }
 
-export async function listApiKeys(ctx: TenantContext) {
-  return db()
+export async function listApiKeys(ctx: TenantContext, now = new Date()) {
+  const rows = await db()
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
+      totalRequests: apiKeys.totalRequests,
+      expiresAt: apiKeys.expiresAt,
       revokedAt: apiKeys.revokedAt,
+      rotatedAt: apiKeys.rotatedAt,
+      ipAllowlist: apiKeys.ipAllowlist,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+      rateLimitPerHour: apiKeys.rateLimitPerHour,
     })
     .from(apiKeys)
     .where(eq(apiKeys.tenantId, ctx.tenant.id))
     .orderBy(desc(apiKeys.createdAt));
+  return rows.map((row) => ({ ...row, state: keyState(row, now) }));
 }
 
 export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
@@ -66,16 +89,40 @@ export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
       .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) throw notFound("API key");
-    await recordAudit(
-      {
-        tenantId: ctx.tenant.id,
-        actor: ctx.actor,
-        action: "api_key.revoked",
-        target: { type: "api_key", id: row.id },
-        details: { name: row.name, prefix: row.prefix },
-      },
+    const details = { name: row.name, prefix: row.prefix };
+    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.revoked", target: { type: "api_key", id: row.id }, details }, tx);
+    await emitEvent(ctx.tenant.id, "api_key.revoked", { id: row.id, ...details }, tx);
+  });
+}
+
+/**
+ * A new key with the same scopes, limits and expiry; the old one keeps working for the
+ * grace period (never past its own expiry) so a deployment can switch over without downtime.
+ */
+export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, now = new Date()) {
+  requireRole(ctx, "owner");
+  const input = rotateApiKeySchema.parse(raw);
+  return db().transaction(async (tx) => {
+    const [old] = await tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id)))
+      .for("update");
+    if (!old || keyState(old, now) === "revoked" || keyState(old, now) === "expired") throw notFound("Active API key");
+    const graceEnds = new Date(now.getTime() + input.gracePeriodHours * 3600 * 1000);
+    const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds;
+    await tx.update(apiKeys).set({ rotatedAt: now, expiresAt: oldExpiresAt }).where(eq(apiKeys.id, old.id));
+    const created = await insertKey(
       tx,
+      ctx,
+      old.name,
+      { scopes: old.scopes, expiresAt: old.expiresAt, ipAllowlist: old.ipAllowlist, rateLimitPerMinute: old.rateLimitPerMinute, rateLimitPerHour: old.rateLimitPerHour },
+      old.id,
     );
+    const details = { name: old.name, old_prefix: old.prefix, new_prefix: created.prefix, old_key_valid_until: oldExpiresAt.toISOString() };
+    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.rotated", target: { type: "api_key", id: created.id }, details }, tx);
+    await emitEvent(ctx.tenant.id, "api_key.rotated", { id: created.id, replaces: old.id, ...details }, tx);
+    return { ...created, oldKeyValidUntil: oldExpiresAt };
   });
 }
 
@@ -83,33 +130,52 @@ export type AuthenticatedKey = {
   keyId: string;
   keyName: string;
   prefix: string;
+  scopes: Scope[];
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
   tenant: { id: string; slug: string; name: string };
 };
 
-/** Resolves a presented key to its tenant; null for anything that is not a live key. */
-export async function authenticateApiKey(presented: string, now = new Date()): Promise<AuthenticatedKey | null> {
-  if (!KEY_PATTERN.test(presented)) return null;
+export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; status: 401 } | { ok: false; status: 403; message: string };
+
+/** Resolves a presented key; every way of being wrong is the same 401, except a valid key used from a refused address. */
+export async function authenticateApiKey(presented: string, ip: string | null, now = new Date()): Promise<KeyCheck> {
+  const parsed = parseKey(presented);
+  if (!parsed) return { ok: false, status: 401 };
   const [row] = await db()
     .select({
       keyId: apiKeys.id,
       keyName: apiKeys.name,
       prefix: apiKeys.prefix,
       hash: apiKeys.hash,
+      scopes: apiKeys.scopes,
       revokedAt: apiKeys.revokedAt,
+      expiresAt: apiKeys.expiresAt,
+      rotatedAt: apiKeys.rotatedAt,
+      ipAllowlist: apiKeys.ipAllowlist,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+      rateLimitPerHour: apiKeys.rateLimitPerHour,
       tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
     })
     .from(apiKeys)
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(eq(apiKeys.prefix, presented.slice(0, PREFIX_LENGTH)));
-  if (!row || row.revokedAt || !constantTimeEqual(row.hash, sha256Hex(presented))) return null;
-  await db()
-    .update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiKeys.id, row.keyId),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
-      ),
-    );
-  return { keyId: row.keyId, keyName: row.keyName, prefix: row.prefix, tenant: row.tenant };
+    .where(eq(apiKeys.prefix, parsed.prefix));
+  const hashMatches = constantTimeEqual(row?.hash ?? "", sha256Hex(presented));
+  if (!row || !hashMatches) return { ok: false, status: 401 };
+  const state = keyState(row, now);
+  if (state === "revoked" || state === "expired") return { ok: false, status: 401 };
+  if (!ipAllowed(row.ipAllowlist, ip)) return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
+  recordKeyUse(row.keyId, now);
+  return {
+    ok: true,
+    key: {
+      keyId: row.keyId,
+      keyName: row.keyName,
+      prefix: row.prefix,
+      scopes: row.scopes,
+      rateLimitPerMinute: row.rateLimitPerMinute,
+      rateLimitPerHour: row.rateLimitPerHour,
+      tenant: row.tenant,
+    },
+  };
 }

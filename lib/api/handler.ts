@@ -1,6 +1,9 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
+import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
+import type { Scope } from "@/lib/api-keys/scopes";
+import { clientIp } from "@/lib/http/client-ip";
 import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
@@ -34,18 +37,37 @@ export function toErrorResponse(error: unknown, route: string) {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a `/api/v1` route handler: API-key authentication, then DESIGN §3's error bodies. */
+/**
+ * Wraps a `/api/v1` route handler: API-key authentication, the scope the route needs
+ * (null: any valid key), the key's rate limits, then DESIGN §3's error bodies.
+ */
 export function apiRoute<P = Record<string, never>>(
+  scope: Scope | null,
   handler: (req: Request, ctx: { key: AuthenticatedKey; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, context: RouteContext<P>) => {
     const route = new URL(req.url).pathname;
     try {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-      const key = match ? await authenticateApiKey(match[1]!) : null;
-      if (!key) return UNAUTHORIZED();
+      const check = match ? await authenticateApiKey(match[1]!, clientIp(req.headers)) : null;
+      if (!check || (!check.ok && check.status === 401)) return UNAUTHORIZED();
+      if (!check.ok) return errorResponse(403, "forbidden", check.message);
+      const { key } = check;
+      if (scope && !key.scopes.includes(scope)) {
+        return errorResponse(403, "forbidden", `This API key lacks the scope ${scope}.`, undefined);
+      }
+      const limit = await consumeKeyLimits(key);
+      const headers = rateLimitHeaders(limit.state);
+      if (!limit.allowed) {
+        return errorResponse(429, "rate_limited", "Rate limit exceeded for this API key; retry after the reset.", undefined, {
+          ...headers,
+          "Retry-After": headers["RateLimit-Reset"]!,
+        });
+      }
       const result = await handler(req, { key, params: await context.params });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const response = result instanceof Response ? result : NextResponse.json(result);
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      return response;
     } catch (error) {
       return toErrorResponse(error, route);
     }

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
 
 /**
@@ -13,6 +14,7 @@ export type JobDefinition = {
 
 export const QUEUES = {
   pruneRateLimits: "maintenance.prune-rate-limits",
+  apiKeyExpiryNotices: "api-keys.expiry-notices",
 } as const;
 
 export const JOBS: JobDefinition[] = [
@@ -21,6 +23,13 @@ export const JOBS: JobDefinition[] = [
     cron: "*/10 * * * *",
     handler: async () => {
       await pruneExpiredLimits();
+    },
+  },
+  {
+    queue: QUEUES.apiKeyExpiryNotices,
+    cron: "17 * * * *",
+    handler: async () => {
+      await notifyExpiringKeys();
     },
   },
 ];

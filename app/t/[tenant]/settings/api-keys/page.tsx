@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
-import { Badge, Card, CardBody, CardHeader, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
-import { listApiKeys } from "@/lib/api-keys";
+import { RotateApiKeyDialog } from "@/components/api-keys/rotate-api-key-dialog";
+import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { listApiKeys, type KeyState } from "@/lib/api-keys";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 
 export const metadata: Metadata = { title: "API keys" };
+
+const STATE_TONE: Record<KeyState, BadgeTone> = {
+  active: "success",
+  expiring_soon: "warning",
+  rotating: "info",
+  expired: "neutral",
+  revoked: "danger",
+};
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -38,6 +47,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                 <Th>Key</Th>
                 <Th>Created</Th>
                 <Th>Last used</Th>
+                <Th>Scopes</Th>
+                <Th>Requests</Th>
+                <Th>Expires</Th>
                 <Th>Status</Th>
                 {canManage && (
                   <Th>
@@ -59,9 +71,29 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                   <Td>
                     <RelativeTime value={k.lastUsedAt} />
                   </Td>
-                  <Td>{k.revokedAt ? <Badge tone="danger">revoked</Badge> : <Badge tone="success">active</Badge>}</Td>
+                  <Td>
+                    <ul className="grid gap-0.5 font-mono text-xs">
+                      {k.scopes.map((scope) => (
+                        <li key={scope}>{scope}</li>
+                      ))}
+                    </ul>
+                  </Td>
+                  <Td className="tabular-nums">{k.totalRequests.toLocaleString("en")}</Td>
+                  <Td>
+                    <RelativeTime value={k.expiresAt} empty="Never" />
+                  </Td>
+                  <Td>
+                    <Badge tone={STATE_TONE[k.state]}>{k.state.replace("_", " ")}</Badge>
+                  </Td>
                   {canManage && (
-                    <Td className="text-right">{!k.revokedAt && <RevokeApiKeyButton tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} />}</Td>
+                    <Td className="whitespace-nowrap text-right">
+                      {k.state !== "revoked" && k.state !== "expired" && (
+                        <>
+                          {k.state !== "rotating" && <RotateApiKeyDialog tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} />}
+                          <RevokeApiKeyButton tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} />
+                        </>
+                      )}
+                    </Td>
                   )}
                 </Tr>
               ))}

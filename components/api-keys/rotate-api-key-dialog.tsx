@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { rotateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
+import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
+import { NewKeyReveal } from "./new-key-reveal";
+
+const GRACE_HINT = "0 ends it at once; at most 720.";
+
+export function RotateApiKeyDialog({ tenantSlug, id, name }: { tenantSlug: string; id: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  const [hours, setHours] = useState("24");
+  const [error, setError] = useState<{ form: string; field?: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const [rotated, setRotated] = useState<{ key: string; until: string } | null>(null);
+
+  const rotate = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setPending(true);
+    const result = await rotateApiKeyAction(tenantSlug, { id, gracePeriodHours: Number(hours) });
+    setPending(false);
+    if (result.ok) setRotated({ key: result.data.key, until: new Date(result.data.oldKeyValidUntil).toLocaleString() });
+    else setError({ form: result.error, field: result.fieldErrors?.gracePeriodHours });
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setRotated(null);
+          setError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Rotate ${name}`}>
+          Rotate
+        </Button>
+      </DialogTrigger>
+      {rotated ? (
+        <NewKeyReveal name={name} secret={rotated.key} note={`The old key keeps working until ${rotated.until}.`} />
+      ) : (
+        <DialogContent title={`Rotate “${name}”?`} description="A new key with the same scopes, limits and expiry replaces this one.">
+          <form onSubmit={rotate} noValidate className="grid gap-4">
+            {error && <Alert tone="danger">{error.form}</Alert>}
+            <Field label="Keep the old key working for (hours)" htmlFor="field-grace" hint={GRACE_HINT} error={error?.field}>
+              <Input type="number" min={0} max={720} value={hours} onChange={(e) => setHours(e.target.value)} {...fieldAria("field-grace", error?.field, GRACE_HINT)} />
+            </Field>
+            <DialogFooter>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Rotating…" : "Rotate key"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+// Kept free of server imports: the create-key form in the browser lists these too.
+export const SCOPES = [
+  "integrations:read",
+  "integrations:write",
+  "webhooks:read",
+  "webhooks:write",
+  "api_keys:write",
+  "imports:write",
+  "audit:read",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  "integrations:read": "List integrations, their health and logs",
+  "integrations:write": "Create, change, test and delete integrations",
+  "webhooks:read": "List webhook endpoints and deliveries",
+  "webhooks:write": "Manage webhook endpoints and resend deliveries",
+  "api_keys:write": "Create, rotate and revoke API keys",
+  "imports:write": "Run imports and exports",
+  "audit:read": "Read the audit log",
+};
