@@ -31,7 +31,7 @@ const USAGE = `Usage: patchbay <command>
 
 class UsageError extends Error {}
 
-const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name", expiresOn: "expires-on" };
+const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name", expires_on: "expires-on" };
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
           {
             name: required(values, "name"),
             scopes: (values.scopes ? values.scopes.split(",").map((s) => s.trim()) : [...SCOPES]) as Scope[],
-            expiresOn: values["expires-on"],
+            expires_on: values["expires-on"],
           },
         );
       });

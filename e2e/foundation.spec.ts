@@ -80,33 +80,53 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await signOut(page);
   });
 
-  test("an API key is shown once, authenticates /api/v1/me, and stops working when revoked", async ({ page, request }) => {
+  test("an API key is shown once, authenticates /api/v1/me, rotates with a grace period, and stops when revoked", async ({ page, request }) => {
+    const me = (key: string) => request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
     await new LoginPage(page).goto();
     await new LoginPage(page).signIn(owner.email, owner.password);
     await expect(page).toHaveURL(/\/t\/acme$/);
     await page.goto("/t/acme/settings/api-keys");
     await expect(page.getByText("No API keys yet")).toBeVisible();
     await page.getByRole("button", { name: "Create API key" }).click();
-    await page.getByRole("dialog").getByLabel("Name").fill("Deploy pipeline");
-    await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Deploy pipeline");
+    await dialog.getByLabel("Allowed IP addresses (optional)").fill("not-an-ip");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(dialog.getByText("Not an IP address or CIDR: not-an-ip")).toBeVisible();
+    await dialog.getByLabel("Allowed IP addresses (optional)").fill("");
+    await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Create key" }).click();
     const key = (await page.getByTestId("new-api-key").textContent())!.trim();
     expect(key).toMatch(/^pb_live_[0-9A-Za-z]{38}$/);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Done" }).click();
 
-    const row = page.getByRole("row").filter({ hasText: "Deploy pipeline" });
-    await expect(row).toContainText(key.slice(0, 16));
+    const row = page.getByRole("row").filter({ hasText: key.slice(0, 16) });
+    await expect(row).toContainText("integrations:write");
+    await expect(row.getByText("active")).toBeVisible();
     await expect(page.getByText(key)).toHaveCount(0);
 
-    const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
-    expect(me.status()).toBe(200);
-    expect(await me.json()).toMatchObject({ tenant: { slug: "acme", name: "Acme Corp" }, api_key: { name: "Deploy pipeline" } });
+    const first = await me(key);
+    expect(first.status()).toBe(200);
+    expect(first.headers()["ratelimit-limit"]).toBe("600");
+    expect(await first.json()).toMatchObject({ tenant: { slug: "acme", name: "Acme Corp" }, api_key: { name: "Deploy pipeline" } });
+
+    await row.getByRole("button", { name: "Rotate Deploy pipeline" }).click();
+    await page.getByLabel("Keep the old key working for (hours)").fill("1");
+    await page.getByRole("button", { name: "Rotate key" }).click();
+    const rotated = (await page.getByTestId("new-api-key").textContent())!.trim();
+    expect(rotated).not.toBe(key);
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(row.getByText("rotating")).toBeVisible();
+    expect((await me(key)).status()).toBe(200);
+    expect((await me(rotated)).status()).toBe(200);
 
     await row.getByRole("button", { name: "Revoke Deploy pipeline" }).click();
     await page.getByRole("button", { name: "Revoke key" }).click();
     await expect(row.getByText("revoked")).toBeVisible();
-    const after = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });
-    expect(after.status()).toBe(401);
+    expect((await me(key)).status()).toBe(401);
+    expect((await me(rotated)).status()).toBe(200);
     await signOut(page);
   });
 

@@ -7,7 +7,7 @@ import { NewKeyReveal } from "./new-key-reveal";
 
 const GRACE_HINT = "0 ends it at once; at most 720.";
 
-export function RotateApiKeyDialog({ tenantSlug, id, name }: { tenantSlug: string; id: string; name: string }) {
+export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantSlug: string; id: string; name: string; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const [hours, setHours] = useState("24");
   const [error, setError] = useState<{ form: string; field?: string } | null>(null);
@@ -17,10 +17,10 @@ export function RotateApiKeyDialog({ tenantSlug, id, name }: { tenantSlug: strin
   const rotate = async (event: React.FormEvent) => {
     event.preventDefault();
     setPending(true);
-    const result = await rotateApiKeyAction(tenantSlug, { id, gracePeriodHours: Number(hours) });
+    const result = await rotateApiKeyAction(tenantSlug, { id, grace_period_hours: Number(hours) });
     setPending(false);
     if (result.ok) setRotated({ key: result.data.key, until: new Date(result.data.oldKeyValidUntil).toLocaleString() });
-    else setError({ form: result.error, field: result.fieldErrors?.gracePeriodHours });
+    else setError({ form: result.error, field: result.fieldErrors?.grace_period_hours });
   };
 
   return (
@@ -35,7 +35,7 @@ export function RotateApiKeyDialog({ tenantSlug, id, name }: { tenantSlug: strin
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Rotate ${name}`}>
+        <Button variant="ghost" size="sm" aria-label={`Rotate ${name}`} disabled={disabled} title={disabled ? "Already rotated: its replacement is listed above" : undefined}>
           Rotate
         </Button>
       </DialogTrigger>

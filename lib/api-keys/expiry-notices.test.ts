@@ -12,8 +12,8 @@ const dayFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOStri
 describe("API key expiry notices", () => {
   it("raises api_key.expiring once for keys expiring within seven days, and not for the rest", async () => {
     const owner = await ownerContext();
-    const soon = await createApiKey(owner, { name: "Soon", scopes: ["integrations:read"], expiresOn: dayFromNow(3) });
-    await createApiKey(owner, { name: "Later", scopes: ["integrations:read"], expiresOn: dayFromNow(30) });
+    const soon = await createApiKey(owner, { name: "Soon", scopes: ["integrations:read"], expires_on: dayFromNow(3) });
+    await createApiKey(owner, { name: "Later", scopes: ["integrations:read"], expires_on: dayFromNow(30) });
     await createApiKey(owner, { name: "Never", scopes: ["integrations:read"] });
     expect(await notifyExpiringKeys()).toBe(1);
     expect(await notifyExpiringKeys()).toBe(0);

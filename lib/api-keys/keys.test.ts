@@ -41,7 +41,7 @@ describe("API keys", () => {
 
   it("refuses a key that is altered, unknown, revoked or expired", async () => {
     const owner = await ownerContext();
-    const { key, id } = await createApiKey(owner, { name: "CI", ...all, expiresOn: "2999-01-01" });
+    const { key, id } = await createApiKey(owner, { name: "CI", ...all, expires_on: "2999-01-01" });
     const altered = key.slice(0, 12) + (key[12] === "a" ? "b" : "a") + key.slice(13);
     expect(await authenticateApiKey(altered, null)).toEqual({ ok: false, status: 401 });
     expect(await authenticateApiKey("pb_live_short", null)).toEqual({ ok: false, status: 401 });
@@ -52,7 +52,7 @@ describe("API keys", () => {
 
   it("refuses calls from outside the key's IP allowlist, IPv4 and IPv6", async () => {
     const owner = await ownerContext();
-    const { key } = await createApiKey(owner, { name: "CI", ...all, ipAllowlist: "10.1.0.0/16\n2001:db8::/32" });
+    const { key } = await createApiKey(owner, { name: "CI", ...all, ip_allowlist: "10.1.0.0/16\n2001:db8::/32" });
     expect(await authenticateApiKey(key, "10.1.2.3")).toMatchObject({ ok: true });
     expect(await authenticateApiKey(key, "::ffff:10.1.2.3")).toMatchObject({ ok: true });
     expect(await authenticateApiKey(key, "2001:db8::5")).toMatchObject({ ok: true });
@@ -62,9 +62,9 @@ describe("API keys", () => {
 
   it("rotates: the new key inherits everything, the old one works through the grace period only", async () => {
     const owner = await ownerContext();
-    const old = await createApiKey(owner, { name: "CI", scopes: ["integrations:read"], expiresOn: "2999-01-01", rateLimitPerMinute: 5, rateLimitPerHour: 50 });
+    const old = await createApiKey(owner, { name: "CI", scopes: ["integrations:read"], expires_on: "2999-01-01", rate_limit_per_minute: 5, rate_limit_per_hour: 50 });
     const now = new Date();
-    const rotated = await rotateApiKey(owner, { id: old.id, gracePeriodHours: 2 }, now);
+    const rotated = await rotateApiKey(owner, { id: old.id, grace_period_hours: 2 }, now);
     expect(rotated.expiresAt?.toISOString()).toBe("2999-01-01T23:59:59.999Z");
     expect(rotated.oldKeyValidUntil.getTime()).toBe(now.getTime() + 2 * HOUR);
     const fresh = await authenticateApiKey(rotated.key, null);
@@ -78,8 +78,8 @@ describe("API keys", () => {
   it("never extends the old key past its own expiry when rotating", async () => {
     const owner = await ownerContext();
     const soon = new Date(Date.now() + 36 * HOUR).toISOString().slice(0, 10);
-    const old = await createApiKey(owner, { name: "CI", ...all, expiresOn: soon });
-    const rotated = await rotateApiKey(owner, { id: old.id, gracePeriodHours: 720 });
+    const old = await createApiKey(owner, { name: "CI", ...all, expires_on: soon });
+    const rotated = await rotateApiKey(owner, { id: old.id, grace_period_hours: 720 });
     expect(rotated.oldKeyValidUntil.toISOString()).toBe(`${soon}T23:59:59.999Z`);
   });
 
@@ -88,10 +88,10 @@ describe("API keys", () => {
     const error = await createApiKey(owner, {
       name: "",
       scopes: [],
-      expiresOn: "2001-01-01",
-      ipAllowlist: "10.0.0.0/33, banana",
-      rateLimitPerMinute: 100,
-      rateLimitPerHour: 10,
+      expires_on: "2001-01-01",
+      ip_allowlist: "10.0.0.0/33, banana",
+      rate_limit_per_minute: 100,
+      rate_limit_per_hour: 10,
     }).catch((e) => e);
     const fields = Object.fromEntries(error.issues.map((i: { path: string[]; message: string }) => [i.path[0], i.message]));
     expect(fields).toMatchObject({

@@ -44,12 +44,12 @@ export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
   return db().transaction(async (tx) => {
     const created = await insertKey(tx, ctx, input.name, {
       scopes: input.scopes,
-      expiresAt: input.expiresOn,
-      ipAllowlist: input.ipAllowlist,
-      rateLimitPerMinute: input.rateLimitPerMinute,
-      rateLimitPerHour: input.rateLimitPerHour,
+      expiresAt: input.expires_on,
+      ipAllowlist: input.ip_allowlist,
+      rateLimitPerMinute: input.rate_limit_per_minute,
+      rateLimitPerHour: input.rate_limit_per_hour,
     });
-    const details = { name: input.name, prefix: created.prefix, scopes: input.scopes, expires_at: input.expiresOn };
+    const details = { name: input.name, prefix: created.prefix, scopes: input.scopes, expires_at: input.expires_on };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details }, tx);
     await emitEvent(ctx.tenant.id, "api_key.created", { id: created.id, ...details }, tx);
     return created;
@@ -109,7 +109,7 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
       .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id)))
       .for("update");
     if (!old || keyState(old, now) === "revoked" || keyState(old, now) === "expired") throw notFound("Active API key");
-    const graceEnds = new Date(now.getTime() + input.gracePeriodHours * 3600 * 1000);
+    const graceEnds = new Date(now.getTime() + input.grace_period_hours * 3600 * 1000);
     const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds;
     await tx.update(apiKeys).set({ rotatedAt: now, expiresAt: oldExpiresAt }).where(eq(apiKeys.id, old.id));
     const created = await insertKey(

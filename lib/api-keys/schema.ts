@@ -44,13 +44,13 @@ export const createApiKeySchema = z
   .object({
     name: z.string().trim().min(1, "Give the key a name.").max(80, "At most 80 characters."),
     scopes: z.array(z.enum(SCOPES, { error: "Unknown scope." })).min(1, "Choose at least one scope."),
-    expiresOn: expiryDateSchema,
-    ipAllowlist: ipAllowlistSchema,
-    rateLimitPerMinute: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
-    rateLimitPerHour: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(10_000_000, "At most 10000000.").default(20_000),
+    expires_on: expiryDateSchema,
+    ip_allowlist: ipAllowlistSchema,
+    rate_limit_per_minute: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
+    rate_limit_per_hour: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(10_000_000, "At most 10000000.").default(20_000),
   })
-  .refine((v) => v.rateLimitPerHour >= v.rateLimitPerMinute, {
-    path: ["rateLimitPerHour"],
+  .refine((v) => v.rate_limit_per_hour >= v.rate_limit_per_minute, {
+    path: ["rate_limit_per_hour"],
     message: "The hourly limit cannot be below the per-minute limit.",
   });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
@@ -59,6 +59,6 @@ export const revokeApiKeySchema = z.object({ id: z.uuid() });
 
 export const rotateApiKeySchema = z.object({
   id: z.uuid(),
-  gracePeriodHours: z.coerce.number().int("Whole hours only.").min(0, "At least 0.").max(720, "At most 720 hours (30 days).").default(24),
+  grace_period_hours: z.coerce.number().int("Whole hours only.").min(0, "At least 0.").max(720, "At most 720 hours (30 days).").default(24),
 });
 export type RotateApiKeyInput = z.input<typeof rotateApiKeySchema>;

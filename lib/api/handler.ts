@@ -4,6 +4,7 @@ import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
 import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
+import { withIdempotency } from "./idempotency";
 import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
@@ -64,8 +65,12 @@ export function apiRoute<P = Record<string, never>>(
           "Retry-After": headers["RateLimit-Reset"]!,
         });
       }
-      const result = await handler(req, { key, params: await context.params });
-      const response = result instanceof Response ? result : NextResponse.json(result);
+      const params = await context.params;
+      const respond = async () => {
+        const result = await handler(req, { key, params });
+        return result instanceof Response ? result : NextResponse.json(result);
+      };
+      const response = req.method === "POST" ? await withIdempotency(req, key.tenant.id, respond) : await respond();
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;
     } catch (error) {

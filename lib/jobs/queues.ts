@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
+import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
 
 /**
@@ -13,16 +14,17 @@ export type JobDefinition = {
 };
 
 export const QUEUES = {
-  pruneRateLimits: "maintenance.prune-rate-limits",
+  pruneExpired: "maintenance.prune-expired",
   apiKeyExpiryNotices: "api-keys.expiry-notices",
 } as const;
 
 export const JOBS: JobDefinition[] = [
   {
-    queue: QUEUES.pruneRateLimits,
+    queue: QUEUES.pruneExpired,
     cron: "*/10 * * * *",
     handler: async () => {
       await pruneExpiredLimits();
+      await pruneIdempotencyRecords();
     },
   },
   {

@@ -52,7 +52,7 @@ describe("/api/v1 route guard", () => {
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toBe("This API key lacks the scope integrations:write.");
 
-    const fenced = await createApiKey(owner, { name: "Fenced", scopes: ["integrations:write"], ipAllowlist: "192.0.2.0/24" });
+    const fenced = await createApiKey(owner, { name: "Fenced", scopes: ["integrations:write"], ip_allowlist: "192.0.2.0/24" });
     expect((await call(writeRoute, `Bearer ${fenced.key}`, "192.0.2.10")).status).toBe(200);
     const outside = await call(writeRoute, `Bearer ${fenced.key}`, "198.51.100.1");
     expect(outside.status).toBe(403);
@@ -61,7 +61,7 @@ describe("/api/v1 route guard", () => {
 
   it("answers 429 with Retry-After once the per-minute limit is spent, and raises one event", async () => {
     const owner = await ownerContext();
-    const { key } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:write"], rateLimitPerMinute: 2, rateLimitPerHour: 100 });
+    const { key } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:write"], rate_limit_per_minute: 2, rate_limit_per_hour: 100 });
     expect((await call(writeRoute, `Bearer ${key}`)).status).toBe(200);
     const last = await call(writeRoute, `Bearer ${key}`);
     expect(last.status).toBe(200);
@@ -79,7 +79,7 @@ describe("/api/v1 route guard", () => {
 
   it("allows the key again once the window resets", async () => {
     const owner = await ownerContext();
-    const { key: secret } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:read"], rateLimitPerMinute: 1, rateLimitPerHour: 100 });
+    const { key: secret } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:read"], rate_limit_per_minute: 1, rate_limit_per_hour: 100 });
     const auth = await authenticateApiKey(secret, null);
     if (!auth.ok) throw new Error("key should authenticate");
     const t0 = new Date("2026-11-23T10:00:10Z");

@@ -89,7 +89,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                     <Td className="whitespace-nowrap text-right">
                       {k.state !== "revoked" && k.state !== "expired" && (
                         <>
-                          {k.state !== "rotating" && <RotateApiKeyDialog tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} />}
+                          {/* Stays mounted while rotating: the dialog showing the new key lives inside it. */}
+                          <RotateApiKeyDialog tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} disabled={k.state === "rotating"} />
                           <RevokeApiKeyButton tenantSlug={ctx.tenant.slug} id={k.id} name={k.name} />
                         </>
                       )}

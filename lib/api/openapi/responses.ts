@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { SCOPES } from "@/lib/api-keys/scopes";
+
+// Response shapes the routes answer with; documented here once, next to their examples.
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export const meSchema = z.object({
+  tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  api_key: z.object({ id: z.uuid(), name: z.string(), prefix: z.string() }),
+});
+
+export const apiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  state: z.enum(["active", "expiring_soon", "expired", "revoked", "rotating"]),
+  scopes: z.array(z.enum(SCOPES)),
+  ip_allowlist: z.array(z.string()),
+  rate_limit_per_minute: z.int(),
+  rate_limit_per_hour: z.int(),
+  total_requests: z.int(),
+  created_at: z.iso.datetime(),
+  last_used_at: z.iso.datetime().nullable(),
+  expires_at: z.iso.datetime().nullable(),
+  revoked_at: z.iso.datetime().nullable(),
+});
+
+export const apiKeyListSchema = z.object({ data: z.array(apiKeySchema), next_cursor: z.string().nullable() });
+
+export const apiKeyCreatedSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  key: z.string().describe("The secret key. Shown in this response only; store it now."),
+  expires_at: z.iso.datetime().nullable(),
+});
+
+export const apiKeyRotatedSchema = apiKeyCreatedSchema.extend({ old_key_valid_until: z.iso.datetime() });
