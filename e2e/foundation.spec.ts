@@ -128,6 +128,22 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     expect((await me(key)).status()).toBe(401);
     expect((await me(rotated)).status()).toBe(200);
     await signOut(page);
+
+    // The API reference tries a call with the key a reader pastes.
+    await page.goto("/docs");
+    await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
+    await expect(page.getByText("Patchbay API").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Authorize" }).first().click();
+    await page.locator(".auth-container input").fill(rotated);
+    await page.getByRole("button", { name: "Apply credentials" }).click();
+    await page.locator(".auth-btn-wrapper").getByRole("button", { name: "Close" }).click();
+    await page.locator("#operations-default-getMe .opblock-summary-control").click();
+    await page.getByRole("button", { name: "Try it out" }).click();
+    await page.getByRole("button", { name: "Execute" }).click();
+    const live = page.locator(".live-responses-table");
+    await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
+    await expect(live).toContainText("Acme Corp");
   });
 
   test("the viewer signs in and sees the viewer's view, and another tenant is a 404", async ({ page }) => {
