@@ -4,6 +4,7 @@ import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
 import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
+import { hitLimit, peekLimit, type Limit, type LimitState } from "@/lib/rate-limit";
 import { withIdempotency } from "./idempotency";
 import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
@@ -38,6 +39,13 @@ export function toErrorResponse(error: unknown, route: string) {
 
 type RouteContext<P> = { params: Promise<P> };
 
+export const UNAUTHENTICATED_PER_IP: Limit = { limit: 60, windowSeconds: 60 };
+
+function tooManyRequests(state: LimitState, message = "Too many requests without a valid API key from this address; retry after the reset.") {
+  const headers = rateLimitHeaders(state);
+  return errorResponse(429, "rate_limited", message, undefined, { ...headers, "Retry-After": headers["RateLimit-Reset"]! });
+}
+
 /**
  * Wraps a `/api/v1` route handler: API-key authentication, the scope the route needs
  * (null: any valid key), the key's rate limits, then DESIGN §3's error bodies.
@@ -49,9 +57,17 @@ export function apiRoute<P = Record<string, never>>(
   return async (req: Request, context: RouteContext<P>) => {
     const route = new URL(req.url).pathname;
     try {
+      const ip = clientIp(req.headers);
+      const ipKey = `api:unauthenticated:${ip ?? "unknown"}`;
+      // An address that keeps presenting bad keys is guessing: it is stopped before the lookup.
+      const guessing = await peekLimit(ipKey, UNAUTHENTICATED_PER_IP);
+      if (guessing.exceeded) return tooManyRequests(guessing);
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-      const check = match ? await authenticateApiKey(match[1]!, clientIp(req.headers)) : null;
-      if (!check || (!check.ok && check.status === 401)) return UNAUTHORIZED();
+      const check = match ? await authenticateApiKey(match[1]!, ip) : null;
+      if (!check || (!check.ok && check.status === 401)) {
+        await hitLimit(ipKey, UNAUTHENTICATED_PER_IP);
+        return UNAUTHORIZED();
+      }
       if (!check.ok) return errorResponse(403, "forbidden", check.message);
       const { key } = check;
       if (scope && !key.scopes.includes(scope)) {
@@ -59,12 +75,7 @@ export function apiRoute<P = Record<string, never>>(
       }
       const limit = await consumeKeyLimits(key);
       const headers = rateLimitHeaders(limit.state);
-      if (!limit.allowed) {
-        return errorResponse(429, "rate_limited", "Rate limit exceeded for this API key; retry after the reset.", undefined, {
-          ...headers,
-          "Retry-After": headers["RateLimit-Reset"]!,
-        });
-      }
+      if (!limit.allowed) return tooManyRequests(limit.state, "Rate limit exceeded for this API key; retry after the reset.");
       const params = await context.params;
       const respond = async () => {
         const result = await handler(req, { key, params });

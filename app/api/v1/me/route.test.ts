@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { apiKeys, outboxEvents } from "@/db/schema";
 import { authenticateApiKey, createApiKey, revokeApiKey, SCOPES } from "@/lib/api-keys";
 import { consumeKeyLimits } from "@/lib/api-keys/limits";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, UNAUTHENTICATED_PER_IP } from "@/lib/api/handler";
 import { ownerContext } from "@/tests/fixtures";
 import { GET } from "./route";
 
@@ -86,5 +86,27 @@ describe("/api/v1 route guard", () => {
     expect((await consumeKeyLimits(auth.key, t0)).allowed).toBe(true);
     expect((await consumeKeyLimits(auth.key, new Date(t0.getTime() + 20_000))).allowed).toBe(false);
     expect((await consumeKeyLimits(auth.key, new Date(t0.getTime() + 60_000))).allowed).toBe(true);
+  });
+});
+
+describe("unauthenticated callers", () => {
+  it("stops an address that keeps presenting bad keys, without affecting others", async () => {
+    await ownerContext();
+    const guess = `Bearer pb_live_${"x".repeat(38)}`;
+    for (let i = 0; i < UNAUTHENTICATED_PER_IP.limit; i++) expect((await call(GET, guess, "203.0.113.9")).status).toBe(401);
+    const stopped = await call(GET, guess, "203.0.113.9");
+    expect(stopped.status).toBe(429);
+    expect(Number(stopped.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call(GET, guess, "203.0.113.10")).status).toBe(401);
+  });
+
+  it("lets exactly the limit through when requests arrive at once", async () => {
+    const owner = await ownerContext();
+    const { key: secret } = await createApiKey(owner, { name: "Burst", scopes: ["integrations:read"], rate_limit_per_minute: 5, rate_limit_per_hour: 100 });
+    const auth = await authenticateApiKey(secret, null);
+    if (!auth.ok) throw new Error("key should authenticate");
+    const now = new Date("2026-11-23T10:00:10Z");
+    const verdicts = await Promise.all(Array.from({ length: 20 }, () => consumeKeyLimits(auth.key, now)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
   });
 });
