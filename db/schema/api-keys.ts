@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id } from "./columns";
 import { tenants, users } from "./tenancy";
@@ -39,3 +39,17 @@ export const apiKeysRelations = relations(apiKeys, ({ one }) => ({
   tenant: one(tenants, { fields: [apiKeys.tenantId], references: [tenants.id] }),
   creator: one(users, { fields: [apiKeys.createdBy], references: [users.id] }),
 }));
+
+// Requests per key per hour (and how many of them were refused with 429), for the usage chart.
+export const apiKeyUsageHourly = pgTable(
+  "api_key_usage_hourly",
+  {
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    requests: integer("requests").notNull().default(0),
+    rateLimited: integer("rate_limited").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.hour] })],
+);

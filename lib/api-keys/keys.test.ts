@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { apiKeys, auditEvents, outboxEvents } from "@/db/schema";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, rotateApiKey, SCOPES } from "@/lib/api-keys";
+import { authenticateApiKey, createApiKey, listApiKeys, listApiKeysWithUsage, revokeApiKey, rotateApiKey, SCOPES } from "@/lib/api-keys";
 import { flushKeyUsage } from "@/lib/api-keys/usage";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { ownerContext, withRole } from "@/tests/fixtures";
@@ -97,8 +97,8 @@ describe("API keys", () => {
     expect(fields).toMatchObject({
       name: "Give the key a name.",
       scopes: "Choose at least one scope.",
-      expiresOn: "Choose a date in the future.",
-      ipAllowlist: "Not an IP address or CIDR: 10.0.0.0/33, banana",
+      expires_on: "Choose a date in the future.",
+      ip_allowlist: "Not an IP address or CIDR: 10.0.0.0/33, banana",
     });
   });
 
@@ -110,5 +110,24 @@ describe("API keys", () => {
     await expect(rotateApiKey(globex, { id })).rejects.toMatchObject({ code: "not_found" });
     expect(await listApiKeys(globex)).toEqual([]);
     await expect(createApiKey(withRole(acme, "admin"), { name: "x", ...all })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("API key usage by hour", () => {
+  it("charts requests and 429s per hour for the last day", async () => {
+    const owner = await ownerContext();
+    const { key, id } = await createApiKey(owner, { name: "CI", scopes: [...SCOPES], rate_limit_per_minute: 2, rate_limit_per_hour: 100 });
+    const { consumeKeyLimits } = await import("@/lib/api-keys/limits");
+    const now = new Date();
+    for (let i = 0; i < 3; i++) {
+      const auth = await authenticateApiKey(key, null, now);
+      if (auth.ok) await consumeKeyLimits(auth.key, now);
+    }
+    await flushKeyUsage();
+    const [listed] = await listApiKeysWithUsage(owner, now);
+    expect(listed?.id).toBe(id);
+    expect(listed?.usage).toHaveLength(24);
+    expect(listed?.usage.at(-1)).toMatchObject({ requests: 3, rateLimited: 1 });
+    expect(listed?.usage.slice(0, -1).every((h) => h.requests === 0)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { generateKeyString, parseKey } from "./format";
 import { ipAllowed } from "./ip-allowlist";
 import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema, type CreateApiKeyInput, type RotateApiKeyInput } from "./schema";
 import type { Scope } from "./scopes";
-import { recordKeyUse } from "./usage";
+import { keyUsageByHour, recordKeyUse } from "./usage";
 
 const EXPIRING_SOON_MS = 7 * 24 * 3600 * 1000;
 
@@ -178,4 +178,11 @@ export async function authenticateApiKey(presented: string, ip: string | null, n
       tenant: row.tenant,
     },
   };
+}
+
+/** The tenant's keys with their last 24 hours of requests and 429s, for the keys page. */
+export async function listApiKeysWithUsage(ctx: TenantContext, now = new Date()) {
+  const keys = await listApiKeys(ctx, now);
+  const usage = await keyUsageByHour(keys.map((k) => k.id), 24, now);
+  return keys.map((k) => ({ ...k, usage: usage.get(k.id) ?? [] }));
 }

@@ -1,6 +1,7 @@
 import { emitEvent } from "@/lib/audit";
 import { hitLimit, type LimitState } from "@/lib/rate-limit";
 import type { AuthenticatedKey } from "./keys";
+import { recordKeyRateLimited } from "./usage";
 
 export type KeyLimitVerdict = { allowed: boolean; state: LimitState };
 
@@ -17,6 +18,7 @@ export async function consumeKeyLimits(key: AuthenticatedKey, now = new Date()):
   const over = [minute, hour].find((s) => s.count > s.limit);
   if (over) {
     const notice = await hitLimit(`apikey:${key.keyId}:limited-event`, { limit: 1, windowSeconds: 3600 }, 1, now);
+    recordKeyRateLimited(key.keyId, now);
     if (notice.count === 1) {
       await emitEvent(key.tenant.id, "api_key.rate_limited", { id: key.keyId, name: key.keyName, limit: over.limit, reset_at: over.resetAt.toISOString() });
     }

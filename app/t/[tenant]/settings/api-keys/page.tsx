@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { RotateApiKeyDialog } from "@/components/api-keys/rotate-api-key-dialog";
+import { UsageBars } from "@/components/api-keys/usage-bars";
 import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
-import { listApiKeys, type KeyState } from "@/lib/api-keys";
+import { listApiKeysWithUsage, type KeyState } from "@/lib/api-keys";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 
@@ -20,7 +21,7 @@ const STATE_TONE: Record<KeyState, BadgeTone> = {
 export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
-  const keys = await listApiKeys(ctx);
+  const keys = await listApiKeysWithUsage(ctx);
   const canManage = hasRole(ctx, "owner");
   return (
     <Card>
@@ -48,7 +49,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                 <Th>Created</Th>
                 <Th>Last used</Th>
                 <Th>Scopes</Th>
-                <Th>Requests</Th>
+                <Th>Requests (24 h)</Th>
                 <Th>Expires</Th>
                 <Th>Status</Th>
                 {canManage && (
@@ -78,7 +79,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                       ))}
                     </ul>
                   </Td>
-                  <Td className="tabular-nums">{k.totalRequests.toLocaleString("en")}</Td>
+                  <Td>
+                    <UsageBars usage={k.usage} />
+                    <span className="text-xs text-muted-foreground tabular-nums">{k.totalRequests.toLocaleString("en")} in all</span>
+                  </Td>
                   <Td>
                     <RelativeTime value={k.expiresAt} empty="Never" />
                   </Td>
