@@ -23,7 +23,7 @@ const USAGE = `Usage: patchbay <command>
   migrate                                    apply database migrations
   bootstrap --tenant SLUG --email E --password P [--tenant-name N] [--name N]
                                              create the first tenant and its owner (idempotent)
-  api-key create --tenant SLUG --name N [--scopes a,b] [--expires-on YYYY-MM-DD]
+  api-key create --tenant SLUG --name N [--scopes a,b] [--expires-on YYYY-MM-DD] [--per-minute N] [--per-hour N]
                                              create an API key (all scopes by default) and print it once
   api-key check KEY                          tell offline whether KEY is a well-formed Patchbay key
   keys rotate                                re-encrypt every stored secret under the current master key
@@ -31,7 +31,13 @@ const USAGE = `Usage: patchbay <command>
 
 class UsageError extends Error {}
 
-const FLAG_OF: Record<string, string> = { tenantSlug: "tenant", tenantName: "tenant-name", expires_on: "expires-on" };
+const FLAG_OF: Record<string, string> = {
+  tenantSlug: "tenant",
+  tenantName: "tenant-name",
+  expires_on: "expires-on",
+  rate_limit_per_minute: "per-minute",
+  rate_limit_per_hour: "per-hour",
+};
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -80,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       scopes: { type: "string" },
       "expires-on": { type: "string" },
+      "per-minute": { type: "string" },
+      "per-hour": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -124,6 +132,8 @@ async function main(argv: string[]): Promise<number> {
             name: required(values, "name"),
             scopes: (values.scopes ? values.scopes.split(",").map((s) => s.trim()) : [...SCOPES]) as Scope[],
             expires_on: values["expires-on"],
+            rate_limit_per_minute: values["per-minute"],
+            rate_limit_per_hour: values["per-hour"],
           },
         );
       });
