@@ -2,3 +2,4 @@ export * from "./tenancy";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./integrations";

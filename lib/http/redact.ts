@@ -9,6 +9,8 @@ function forms(value: string): string[] {
   const bytes = Buffer.from(value, "utf8");
   return [
     value,
+    // As it appears inside a JSON string, where quotes and backslashes are escaped.
+    JSON.stringify(value).slice(1, -1),
     encodeURIComponent(value),
     encodeURIComponent(value).replace(/%20/g, "+"),
     bytes.toString("base64"),
@@ -24,7 +26,7 @@ function forms(value: string): string[] {
 export function createRedactor(secrets: string[], basicPairs: [string, string][] = []): Redactor {
   const needles = [
     ...secrets.filter((s) => s.length > 0).flatMap(forms),
-    ...basicPairs.flatMap(([user, pass]) => forms(`${user}:${pass}`).slice(3)),
+    ...basicPairs.flatMap(([user, pass]) => forms(`${user}:${pass}`).slice(4)),
   ];
   // Longest first, so a secret inside a longer encoded form does not leave the rest of that form behind.
   const ordered = [...new Set(needles)].filter(Boolean).sort((a, b) => b.length - a.length);

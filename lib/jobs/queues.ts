@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { pruneRequestLogs } from "@/lib/integrations/request-log";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
 
 /**
@@ -13,6 +14,7 @@ export type JobDefinition = {
 
 export const QUEUES = {
   pruneRateLimits: "maintenance.prune-rate-limits",
+  pruneRequestLogs: "maintenance.prune-integration-request-logs",
 } as const;
 
 export const JOBS: JobDefinition[] = [
@@ -21,6 +23,13 @@ export const JOBS: JobDefinition[] = [
     cron: "*/10 * * * *",
     handler: async () => {
       await pruneExpiredLimits();
+    },
+  },
+  {
+    queue: QUEUES.pruneRequestLogs,
+    cron: "17 3 * * *",
+    handler: async () => {
+      await pruneRequestLogs();
     },
   },
 ];
