@@ -106,11 +106,12 @@ export const configSchema = z.strictObject(
       .partialRecord(
         z.enum(CANONICAL_STATUSES),
         z.array(z.string().trim().min(1, "A value cannot be empty.").max(200)).max(200),
+        // zod reports unknown enum keys of a partial record as unrecognized_keys, which its types omit.
         {
-          error: (issue) =>
-            issue.code === "unrecognized_keys"
-              ? `${issue.keys.join(", ")} is not a status: map to ${CANONICAL_STATUSES.join(", ")}.`
-              : undefined,
+          error: (issue) => {
+            const { code, keys } = issue as { code?: string; keys?: string[] };
+            return code === "unrecognized_keys" ? `${keys!.join(", ")} is not a status: map to ${CANONICAL_STATUSES.join(", ")}.` : undefined;
+          },
         },
       )
       .optional(),
