@@ -48,10 +48,11 @@ describe("SSRF guard verdicts (no traffic sent)", () => {
   );
 
   it("sees through decimal, hex and octal IPv4 literals and bracketed IPv6 in URLs", () => {
-    for (const url of ["http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://127.1/"]) {
+    for (const url of ["http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://017700000001/", "http://127.1/", "http://127.0.0.1./"]) {
       expect(verdict(hostOf(url)!)).toMatchObject({ class: "loopback", allowed: false });
     }
     expect(verdict(hostOf("http://0xa9fea9fe/")!)).toMatchObject({ class: "metadata" });
+    expect(verdict(hostOf("http://0/")!)).toMatchObject({ class: "unspecified", allowed: false });
     expect(verdict(hostOf("http://[::ffff:127.0.0.1]:8080/")!)).toMatchObject({ class: "loopback", allowed: false });
     expect(hostOf("https://api.example.com/")).toBeNull();
   });
@@ -83,6 +84,10 @@ describe("SSRF guard verdicts (no traffic sent)", () => {
       message: expect.stringContaining("loopback"),
     });
     expect(resolved).toEqual(["rebind.example.test"]);
+  });
+
+  it("refuses localhost as the system resolver answers it", async () => {
+    await expect(sendRequest({ url: "http://localhost:1/", policy: closed })).rejects.toMatchObject({ kind: "blocked" });
   });
 
   it("refuses a host when any one of its addresses is refused", async () => {
