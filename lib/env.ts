@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -32,7 +33,32 @@ const schema = z.object({
     .transform((v) => v === "true"),
   PATCHBAY_TRUST_PROXY: bool,
   PATCHBAY_SKIP_BUILD: bool,
+  PATCHBAY_ALLOW_PRIVATE_NETWORK: bool,
+  PATCHBAY_PRIVATE_ALLOWLIST: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isCidr, "must be a comma-separated list of CIDRs such as 10.20.0.0/16,fd12::/64"))),
+  PATCHBAY_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
+
+export type Cidr = { address: string; prefix: number; family: "ipv4" | "ipv6" };
+
+function parseCidr(value: string): Cidr | null {
+  const [address = "", prefixText, ...rest] = value.split("/");
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return null;
+  const max = version === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? max : Number(prefixText);
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max || (prefixText !== undefined && !/^\d+$/.test(prefixText))) {
+    return null;
+  }
+  return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
+}
+
+function isCidr(value: string): boolean {
+  return parseCidr(value) !== null;
+}
 
 export type Env = ReturnType<typeof build>;
 
@@ -51,6 +77,11 @@ function build(raw: z.infer<typeof schema>) {
     inProcessWorkers: raw.PATCHBAY_IN_PROCESS_WORKERS,
     trustProxy: raw.PATCHBAY_TRUST_PROXY,
     skipBuild: raw.PATCHBAY_SKIP_BUILD,
+    /** Outbound HTTP may reach loopback, private and link-local addresses (tests, local dev). */
+    allowPrivateNetwork: raw.PATCHBAY_ALLOW_PRIVATE_NETWORK,
+    /** Private ranges outbound HTTP may reach even when private networks are refused (on-premise systems). */
+    privateAllowlist: raw.PATCHBAY_PRIVATE_ALLOWLIST.map((c) => parseCidr(c)!),
+    requestLogRetentionDays: raw.PATCHBAY_REQUEST_LOG_RETENTION_DAYS,
   };
 }
 

@@ -3,3 +3,4 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./idempotency";
+export * from "./integrations";

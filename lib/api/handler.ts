@@ -5,7 +5,9 @@ import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
 import { hitLimit, peekLimit, type Limit, type LimitState } from "@/lib/rate-limit";
+import type { TenantContext } from "@/lib/tenancy/context";
 import { withIdempotency } from "./idempotency";
+import { keyContext } from "./key-context";
 import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
@@ -52,7 +54,7 @@ function tooManyRequests(state: LimitState, message = "Too many requests without
  */
 export function apiRoute<P = Record<string, never>>(
   scope: Scope | null,
-  handler: (req: Request, ctx: { key: AuthenticatedKey; params: P }) => Promise<Response | unknown>,
+  handler: (req: Request, ctx: { key: AuthenticatedKey; tenant: TenantContext; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, context: RouteContext<P>) => {
     const route = new URL(req.url).pathname;
@@ -78,7 +80,7 @@ export function apiRoute<P = Record<string, never>>(
       if (!limit.allowed) return tooManyRequests(limit.state, "Rate limit exceeded for this API key; retry after the reset.");
       const params = await context.params;
       const respond = async () => {
-        const result = await handler(req, { key, params });
+        const result = await handler(req, { key, tenant: keyContext(key, ip), params });
         return result instanceof Response ? result : NextResponse.json(result);
       };
       const response = req.method === "POST" ? await withIdempotency(req, key.tenant.id, respond) : await respond();

@@ -10,3 +10,8 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
 }
+
+/** The query string as a plain object, for a list schema to parse. */
+export function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

@@ -101,8 +101,12 @@ describe("reencryptAll", () => {
     ).rejects.toThrow(/unsafe SQL identifier/);
   });
 
-  it("has nothing to do in the foundation, which stores no secrets yet", async () => {
-    expect(ENCRYPTED_COLUMNS).toEqual([]);
-    expect(await reencryptAll({ keyring: v2v1 })).toEqual({ scanned: 0, reencrypted: 0, byColumn: {} });
+  it("covers integration credentials, and has nothing to do while none are stored", async () => {
+    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["integrations.credentials"]);
+    expect(await reencryptAll({ keyring: v2v1 })).toEqual({
+      scanned: 0,
+      reencrypted: 0,
+      byColumn: { "integrations.credentials": 0 },
+    });
   });
 });

@@ -6,12 +6,20 @@ import { decryptSecret, encryptSecret, type SecretContext } from "./secret-box";
 /** Raw SQL identifiers: they are spliced into query text, so they are checked before use. */
 export type EncryptedColumn = { table: string; idColumn: string; tenantColumn: string; column: string; field: string };
 
+export const INTEGRATION_CREDENTIALS_COLUMN: EncryptedColumn = {
+  table: "integrations",
+  idColumn: "id",
+  tenantColumn: "tenant_id",
+  column: "credentials",
+  field: "credentials",
+};
+
 /**
  * Every column holding values from encryptSecret. Each feature that stores a secret adds
  * its column here, or `patchbay keys rotate` leaves that column under the old key and the
- * operator loses it when they drop that key. The foundation stores none yet.
+ * operator loses it when they drop that key.
  */
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [];
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [INTEGRATION_CREDENTIALS_COLUMN];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const BATCH_SIZE = 500;

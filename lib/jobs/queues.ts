@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
+import { pruneRequestLogs } from "@/lib/integrations/request-log";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
 
 /**
@@ -16,6 +17,7 @@ export type JobDefinition = {
 export const QUEUES = {
   pruneExpired: "maintenance.prune-expired",
   apiKeyExpiryNotices: "api-keys.expiry-notices",
+  pruneRequestLogs: "maintenance.prune-integration-request-logs",
 } as const;
 
 export const JOBS: JobDefinition[] = [
@@ -32,6 +34,13 @@ export const JOBS: JobDefinition[] = [
     cron: "17 * * * *",
     handler: async () => {
       await notifyExpiringKeys();
+    },
+  },
+  {
+    queue: QUEUES.pruneRequestLogs,
+    cron: "17 3 * * *",
+    handler: async () => {
+      await pruneRequestLogs();
     },
   },
 ];

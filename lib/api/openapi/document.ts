@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
+import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OPERATIONS, type Operation } from "./operations";
 import { errorSchema } from "./responses";
 
@@ -24,7 +25,11 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
 
 function operationObject(op: Operation) {
-  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  if (op.query) {
+    const query = jsonSchema(op.query, "input") as { properties?: Record<string, Record<string, unknown>> };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) params.push({ name, in: "query", required: false, schema });
+  }
   const responses: Record<string, unknown> = {
     [op.success.status]: {
       description: op.success.description,
@@ -56,7 +61,7 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
     info: {

@@ -13,6 +13,8 @@ export type Operation = {
   /** False only for the document itself. */
   authenticated?: boolean;
   body?: { schema: z.ZodType; example: unknown };
+  /** Query parameters, from the list schema the route parses them with. */
+  query?: z.ZodObject;
   success: { status: number; description: string; schema?: z.ZodType; example?: unknown };
   errors: number[];
 };

@@ -3,17 +3,16 @@ import { createApiKey, listApiKeys } from "@/lib/api-keys";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schema";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { apiRoute } from "@/lib/api/handler";
-import { keyContext } from "@/lib/api/key-context";
 import { readJson } from "@/lib/api/read-json";
 
-export const GET = apiRoute("api_keys:write", async (_req, { key }) => ({
-  data: (await listApiKeys(keyContext(key))).map(serializeApiKey),
+export const GET = apiRoute("api_keys:write", async (_req, { tenant }) => ({
+  data: (await listApiKeys(tenant)).map(serializeApiKey),
   next_cursor: null,
 }));
 
 // The service validates the body with createApiKeySchema; a failure becomes a 422 with field messages.
-export const POST = apiRoute("api_keys:write", async (req, { key }) => {
-  const created = await createApiKey(keyContext(key), (await readJson(req)) as CreateApiKeyInput);
+export const POST = apiRoute("api_keys:write", async (req, { tenant }) => {
+  const created = await createApiKey(tenant, (await readJson(req)) as CreateApiKeyInput);
   return NextResponse.json(
     { id: created.id, name: created.name, prefix: created.prefix, key: created.key, expires_at: created.expiresAt?.toISOString() ?? null },
     { status: 201 },

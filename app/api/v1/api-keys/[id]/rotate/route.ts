@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
 import { rotateApiKey } from "@/lib/api-keys";
 import { apiRoute } from "@/lib/api/handler";
-import { keyContext } from "@/lib/api/key-context";
 import { readJson } from "@/lib/api/read-json";
 
-export const POST = apiRoute<{ id: string }>("api_keys:write", async (req, { key, params }) => {
+export const POST = apiRoute<{ id: string }>("api_keys:write", async (req, { tenant, params }) => {
   const body = (await readJson(req)) as { grace_period_hours?: number };
-  const rotated = await rotateApiKey(keyContext(key), { ...body, id: params.id });
+  const rotated = await rotateApiKey(tenant, { ...body, id: params.id });
   return NextResponse.json(
     {
       id: rotated.id,

@@ -1,0 +1,73 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { IntegrationConfig } from "@/lib/integrations/schema";
+import { createdAt, id, timestamps } from "./columns";
+import { tenants } from "./tenancy";
+
+export const integrations = pgTable(
+  "integrations",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    provider: text("provider").notNull(),
+    environment: text("environment").$type<"production" | "sandbox">().notNull(),
+    authType: text("auth_type").$type<"none" | "api_key" | "bearer" | "basic" | "oauth2">().notNull(),
+    baseUrl: text("base_url").notNull(),
+    config: jsonb("config").$type<IntegrationConfig>().notNull().default({}),
+    // encryptJson output bound to (tenant, integrations, id, credentials); see ENCRYPTED_COLUMNS.
+    credentials: text("credentials"),
+    credentialsHint: text("credentials_hint"),
+    status: text("status").$type<"enabled" | "disabled">().notNull().default("enabled"),
+    healthStatus: text("health_status").notNull().default("UNKNOWN"),
+    totalRequests: integer("total_requests").notNull().default(0),
+    failedRequests: integer("failed_requests").notNull().default(0),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("integrations_tenant_name_idx").on(t.tenantId, t.name),
+    index("integrations_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("integrations_tenant_provider_idx").on(t.tenantId, t.provider),
+    check("integrations_environment_check", sql`${t.environment} in ('production', 'sandbox')`),
+    check("integrations_auth_type_check", sql`${t.authType} in ('none', 'api_key', 'bearer', 'basic', 'oauth2')`),
+    check("integrations_status_check", sql`${t.status} in ('enabled', 'disabled')`),
+  ],
+);
+
+export const integrationRequestLogs = pgTable(
+  "integration_request_logs",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    // Everything below is stored already redacted: this table is shown to admins as it is.
+    method: text("method").notNull(),
+    url: text("url").notNull(),
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull().default({}),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    responseExcerpt: text("response_excerpt"),
+    success: boolean("success").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("integration_request_logs_integration_created_idx").on(t.integrationId, t.createdAt),
+    index("integration_request_logs_created_idx").on(t.createdAt),
+  ],
+);
+
+export const integrationsRelations = relations(integrations, ({ one, many }) => ({
+  tenant: one(tenants, { fields: [integrations.tenantId], references: [tenants.id] }),
+  requestLogs: many(integrationRequestLogs),
+}));
+
+export const integrationRequestLogsRelations = relations(integrationRequestLogs, ({ one }) => ({
+  integration: one(integrations, { fields: [integrationRequestLogs.integrationId], references: [integrations.id] }),
+}));

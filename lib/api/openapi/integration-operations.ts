@@ -1,0 +1,112 @@
+import { createIntegrationSchema, listIntegrationsSchema, listRequestLogsSchema, patchIntegrationSchema } from "@/lib/integrations/schema";
+import type { Operation } from "./operations";
+
+const ID = "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+const integration = {
+  id: ID,
+  name: "Stripe (production)",
+  provider: "stripe",
+  provider_name: "Stripe",
+  category: "payments",
+  category_label: "Payments",
+  environment: "production",
+  auth_type: "bearer",
+  base_url: "https://api.stripe.com",
+  config: { status_endpoint: "/v1/balance", update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 },
+  status: "enabled",
+  health_status: "UNKNOWN",
+  has_credentials: true,
+  credentials_hint: "••••4242",
+  usage: { total_requests: 12, failed_requests: 1, success_rate: 91.7 },
+  created_at: "2026-11-20T10:00:00.000Z",
+  updated_at: "2026-11-22T08:30:00.000Z",
+};
+// The documented body is the https-only one; private-network deployments also accept http.
+const schemaOptions = { allowHttp: false };
+
+export const INTEGRATION_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/providers",
+    summary: "The provider catalog",
+    description: "Every provider Patchbay can connect to, with its auth modes and credential fields.",
+    scope: null,
+    success: { status: 200, description: "The catalog.", example: { data: [{ key: "stripe", name: "Stripe", category: "payments", auth_modes: ["bearer"] }] } },
+    errors: [401, 403, 429],
+  },
+  {
+    method: "get",
+    path: "/integrations",
+    summary: "List integrations",
+    scope: "integrations:read",
+    query: listIntegrationsSchema,
+    success: { status: 200, description: "A page of integrations.", example: { data: [integration], next_cursor: null } },
+    errors: [401, 403, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations",
+    summary: "Create an integration",
+    description: "Credentials are write-only: encrypted at rest and never returned, only `has_credentials` and a masked hint.",
+    scope: "integrations:write",
+    body: {
+      schema: createIntegrationSchema(schemaOptions),
+      example: { name: "Stripe (production)", provider: "stripe", environment: "production", auth_type: "bearer", base_url: "https://api.stripe.com", credentials: { token: "sk_live_…" } },
+    },
+    success: { status: 201, description: "The integration.", example: integration },
+    errors: [400, 401, 403, 409, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/integrations/{id}",
+    summary: "Get an integration",
+    scope: "integrations:read",
+    success: { status: 200, description: "The integration.", example: integration },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "patch",
+    path: "/integrations/{id}",
+    summary: "Change an integration",
+    description: "Only the fields sent change; `credentials` replaces the stored ones.",
+    scope: "integrations:write",
+    body: { schema: patchIntegrationSchema(schemaOptions), example: { name: "Stripe (live)", config: { polling_interval_seconds: 30 } } },
+    success: { status: 200, description: "The changed integration.", example: integration },
+    errors: [400, 401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "delete",
+    path: "/integrations/{id}",
+    summary: "Delete an integration",
+    scope: "integrations:write",
+    success: { status: 204, description: "Deleted." },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations/{id}/test",
+    summary: "Test the connection",
+    description: "Calls the provider's test endpoint for real and reports what came back, mapped to the canonical statuses.",
+    scope: "integrations:write",
+    success: {
+      status: 200,
+      description: "The outcome (also when the provider refused).",
+      example: { success: true, status_code: 200, response_time_ms: 184, error: null, sample_data: { units: [{ status: "Available" }] }, mapped_statuses: { counts: { available: 1 }, unmapped: [] } },
+    },
+    errors: [401, 403, 404, 409, 429],
+  },
+  {
+    method: "get",
+    path: "/integrations/{id}/logs",
+    summary: "The integration's request log",
+    description: "Outbound requests, redacted: no secret appears in a URL, header or excerpt.",
+    scope: "integrations:read",
+    query: listRequestLogsSchema,
+    success: {
+      status: 200,
+      description: "A page of log entries, newest first.",
+      example: { data: [{ id: "a1b2c3d4-0000-4000-8000-000000000001", method: "GET", url: "https://api.stripe.com/v1/balance", status_code: 200, duration_ms: 184, success: true, created_at: "2026-11-22T08:30:00.000Z" }], next_cursor: null },
+    },
+    errors: [401, 403, 404, 422, 429],
+  },
+];

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { createRedactor, redactHeaders, redactUrl, REDACTED } from "./redact";
+
+describe("redaction for log lines", () => {
+  const secret = "sk_live/4242 +secret";
+  const redact = createRedactor([secret, "hunter2"], [["alice", "hunter2"]]);
+
+  it("removes every occurrence, and the URL-encoded and base64 forms", () => {
+    const line = [
+      `first ${secret} then ${secret} again`,
+      `query=${encodeURIComponent(secret)}`,
+      `form=${encodeURIComponent(secret).replace(/%20/g, "+")}`,
+      `b64=${Buffer.from(secret).toString("base64")}`,
+      `b64url=${Buffer.from(secret).toString("base64url")}`,
+      `Basic ${Buffer.from("alice:hunter2").toString("base64")}`,
+    ].join("\n");
+    const out = redact(line);
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain("hunter2");
+    expect(out).not.toContain(encodeURIComponent(secret));
+    expect(out).not.toContain(Buffer.from(secret).toString("base64").replace(/=+$/, ""));
+    expect(out).not.toContain(Buffer.from("alice:hunter2").toString("base64"));
+    expect(out.match(/\[redacted\]/g)).toHaveLength(7);
+    expect(out).toContain("first [redacted] then [redacted] again");
+  });
+
+  it("blanks credential headers and secret-looking query parameters", () => {
+    expect(
+      redactHeaders(
+        { Authorization: "Bearer x", Cookie: "a=b", "X-Api-Key": "k", "X-Custom-Auth": "k2", Accept: `text/${secret}` },
+        redact,
+        ["x-custom-auth"],
+      ),
+    ).toEqual({ Authorization: REDACTED, Cookie: REDACTED, "X-Api-Key": REDACTED, "X-Custom-Auth": REDACTED, Accept: `text/${REDACTED}` });
+    expect(redactUrl("https://u:p@api.test/v1?api_key=abc&page=2&token=t&hapikey=h", redact, ["hapikey"])).toBe(
+      "https://api.test/v1?api_key=[redacted]&page=2&token=[redacted]&hapikey=[redacted]",
+    );
+    expect(redactUrl(`https://api.test/v1/${encodeURIComponent(secret)}/x`, redact)).toBe("https://api.test/v1/[redacted]/x");
+  });
+});

@@ -1,0 +1,32 @@
+import { contextFor, decryptJson, encryptJson, INTEGRATION_CREDENTIALS_COLUMN } from "@/lib/crypto";
+import type { AuthType } from "@/lib/providers";
+import type { Credentials } from "./schema";
+
+type RowRef = { id: string; tenantId: string };
+
+const SECRET_FIELDS = ["api_key", "token", "password", "client_secret"] as const;
+
+export function encryptCredentials(row: RowRef, credentials: Credentials): string {
+  return encryptJson(credentials as Record<string, string>, contextFor(INTEGRATION_CREDENTIALS_COLUMN, row));
+}
+
+export function decryptCredentials(row: RowRef & { credentials: string | null }): Credentials {
+  return row.credentials ? decryptJson(row.credentials, contextFor(INTEGRATION_CREDENTIALS_COLUMN, row)) : {};
+}
+
+/**
+ * What an admin may see of a stored secret: the last four characters, and none at all for a
+ * secret so short that four characters would give most of it away.
+ */
+export function credentialsHint(authType: AuthType, credentials: Credentials): string | null {
+  const secret = SECRET_FIELDS.map((f) => credentials[f]).find(Boolean);
+  if (authType === "none" || !secret) return null;
+  return secret.length >= 12 ? `••••${secret.slice(-4)}` : "••••";
+}
+
+/** Every stored secret value, and the Basic pair, for redacting log lines. */
+export function secretsOf(credentials: Credentials): { secrets: string[]; basicPairs: [string, string][] } {
+  const secrets = SECRET_FIELDS.map((f) => credentials[f]).filter((v): v is string => Boolean(v));
+  const { username, password } = credentials;
+  return { secrets, basicPairs: username && password ? [[username, password]] : [] };
+}

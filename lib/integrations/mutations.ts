@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
+import { integrations } from "@/db/schema";
+import { emitEvent, recordAudit } from "@/lib/audit";
+import { env } from "@/lib/env";
+import { conflict, invalid } from "@/lib/errors";
+import { getProvider, type AuthType } from "@/lib/providers";
+import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { credentialsHint, encryptCredentials } from "./credentials";
+import {
+  createIntegrationSchema,
+  patchIntegrationSchema,
+  replaceCredentialsSchema,
+  type CreateIntegrationInput,
+  type Credentials,
+  type PatchIntegrationInput,
+  type ReplaceCredentialsInput,
+} from "./schema";
+import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
+
+/** Plain http only where private networks are reachable: that is where internal systems without TLS live. */
+export function schemaOptions() {
+  const { allowPrivateNetwork, privateAllowlist } = env();
+  return { allowHttp: allowPrivateNetwork || privateAllowlist.length > 0 };
+}
+
+const NAME_TAKEN = "An integration with this name already exists.";
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+async function writeEvents(ctx: TenantContext, tx: Db, action: "created" | "updated" | "deleted", row: IntegrationRow, details: Record<string, unknown>) {
+  const target = { type: "integration", id: row.id };
+  await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `integration.${action}`, target, details }, tx);
+  await emitEvent(ctx.tenant.id, `integration.${action}`, { id: row.id, name: row.name, provider: row.provider, environment: row.environment, ...details }, tx);
+}
+
+function sealed(row: { id: string; tenantId: string }, authType: AuthType, credentials: Credentials | null) {
+  if (!credentials || authType === "none") return { credentials: null, credentialsHint: null };
+  return { credentials: encryptCredentials(row, credentials), credentialsHint: credentialsHint(authType, credentials) };
+}
+
+/** Credentials checked against the auth type they are for, with messages on `credentials.<field>`. */
+function parseCredentials(authType: AuthType, credentials: unknown): Credentials {
+  return replaceCredentialsSchema.parse({ auth_type: authType, credentials }).credentials as Credentials;
+}
+
+export async function createIntegration(ctx: TenantContext, raw: CreateIntegrationInput) {
+  requireRole(ctx, "admin");
+  const input = createIntegrationSchema(schemaOptions()).parse(raw);
+  const provider = getProvider(input.provider)!;
+  const credentials = input.credentials ? parseCredentials(input.auth_type, input.credentials) : null;
+  const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
+  try {
+    return await db().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(integrations)
+        .values({
+          ...ref,
+          name: input.name,
+          provider: provider.key,
+          environment: input.environment,
+          authType: input.auth_type,
+          baseUrl: input.base_url ?? provider.baseUrl!,
+          config: input.config,
+          ...sealed(ref, input.auth_type, credentials),
+        })
+        .returning();
+      await writeEvents(ctx, tx, "created", row!, { auth_type: row!.authType, has_credentials: row!.credentials !== null });
+      return integrationView(row!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
+    throw error;
+  }
+}
+
+export async function updateIntegration(ctx: TenantContext, id: string, raw: PatchIntegrationInput) {
+  requireRole(ctx, "admin");
+  const input = patchIntegrationSchema(schemaOptions()).parse(raw);
+  try {
+    return await db().transaction(async (tx) => {
+      const row = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
+      const provider = getProvider(row.provider);
+      const authType = input.auth_type ?? row.authType;
+      if (provider && input.auth_type && !provider.authModes.includes(authType)) {
+        throw invalid("Check the highlighted fields.", { auth_type: `${provider.name} supports ${provider.authModes.join(", ")}.` });
+      }
+      const changes: Partial<typeof integrations.$inferInsert> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.environment !== undefined) changes.environment = input.environment;
+      if (input.base_url !== undefined) changes.baseUrl = input.base_url;
+      if (input.status !== undefined) changes.status = input.status;
+      // A patch's config replaces the keys it names and keeps the rest.
+      if (input.config !== undefined) changes.config = { ...row.config, ...input.config };
+      if (input.auth_type !== undefined || input.credentials !== undefined) {
+        changes.authType = authType;
+        Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));
+      }
+      if (Object.keys(changes).length === 0) return integrationView(row);
+      const [updated] = await tx.update(integrations).set(changes).where(eq(integrations.id, row.id)).returning();
+      const details: Record<string, unknown> = { changed: Object.keys(input) };
+      if (input.status && input.status !== row.status) details.status = input.status;
+      await writeEvents(ctx, tx, "updated", updated!, details);
+      return integrationView(updated!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
+    throw error;
+  }
+}
+
+/** The write-only credentials form: the new secret replaces the old one, which is never read back. */
+export async function replaceCredentials(ctx: TenantContext, id: string, raw: ReplaceCredentialsInput) {
+  requireRole(ctx, "admin");
+  const input = replaceCredentialsSchema.parse(raw);
+  return updateIntegration(ctx, id, { auth_type: input.auth_type, credentials: input.credentials });
+}
+
+export async function setIntegrationEnabled(ctx: TenantContext, id: string, enabled: boolean) {
+  return updateIntegration(ctx, id, { status: enabled ? "enabled" : "disabled" });
+}
+
+export async function deleteIntegration(ctx: TenantContext, id: string): Promise<void> {
+  requireRole(ctx, "admin");
+  await db().transaction(async (tx) => {
+    const row = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
+    await tx.delete(integrations).where(eq(integrations.id, row.id));
+    await writeEvents(ctx, tx, "deleted", row, {});
+  });
+}

@@ -1,0 +1,66 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrations } from "@/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { PROVIDERS } from "@/lib/providers";
+import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
+import { integrationView, loadOwnedIntegration, type IntegrationView } from "./view";
+
+// Timestamps sort as fixed-width text with microseconds, so a cursor round-trips exactly (a Date would drop them).
+const SORT_KEYS = {
+  name: sql<string>`${integrations.name}`,
+  provider: sql<string>`${integrations.provider}`,
+  created_at: sql<string>`to_char(${integrations.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  updated_at: sql<string>`to_char(${integrations.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listIntegrations(ctx: TenantContext, raw: ListIntegrationsInput = {}): Promise<{ data: IntegrationView[]; next_cursor: string | null }> {
+  requireRole(ctx, "viewer");
+  const input = listIntegrationsSchema.parse(raw);
+  const descending = input.sort.startsWith("-");
+  const key = SORT_KEYS[input.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
+
+  const filters: (SQL | undefined)[] = [eq(integrations.tenantId, ctx.tenant.id)];
+  if (input.q) {
+    const needle = input.q.toLowerCase();
+    const byName = PROVIDERS.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.key);
+    filters.push(or(ilike(integrations.name, `%${escapeLike(input.q)}%`), byName.length ? inArray(integrations.provider, byName) : undefined));
+  }
+  if (input.provider) filters.push(eq(integrations.provider, input.provider));
+  if (input.category) {
+    const keys = PROVIDERS.filter((p) => p.category === input.category).map((p) => p.key);
+    filters.push(keys.length ? inArray(integrations.provider, keys) : sql`false`);
+  }
+  if (input.environment) filters.push(eq(integrations.environment, input.environment));
+  if (input.status) filters.push(eq(integrations.status, input.status));
+  if (input.health) filters.push(eq(integrations.healthStatus, input.health));
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    const after = descending ? sql`(${key}, ${integrations.id}) < (${value}, ${id}::uuid)` : sql`(${key}, ${integrations.id}) > (${value}, ${id}::uuid)`;
+    filters.push(after);
+  }
+
+  const order = descending ? desc : asc;
+  const rows = await db()
+    .select({ row: integrations, sortKey: key })
+    .from(integrations)
+    .where(and(...filters))
+    .orderBy(order(key), order(integrations.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => integrationView(r.row)),
+    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.row.id]) : null,
+  };
+}
+
+export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
+  requireRole(ctx, "viewer");
+  return integrationView(await loadOwnedIntegration(db(), ctx.tenant.id, id));
+}

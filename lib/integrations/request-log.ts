@@ -1,0 +1,87 @@
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrationRequestLogs, integrations } from "@/db/schema";
+import { env } from "@/lib/env";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { listRequestLogsSchema, type ListRequestLogsInput } from "./schema";
+import { loadOwnedIntegration } from "./view";
+
+export const EXCERPT_CHARS = 2000;
+
+/** One outbound call, already redacted by the caller. */
+export type RequestLogEntry = {
+  tenantId: string;
+  integrationId: string;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  statusCode: number | null;
+  durationMs: number;
+  responseExcerpt: string | null;
+  success: boolean;
+  error: string | null;
+};
+
+/** Logs the call and counts it in the integration's usage, in one transaction so the two agree. */
+export async function recordRequest(entry: RequestLogEntry): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.insert(integrationRequestLogs).values({ ...entry, responseExcerpt: entry.responseExcerpt?.slice(0, EXCERPT_CHARS) ?? null });
+    await tx
+      .update(integrations)
+      .set({
+        totalRequests: sql`${integrations.totalRequests} + 1`,
+        failedRequests: entry.success ? integrations.failedRequests : sql`${integrations.failedRequests} + 1`,
+        // Counting a call is not an edit of the integration.
+        updatedAt: sql`${integrations.updatedAt}`,
+      })
+      .where(eq(integrations.id, entry.integrationId));
+  });
+}
+
+const CREATED_KEY = sql<string>`to_char(${integrationRequestLogs.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
+export async function listRequestLogs(ctx: TenantContext, integrationId: string, raw: ListRequestLogsInput = {}) {
+  requireRole(ctx, "viewer");
+  const input = listRequestLogsSchema.parse(raw);
+  await loadOwnedIntegration(db(), ctx.tenant.id, integrationId);
+  const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), eq(integrationRequestLogs.tenantId, ctx.tenant.id)];
+  if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    filters.push(sql`(${CREATED_KEY}, ${integrationRequestLogs.id}) < (${value}, ${id}::uuid)`);
+  }
+  const rows = await db()
+    .select({ log: integrationRequestLogs, sortKey: CREATED_KEY })
+    .from(integrationRequestLogs)
+    .where(and(...filters))
+    .orderBy(desc(CREATED_KEY), desc(integrationRequestLogs.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(({ log }) => ({
+      id: log.id,
+      method: log.method,
+      url: log.url,
+      request_headers: log.requestHeaders,
+      status_code: log.statusCode,
+      duration_ms: log.durationMs,
+      response_excerpt: log.responseExcerpt,
+      success: log.success,
+      error: log.error,
+      created_at: log.createdAt.toISOString(),
+    })),
+    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.log.id]) : null,
+  };
+}
+
+/** Deletes log entries older than the retention period; run daily by the maintenance job. */
+export async function pruneRequestLogs(now = new Date(), retentionDays = env().requestLogRetentionDays): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const deleted = await db()
+    .delete(integrationRequestLogs)
+    .where(lt(integrationRequestLogs.createdAt, cutoff))
+    .returning({ id: integrationRequestLogs.id });
+  return deleted.length;
+}

@@ -1,0 +1,231 @@
+import { z } from "zod";
+import { AUTH_TYPES, getProvider, type AuthType, type CredentialFieldName } from "@/lib/providers";
+import { limitSchema } from "@/lib/pagination";
+import { isStatusPath } from "./json-path";
+
+// Kept free of server imports: the integration forms validate with these same schemas.
+
+export const CANONICAL_STATUSES = ["available", "reserved", "hold", "sold", "unreleased", "unavailable", "coming_soon"] as const;
+export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
+export const ENVIRONMENTS = ["production", "sandbox"] as const;
+export const UPDATE_METHODS = ["polling", "sse", "webhook"] as const;
+
+const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === "unrecognized_keys" ? `${what} does not take ${issue.keys!.join(", ")}.` : undefined;
+
+const secretValue = (label: string) =>
+  z.string({ error: `Enter the ${label}.` }).min(1, `Enter the ${label}.`).max(4096, "At most 4096 characters.");
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+
+const apiKeyCredentials = z
+  .strictObject(
+    {
+      api_key: secretValue("API key"),
+      api_key_header: z.string().trim().regex(HEADER_NAME, "A header name uses letters, digits and hyphens, such as X-API-Key.").optional(),
+      api_key_param: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, "A parameter name uses letters, digits, _ . and -.").optional(),
+    },
+    { error: unknownKeys("An API key") },
+  )
+  .refine((c) => !(c.api_key_header && c.api_key_param), {
+    path: ["api_key_param"],
+    message: "Send the key either in a header or in a query parameter, not both.",
+  });
+
+export const CREDENTIALS_BY_AUTH = {
+  none: z.strictObject({}, { error: unknownKeys("No authentication") }),
+  api_key: apiKeyCredentials,
+  bearer: z.strictObject({ token: secretValue("token") }, { error: unknownKeys("A bearer token") }),
+  basic: z.strictObject(
+    { username: z.string({ error: "Enter the username." }).min(1, "Enter the username.").max(500), password: secretValue("password") },
+    { error: unknownKeys("Basic authentication") },
+  ),
+  oauth2: z.strictObject(
+    { client_id: z.string({ error: "Enter the client ID." }).min(1, "Enter the client ID.").max(500), client_secret: secretValue("client secret") },
+    { error: unknownKeys("OAuth2") },
+  ),
+} satisfies Record<AuthType, z.ZodType>;
+
+const AUTH_CHOICE = "Choose none, api_key, bearer, basic or oauth2.";
+const authTypeSchema = z.enum(AUTH_TYPES, { error: AUTH_CHOICE });
+
+const C = CREDENTIALS_BY_AUTH;
+
+/** Replacing an integration's credentials, possibly switching its auth type; the previous secret is never needed. */
+export const replaceCredentialsSchema = z.discriminatedUnion(
+  "auth_type",
+  [
+    z.object({ auth_type: z.literal("none"), credentials: C.none.default({}) }),
+    z.object({ auth_type: z.literal("api_key"), credentials: C.api_key }),
+    z.object({ auth_type: z.literal("bearer"), credentials: C.bearer }),
+    z.object({ auth_type: z.literal("basic"), credentials: C.basic }),
+    z.object({ auth_type: z.literal("oauth2"), credentials: C.oauth2 }),
+  ],
+  { error: AUTH_CHOICE },
+);
+export type ReplaceCredentialsInput = z.input<typeof replaceCredentialsSchema>;
+export type Credentials = Partial<Record<CredentialFieldName, string>>;
+
+const httpsUrl = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .max(2000, "At most 2000 characters.")
+    .refine((v) => /^https:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an https:// URL.`);
+
+const oauthConfig = z.strictObject({
+  authorize_url: httpsUrl("authorize URL"),
+  token_url: httpsUrl("token URL"),
+  revoke_url: httpsUrl("revoke URL").optional(),
+  scopes: z.array(z.string().trim().min(1).max(200)).max(50, "At most 50 scopes.").default([]),
+  client_auth: z.enum(["client_secret_basic", "client_secret_post"], { error: "Choose client_secret_basic or client_secret_post." }).default("client_secret_basic"),
+});
+
+const wholeSeconds = (min: number, max: number, unit: string) =>
+  z
+    .number({ error: `Enter a number of seconds from ${min} to ${max}.` })
+    .int("Use whole seconds.")
+    .min(min, `At least ${min} ${unit}.`)
+    .max(max, `At most ${max} ${unit}.`);
+
+export const configSchema = z.strictObject(
+  {
+    status_endpoint: z
+      .string()
+      .trim()
+      .max(1000, "At most 1000 characters.")
+      .regex(/^\/(?!\/)\S*$/, "A path under the base URL, starting with /, such as /v1/units.")
+      .optional(),
+    status_path: z
+      .string()
+      .trim()
+      .max(200, "At most 200 characters.")
+      .refine(isStatusPath, "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].")
+      .optional(),
+    status_mapping: z
+      .partialRecord(
+        z.enum(CANONICAL_STATUSES),
+        z.array(z.string().trim().min(1, "A value cannot be empty.").max(200)).max(200),
+        // zod reports unknown enum keys of a partial record as unrecognized_keys, which its types omit.
+        {
+          error: (issue) => {
+            const { code, keys } = issue as { code?: string; keys?: string[] };
+            return code === "unrecognized_keys" ? `${keys!.join(", ")} is not a status: map to ${CANONICAL_STATUSES.join(", ")}.` : undefined;
+          },
+        },
+      )
+      .optional(),
+    update_method: z.enum(UPDATE_METHODS, { error: "Choose polling, sse or webhook." }).optional(),
+    polling_interval_seconds: wholeSeconds(5, 300, "seconds").optional(),
+    timeout_seconds: wholeSeconds(1, 60, "seconds").optional(),
+    retry_count: z.number({ error: "Enter a number from 0 to 10." }).int("Use a whole number.").min(0, "At least 0.").max(10, "At most 10 retries.").optional(),
+    oauth: oauthConfig.optional(),
+  },
+  { error: unknownKeys("config") },
+);
+export type IntegrationConfig = z.output<typeof configSchema>;
+
+export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 } as const;
+
+/** Base URL rules: http/https only, and https unless the server allows private networks (where plain http is usual). */
+export function baseUrlSchema(allowHttp: boolean) {
+  return z
+    .string({ error: "Enter the base URL." })
+    .trim()
+    .max(2000, "At most 2000 characters.")
+    .superRefine((value, ctx) => {
+      const url = URL.canParse(value) ? new URL(value) : null;
+      if (!url || !/^https?:$/.test(url.protocol)) return void ctx.addIssue({ code: "custom", message: "Enter an http:// or https:// URL, such as https://api.example.com." });
+      if (url.protocol === "http:" && !allowHttp) ctx.addIssue({ code: "custom", message: "Use https://. Plain http is only allowed when the server allows private networks." });
+      if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Put credentials in the credentials fields, not in the URL." });
+      if (url.search || url.hash) ctx.addIssue({ code: "custom", message: "Leave out ?query and #fragment; the base URL is the start of every path." });
+    })
+    .transform((v) => v.replace(/\/+$/, ""));
+}
+
+const nameSchema = z.string({ error: "Give the integration a name." }).trim().min(1, "Give the integration a name.").max(100, "At most 100 characters.");
+const environmentSchema = z.enum(ENVIRONMENTS, { error: "Choose production or sandbox." });
+
+type Options = { allowHttp: boolean };
+
+export function createIntegrationSchema({ allowHttp }: Options) {
+  return z
+    .strictObject(
+      {
+        name: nameSchema,
+        provider: z.string({ error: "Choose a provider." }).refine((k) => getProvider(k) !== null, "Choose a provider from the catalog."),
+        environment: environmentSchema.default("production"),
+        auth_type: authTypeSchema,
+        base_url: baseUrlSchema(allowHttp).optional(),
+        credentials: z.record(z.string(), z.unknown()).optional(),
+        config: configSchema.default({}),
+      },
+      { error: unknownKeys("An integration") },
+    )
+    .superRefine((input, ctx) => {
+      const provider = getProvider(input.provider);
+      if (!provider) return;
+      if (!provider.authModes.includes(input.auth_type)) {
+        ctx.addIssue({ code: "custom", path: ["auth_type"], message: `${provider.name} supports ${provider.authModes.join(", ")}.` });
+      }
+      if (!input.base_url && !provider.baseUrl) {
+        ctx.addIssue({ code: "custom", path: ["base_url"], message: `Enter the base URL, such as ${provider.baseUrlHint ?? "https://api.example.com"}.` });
+      }
+      if (provider.key === "custom_oauth2" && !input.config.oauth) {
+        ctx.addIssue({ code: "custom", path: ["config", "oauth"], message: "Custom OAuth2 needs config.oauth with the authorize and token URLs." });
+      }
+      if (input.credentials) checkCredentials(input.auth_type, input.credentials, ctx);
+    });
+}
+export type CreateIntegrationInput = z.input<ReturnType<typeof createIntegrationSchema>>;
+
+export function patchIntegrationSchema({ allowHttp }: Options) {
+  return z
+    .strictObject(
+      {
+        name: nameSchema.optional(),
+        environment: environmentSchema.optional(),
+        base_url: baseUrlSchema(allowHttp).optional(),
+        config: configSchema.optional(),
+        status: z.enum(["enabled", "disabled"], { error: "Choose enabled or disabled." }).optional(),
+        auth_type: authTypeSchema.optional(),
+        credentials: z.record(z.string(), z.unknown()).optional(),
+      },
+      { error: unknownKeys("An integration") },
+    )
+    .refine((p) => !p.auth_type || p.auth_type === "none" || p.credentials, {
+      path: ["credentials"],
+      message: "Changing the auth type needs the new credentials too.",
+    });
+}
+export type PatchIntegrationInput = z.input<ReturnType<typeof patchIntegrationSchema>>;
+
+/** Credentials validated against their auth type, with messages on `credentials.<field>`. */
+function checkCredentials(authType: AuthType, credentials: unknown, ctx: z.RefinementCtx) {
+  const parsed = replaceCredentialsSchema.safeParse({ auth_type: authType, credentials });
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path.map(String), message: issue.message });
+}
+
+export const INTEGRATION_SORTS = ["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "provider", "-provider"] as const;
+
+/** List filters as query parameters carry them (strings), for the API and the list page alike. */
+export const listIntegrationsSchema = z.object({
+  q: z.string().trim().max(100, "At most 100 characters.").optional(),
+  provider: z.string().trim().max(100).optional(),
+  category: z.string().trim().max(100).optional(),
+  environment: environmentSchema.optional(),
+  status: z.enum(["enabled", "disabled"], { error: "Choose enabled or disabled." }).optional(),
+  health: z.string().trim().toUpperCase().max(40).optional(),
+  sort: z.enum(INTEGRATION_SORTS, { error: `Sort by one of: ${INTEGRATION_SORTS.join(", ")}.` }).default("-created_at"),
+  limit: limitSchema,
+  cursor: z.string().max(1000).optional(),
+});
+export type ListIntegrationsInput = z.input<typeof listIntegrationsSchema>;
+
+export const listRequestLogsSchema = z.object({
+  success: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
+  limit: limitSchema,
+  cursor: z.string().max(1000).optional(),
+});
+export type ListRequestLogsInput = z.input<typeof listRequestLogsSchema>;

@@ -1,0 +1,52 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { CATEGORIES, getProvider } from "@/lib/providers";
+import { CONFIG_DEFAULTS } from "./schema";
+
+export type IntegrationRow = typeof integrations.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The tenant's integration, locked for update when `lock` is set. A malformed id, another
+ * tenant's id and a missing one all answer the same 404, so ids reveal nothing.
+ */
+export async function loadOwnedIntegration(tx: Db, tenantId: string, id: string, lock = false): Promise<IntegrationRow> {
+  if (!UUID.test(id)) throw notFound("Integration");
+  const query = tx.select().from(integrations).where(and(eq(integrations.id, id), eq(integrations.tenantId, tenantId)));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound("Integration");
+  return row;
+}
+
+/** DESIGN §3's read shape: settings and state, `has_credentials` and a masked hint, never a secret. */
+export function integrationView(row: IntegrationRow) {
+  const provider = getProvider(row.provider);
+  const total = row.totalRequests;
+  return {
+    id: row.id,
+    name: row.name,
+    provider: row.provider,
+    provider_name: provider?.name ?? row.provider,
+    category: provider ? provider.category : null,
+    category_label: provider ? CATEGORIES[provider.category] : null,
+    environment: row.environment,
+    auth_type: row.authType,
+    base_url: row.baseUrl,
+    config: { ...CONFIG_DEFAULTS, ...row.config },
+    status: row.status,
+    health_status: row.healthStatus,
+    has_credentials: row.credentials !== null,
+    credentials_hint: row.credentialsHint,
+    usage: {
+      total_requests: total,
+      failed_requests: row.failedRequests,
+      success_rate: total === 0 ? null : Math.round(((total - row.failedRequests) / total) * 1000) / 10,
+    },
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+export type IntegrationView = ReturnType<typeof integrationView>;

@@ -1,0 +1,64 @@
+// Kept free of server imports: the provider picker in the browser reads the catalog too.
+export const AUTH_TYPES = ["none", "api_key", "bearer", "basic", "oauth2"] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+export const CATEGORIES = {
+  payments: "Payments",
+  sms: "SMS",
+  email: "Email",
+  accounting: "Accounting",
+  crm: "CRM",
+  calendar_mail: "Calendar and mail",
+  chat_dev: "Chat and development",
+  commerce_support: "Commerce and support",
+  custom: "Custom",
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
+export const CREDENTIAL_FIELDS = [
+  "api_key",
+  "api_key_header",
+  "api_key_param",
+  "token",
+  "username",
+  "password",
+  "client_id",
+  "client_secret",
+] as const;
+export type CredentialFieldName = (typeof CREDENTIAL_FIELDS)[number];
+
+export type CredentialField = { name: CredentialFieldName; label: string; help?: string; secret: boolean; optional?: boolean };
+
+/** Where an API key goes when the admin does not say otherwise. */
+export type ApiKeyPlacement = { in: "header"; name: string; prefix?: string } | { in: "query"; name: string };
+
+export type ProviderOAuth = {
+  authorizeUrl: string;
+  tokenUrl: string;
+  revokeUrl?: string;
+  scopes: string[];
+  pkce: boolean;
+  clientAuth: "client_secret_basic" | "client_secret_post";
+};
+
+export type Provider = {
+  key: string;
+  name: string;
+  category: Category;
+  /** Two letters and a brand colour: icons are drawn locally, never fetched. */
+  icon: { monogram: string; color: string };
+  description: string;
+  authModes: AuthType[];
+  /** Null when each account has its own host (a shop or subdomain); `baseUrlHint` shows its form. */
+  baseUrl: string | null;
+  baseUrlHint?: string;
+  docsUrl: string;
+  /** Path under the base URL that proves the credentials work; also used for health checks. */
+  testEndpoint: string | null;
+  apiKey?: ApiKeyPlacement;
+  /** Labels and help for this provider's credential fields, over the generic ones. */
+  labels?: Partial<Record<CredentialFieldName, { label: string; help?: string }>>;
+  statusHints?: { statusPath: string; note: string };
+  oauth?: ProviderOAuth;
+  note?: string;
+};
