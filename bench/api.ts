@@ -30,8 +30,10 @@ process.env.PATCHBAY_ALLOW_PRIVATE_NETWORK = "true";
 
 async function main() {
   await migrateDatabase();
-  const { userId } = await bootstrap({ tenantSlug: "bench", email: "bench@example.com", password: "bench-password-1" });
-  const membership = await findMembership(userId, "bench");
+  // A fresh tenant each run, so a PostgreSQL database can be reused between runs.
+  const slug = `bench-${randomBytes(4).toString("hex")}`;
+  const { userId } = await bootstrap({ tenantSlug: slug, email: `${slug}@example.com`, password: "bench-password-1" });
+  const membership = await findMembership(userId, slug);
   const ctx = { tenant: membership!.tenant, role: "owner" as const, userId, actor: { type: "user" as const, id: userId } };
   const { key } = await createApiKey(ctx, {
     name: "bench",

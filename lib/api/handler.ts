@@ -4,7 +4,7 @@ import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
 import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
-import { hitLimit, peekLimit, type Limit, type LimitState } from "@/lib/rate-limit";
+import { hitLimit, type Limit, type LimitState } from "@/lib/rate-limit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withIdempotency } from "./idempotency";
 import { keyContext } from "./key-context";
@@ -60,15 +60,13 @@ export function apiRoute<P = Record<string, never>>(
     const route = new URL(req.url).pathname;
     try {
       const ip = clientIp(req.headers);
-      const ipKey = `api:unauthenticated:${ip ?? "unknown"}`;
-      // An address that keeps presenting bad keys is guessing: it is stopped before the lookup.
-      const guessing = await peekLimit(ipKey, UNAUTHENTICATED_PER_IP);
-      if (guessing.exceeded) return tooManyRequests(guessing);
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
       const check = match ? await authenticateApiKey(match[1]!, ip) : null;
       if (!check || (!check.ok && check.status === 401)) {
-        await hitLimit(ipKey, UNAUTHENTICATED_PER_IP);
-        return UNAUTHORIZED();
+        // An address that keeps presenting bad keys is guessing; counting only failures keeps
+        // this off the path of valid calls.
+        const guessing = await hitLimit(`api:unauthenticated:${ip ?? "unknown"}`, UNAUTHENTICATED_PER_IP);
+        return guessing.count > guessing.limit ? tooManyRequests({ ...guessing, remaining: 0 }) : UNAUTHORIZED();
       }
       if (!check.ok) return errorResponse(403, "forbidden", check.message);
       const { key } = check;
