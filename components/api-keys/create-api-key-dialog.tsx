@@ -4,6 +4,7 @@ import { useState } from "react";
 import { createApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
 import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input, Textarea } from "@/components/ui";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { NewKeyReveal } from "./new-key-reveal";
@@ -12,7 +13,6 @@ import { ScopeCheckboxes } from "./scope-checkboxes";
 const IP_HINT = "CIDRs or addresses, comma or line separated, IPv4 or IPv6. Empty: any address.";
 
 export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
-  const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createApiKeySchema,
@@ -21,18 +21,13 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
     onSuccess: (data) => setCreated({ name: data.name, key: data.key }),
   });
   const errors = form.formState.errors;
+  const dialog = useDialog(() => {
+    setCreated(null);
+    form.reset();
+    setFormError(null);
+  });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setCreated(null);
-          form.reset();
-          setFormError(null);
-        }
-      }}
-    >
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button>Create API key</Button>
       </DialogTrigger>

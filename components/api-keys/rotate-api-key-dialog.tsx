@@ -3,12 +3,12 @@
 import { useState } from "react";
 import { rotateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
 import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
+import { useDialog } from "@/components/forms/use-dialog";
 import { NewKeyReveal } from "./new-key-reveal";
 
 const GRACE_HINT = "0 ends it at once; at most 720.";
 
 export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantSlug: string; id: string; name: string; disabled?: boolean }) {
-  const [open, setOpen] = useState(false);
   const [hours, setHours] = useState("24");
   const [error, setError] = useState<{ form: string; field?: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,17 +23,12 @@ export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantS
     else setError({ form: result.error, field: result.fieldErrors?.grace_period_hours });
   };
 
+  const dialog = useDialog(() => {
+    setRotated(null);
+    setError(null);
+  });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setRotated(null);
-          setError(null);
-        }
-      }}
-    >
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Rotate ${name}`} disabled={disabled} title={disabled ? "Already rotated: its replacement is listed above" : undefined}>
           Rotate

@@ -1,23 +1,22 @@
 "use client";
 
-import { useState } from "react";
 import { addMemberAction } from "@/app/t/[tenant]/settings/members/actions";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
 import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
 import { addMemberSchema, PASSWORD_RULE } from "@/lib/tenancy/schema";
 import { ROLE_OPTIONS } from "./role-options";
 
 export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
-  const [open, setOpen] = useState(false);
   const { toast } = useToast();
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: addMemberSchema,
     defaultValues: { email: "", name: "", role: "viewer", password: "" },
     action: (values) => addMemberAction(tenantSlug, values),
     onSuccess: (data, values) => {
-      setOpen(false);
+      dialog.setOpen(false);
       form.reset();
       toast({
         tone: "success",
@@ -26,17 +25,12 @@ export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
       });
     },
   });
+  const dialog = useDialog(() => {
+    form.reset();
+    setFormError(null);
+  });
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          form.reset();
-          setFormError(null);
-        }
-      }}
-    >
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
         <Button>Add member</Button>
       </DialogTrigger>

@@ -1,23 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { closedLoopbackUrl, loopbackPeers } from "@/tests/peers/loopback-server";
 import type { NetworkPolicy } from "./address-guard";
 import { sendRequest } from "./client";
 
 // Real requests go to loopback only, with loopback allowed for these tests.
 const loopback: NetworkPolicy = { allowPrivateNetwork: false, allowlist: [{ address: "127.0.0.1", prefix: 32, family: "ipv4" }] };
-const servers: http.Server[] = [];
-
-async function peer(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-});
+const peer = loopbackPeers();
 
 describe("outbound HTTP client", () => {
   it("answers status, headers, body and timings", async () => {
@@ -60,8 +48,7 @@ describe("outbound HTTP client", () => {
   });
 
   it("says so when the connection is refused", async () => {
-    const base = await peer(() => {});
-    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const base = await closedLoopbackUrl();
     await expect(sendRequest({ url: base, policy: loopback })).rejects.toMatchObject({ kind: "refused" });
   });
 

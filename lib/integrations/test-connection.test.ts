@@ -1,7 +1,6 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { db } from "@/db/client";
 import { integrationRequestLogs } from "@/db/schema";
 import { ownerContext } from "@/tests/fixtures";
@@ -14,18 +13,7 @@ vi.mock("@/lib/env", async (importOriginal) => {
 });
 
 const KEY = "sk_test_peer_secret_4242";
-const servers: http.Server[] = [];
-
-async function peer(handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => (s.closeAllConnections(), new Promise((resolve) => s.close(resolve)))));
-});
+const peer = loopbackPeers();
 
 async function integrationAt(base: string, config: Record<string, unknown> = {}, credentials: Record<string, string> = { api_key: KEY }) {
   const owner = await ownerContext();
