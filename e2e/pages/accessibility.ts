@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** What a person using a screen reader or keyboard would trip over: serious and critical violations. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams <title> in after a server action refreshes the page; judge the settled page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
