@@ -40,6 +40,14 @@ const schema = z.object({
     .transform((v) => (v ?? "").split(",").map((c) => c.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isCidr, "must be a comma-separated list of CIDRs such as 10.20.0.0/16,fd12::/64"))),
   PATCHBAY_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PATCHBAY_PUBLIC_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http(s) URL such as https://patchbay.example.com")
+      .transform((v) => new URL(v).origin)
+      .optional(),
+  ),
 });
 
 export type Cidr = { address: string; prefix: number; family: "ipv4" | "ipv6" };
@@ -82,6 +90,8 @@ function build(raw: z.infer<typeof schema>) {
     /** Private ranges outbound HTTP may reach even when private networks are refused (on-premise systems). */
     privateAllowlist: raw.PATCHBAY_PRIVATE_ALLOWLIST.map((c) => parseCidr(c)!),
     requestLogRetentionDays: raw.PATCHBAY_REQUEST_LOG_RETENTION_DAYS,
+    /** Where browsers reach Patchbay; OAuth redirect URIs are built on it. Null: taken from the request. */
+    publicUrl: raw.PATCHBAY_PUBLIC_URL ?? null,
   };
 }
 

@@ -19,7 +19,23 @@ export const INTEGRATION_CREDENTIALS_COLUMN: EncryptedColumn = {
  * its column here, or `patchbay keys rotate` leaves that column under the old key and the
  * operator loses it when they drop that key.
  */
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [INTEGRATION_CREDENTIALS_COLUMN];
+export const OAUTH_TOKENS_COLUMN: EncryptedColumn = {
+  table: "oauth_connections",
+  idColumn: "integration_id",
+  tenantColumn: "tenant_id",
+  column: "tokens",
+  field: "tokens",
+};
+
+export const OAUTH_CODE_VERIFIER_COLUMN: EncryptedColumn = {
+  table: "oauth_states",
+  idColumn: "id",
+  tenantColumn: "tenant_id",
+  column: "code_verifier",
+  field: "code_verifier",
+};
+
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [INTEGRATION_CREDENTIALS_COLUMN, OAUTH_TOKENS_COLUMN, OAUTH_CODE_VERIFIER_COLUMN];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const BATCH_SIZE = 500;

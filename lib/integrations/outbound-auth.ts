@@ -1,5 +1,8 @@
+import { getAccessToken } from "@/lib/oauth/access-token";
 import type { AuthType, Provider } from "@/lib/providers";
+import { decryptCredentials } from "./credentials";
 import type { Credentials } from "./schema";
+import type { IntegrationRow } from "./view";
 
 export type OutboundAuth = {
   url: URL;
@@ -14,7 +17,7 @@ export function applyAuth(authType: AuthType, credentials: Credentials, provider
   const url = new URL(target);
   const headers: Record<string, string> = {};
   const out = { url, headers, secretHeaders: [] as string[], secretParams: [] as string[] };
-  if (authType === "bearer" && credentials.token) {
+  if ((authType === "bearer" || authType === "oauth2") && credentials.token) {
     headers.authorization = `Bearer ${credentials.token}`;
   } else if (authType === "basic" && credentials.username !== undefined && credentials.password) {
     headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")}`;
@@ -33,4 +36,13 @@ export function applyAuth(authType: AuthType, credentials: Credentials, provider
     }
   }
   return out;
+}
+
+/**
+ * What an outbound call authenticates with: the stored credentials, or for OAuth2 a current
+ * access token in `token` (refreshed first when due; a 424 AppError when there is none).
+ */
+export async function outboundCredentials(row: IntegrationRow): Promise<Credentials> {
+  if (row.authType === "oauth2") return { token: await getAccessToken(row) };
+  return decryptCredentials(row);
 }

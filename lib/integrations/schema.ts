@@ -66,20 +66,33 @@ export const replaceCredentialsSchema = z.discriminatedUnion(
 export type ReplaceCredentialsInput = z.input<typeof replaceCredentialsSchema>;
 export type Credentials = Partial<Record<CredentialFieldName, string>>;
 
-const httpsUrl = (label: string) =>
+// http is accepted here and refused by checkOAuthUrls unless the server allows private networks, like base URLs.
+const oauthUrl = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .trim()
     .max(2000, "At most 2000 characters.")
-    .refine((v) => /^https:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an https:// URL.`);
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an http(s):// URL.`);
 
 const oauthConfig = z.strictObject({
-  authorize_url: httpsUrl("authorize URL"),
-  token_url: httpsUrl("token URL"),
-  revoke_url: httpsUrl("revoke URL").optional(),
+  authorize_url: oauthUrl("authorize URL"),
+  token_url: oauthUrl("token URL"),
+  revoke_url: oauthUrl("revoke URL").optional(),
   scopes: z.array(z.string().trim().min(1).max(200)).max(50, "At most 50 scopes.").default([]),
   client_auth: z.enum(["client_secret_basic", "client_secret_post"], { error: "Choose client_secret_basic or client_secret_post." }).default("client_secret_basic"),
+  grant_type: z.enum(["authorization_code", "client_credentials"], { error: "Choose authorization_code or client_credentials." }).default("authorization_code"),
+  pkce: z.boolean({ error: "Use true or false." }).default(true),
 });
+
+const OAUTH_URL_LABELS = { authorize_url: "authorize URL", token_url: "token URL", revoke_url: "revoke URL" } as const;
+
+function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> } | undefined, allowHttp: boolean, ctx: z.RefinementCtx) {
+  if (!config?.oauth || allowHttp) return;
+  for (const [field, label] of Object.entries(OAUTH_URL_LABELS) as [keyof typeof OAUTH_URL_LABELS, string][]) {
+    const value = config.oauth[field];
+    if (value && !/^https:/i.test(value)) ctx.addIssue({ code: "custom", path: ["config", "oauth", field], message: `The ${label} must be an https:// URL.` });
+  }
+}
 
 const wholeSeconds = (min: number, max: number, unit: string) =>
   z
@@ -175,6 +188,7 @@ export function createIntegrationSchema({ allowHttp }: Options) {
         ctx.addIssue({ code: "custom", path: ["config", "oauth"], message: "Custom OAuth2 needs config.oauth with the authorize and token URLs." });
       }
       if (input.credentials) checkCredentials(input.auth_type, input.credentials, ctx);
+      checkOAuthUrls(input.config, allowHttp, ctx);
     });
 }
 export type CreateIntegrationInput = z.input<ReturnType<typeof createIntegrationSchema>>;
@@ -196,7 +210,8 @@ export function patchIntegrationSchema({ allowHttp }: Options) {
     .refine((p) => !p.auth_type || p.auth_type === "none" || p.credentials, {
       path: ["credentials"],
       message: "Changing the auth type needs the new credentials too.",
-    });
+    })
+    .superRefine((p, ctx) => checkOAuthUrls(p.config, allowHttp, ctx));
 }
 export type PatchIntegrationInput = z.input<ReturnType<typeof patchIntegrationSchema>>;
 

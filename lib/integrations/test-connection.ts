@@ -8,8 +8,8 @@ import { HttpError, type HttpErrorKind } from "@/lib/http/http-error";
 import { createRedactor, redactHeaders, redactUrl, type Redactor } from "@/lib/http/redact";
 import { getProvider } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { decryptCredentials, secretsOf } from "./credentials";
-import { applyAuth } from "./outbound-auth";
+import { secretsOf } from "./credentials";
+import { applyAuth, outboundCredentials } from "./outbound-auth";
 import { EXCERPT_CHARS, recordRequest } from "./request-log";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
@@ -100,10 +100,9 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = config.status_endpoint ?? provider?.testEndpoint ?? null;
   if (!endpoint) return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
-  if (row.authType === "oauth2") return { ...EMPTY, error: "This integration uses OAuth2: connect it to obtain an access token, then test." };
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };
 
-  const credentials = decryptCredentials(row);
+  const credentials = await outboundCredentials(row);
   const { secrets, basicPairs } = secretsOf(credentials);
   const redact = createRedactor(secrets, basicPairs);
   const auth = applyAuth(row.authType, credentials, provider, new URL(`${row.baseUrl}${endpoint}`));

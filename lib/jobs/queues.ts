@@ -2,6 +2,8 @@ import type PgBoss from "pg-boss";
 import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { pruneRequestLogs } from "@/lib/integrations/request-log";
+import { refreshDueTokens } from "@/lib/oauth/manage";
+import { pruneStates } from "@/lib/oauth/state";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
 
 /**
@@ -18,6 +20,7 @@ export const QUEUES = {
   pruneExpired: "maintenance.prune-expired",
   apiKeyExpiryNotices: "api-keys.expiry-notices",
   pruneRequestLogs: "maintenance.prune-integration-request-logs",
+  oauthRefreshTokens: "oauth.refresh-tokens",
 } as const;
 
 export const JOBS: JobDefinition[] = [
@@ -41,6 +44,14 @@ export const JOBS: JobDefinition[] = [
     cron: "17 3 * * *",
     handler: async () => {
       await pruneRequestLogs();
+    },
+  },
+  {
+    queue: QUEUES.oauthRefreshTokens,
+    cron: "* * * * *",
+    handler: async () => {
+      await refreshDueTokens();
+      await pruneStates();
     },
   },
 ];

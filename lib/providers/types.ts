@@ -39,6 +39,10 @@ export type ProviderOAuth = {
   scopes: string[];
   pkce: boolean;
   clientAuth: "client_secret_basic" | "client_secret_post";
+  /** Machine-to-machine providers use client_credentials; the default is authorization_code. */
+  grantType?: "authorization_code" | "client_credentials";
+  /** How long before expiry a token is refreshed; 300 s unless the provider needs otherwise. */
+  refreshMarginSeconds?: number;
 };
 
 export type Provider = {

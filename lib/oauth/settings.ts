@@ -1,0 +1,56 @@
+import { AppError, invalid } from "@/lib/errors";
+import { decryptCredentials } from "@/lib/integrations/credentials";
+import type { IntegrationRow } from "@/lib/integrations/view";
+import { getProvider } from "@/lib/providers";
+
+export const DEFAULT_REFRESH_MARGIN_SECONDS = 300;
+
+export type OAuthSettings = {
+  authorizeUrl: string;
+  tokenUrl: string;
+  revokeUrl: string | null;
+  scopes: string[];
+  pkce: boolean;
+  clientAuth: "client_secret_basic" | "client_secret_post";
+  grantType: "authorization_code" | "client_credentials";
+  refreshMarginSeconds: number;
+  clientId: string;
+  clientSecret: string;
+};
+
+/** Where and how to talk OAuth for an integration: its own config.oauth ("Custom OAuth2") over the catalog's. */
+export function oauthSettings(row: IntegrationRow): OAuthSettings {
+  if (row.authType !== "oauth2") throw new AppError("conflict", "This integration does not use OAuth2.");
+  const catalog = getProvider(row.provider)?.oauth;
+  const own = row.config.oauth;
+  const credentials = decryptCredentials(row);
+  if (!credentials.client_id || !credentials.client_secret) {
+    throw invalid("Add the client ID and client secret first.", { "credentials.client_id": "Enter the client ID." });
+  }
+  const base = { clientId: credentials.client_id, clientSecret: credentials.client_secret };
+  if (own) {
+    return {
+      ...base,
+      authorizeUrl: own.authorize_url,
+      tokenUrl: own.token_url,
+      revokeUrl: own.revoke_url ?? null,
+      scopes: own.scopes,
+      pkce: own.pkce,
+      clientAuth: own.client_auth,
+      grantType: own.grant_type,
+      refreshMarginSeconds: DEFAULT_REFRESH_MARGIN_SECONDS,
+    };
+  }
+  if (!catalog) throw invalid("Set the OAuth endpoints first.", { "config.oauth": "Give the authorize and token URLs." });
+  return {
+    ...base,
+    authorizeUrl: catalog.authorizeUrl,
+    tokenUrl: catalog.tokenUrl,
+    revokeUrl: catalog.revokeUrl ?? null,
+    scopes: catalog.scopes,
+    pkce: catalog.pkce,
+    clientAuth: catalog.clientAuth,
+    grantType: catalog.grantType ?? "authorization_code",
+    refreshMarginSeconds: catalog.refreshMarginSeconds ?? DEFAULT_REFRESH_MARGIN_SECONDS,
+  };
+}
