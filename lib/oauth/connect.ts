@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { integrations, oauthConnections } from "@/db/schema";
 import { emitEvent, recordAudit, type Actor } from "@/lib/audit";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadOwnedIntegration, type IntegrationRow } from "@/lib/integrations/view";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -15,9 +14,9 @@ import { saveTokens } from "./token-store";
 
 export const CALLBACK_PATH = "/api/oauth/callback";
 
-/** The redirect URI registered at providers: the configured public URL, else the origin the request came to. */
-export function redirectUriFor(requestOrigin: string): string {
-  return `${env().publicUrl ?? requestOrigin}${CALLBACK_PATH}`;
+/** The redirect URI registered at providers, on the origin browsers reach Patchbay at. */
+export function redirectUriFor(origin: string): string {
+  return `${origin}${CALLBACK_PATH}`;
 }
 
 export function integrationOAuthPath(tenantSlug: string, integrationId: string): string {
@@ -143,4 +142,16 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
   const actor: Actor = { type: state.initiatorType === "user" ? "user" : "api_key", id: state.initiatorId, label: state.initiatorLabel };
   await storeConnection(state.tenantId, actor, integration.id, response, "authorization_code", state.scopes);
   return { ok: true, returnPath: state.returnPath };
+}
+
+/** Where the browser goes after the callback: back to the integration with the outcome, or to the error page. */
+export function callbackRedirect(outcome: CallbackOutcome): string {
+  if (!outcome.ok && !("returnPath" in outcome)) return `/oauth/error?reason=${outcome.problem}`;
+  const target = new URL(outcome.returnPath, "http://patchbay.invalid");
+  if (outcome.ok) target.searchParams.set("oauth", "connected");
+  else {
+    target.searchParams.set("oauth_error", outcome.error);
+    if (outcome.description) target.searchParams.set("oauth_error_description", outcome.description);
+  }
+  return `${target.pathname}${target.search}`;
 }

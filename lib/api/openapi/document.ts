@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
+import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OPERATIONS, type Operation } from "./operations";
 import { errorSchema } from "./responses";
 
@@ -11,6 +12,11 @@ const ERROR_EXAMPLES: Record<number, { description: string; code: string; messag
   404: { description: "Not found (also for another organisation's id)", code: "not_found", message: "API key not found" },
   409: { description: "A request with the same Idempotency-Key is still in progress", code: "conflict", message: "A request with this Idempotency-Key is still in progress." },
   422: { description: "Invalid input, with a message per field", code: "validation_failed", message: "The request body is not valid.", fields: { name: "Give the key a name." } },
+  424: {
+    description: "The integration's OAuth2 connection has no usable token: not connected, expired, or a refresh failed in the last 30 s",
+    code: "failed_dependency",
+    message: "The OAuth connection has expired: The provider answered invalid_grant. Reconnect the integration.",
+  },
   429: { description: "Rate limit exceeded; see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
 };
 
@@ -61,7 +67,7 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
     info: {

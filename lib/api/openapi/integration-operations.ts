@@ -93,7 +93,7 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
       description: "The outcome (also when the provider refused).",
       example: { success: true, status_code: 200, response_time_ms: 184, error: null, sample_data: { units: [{ status: "Available" }] }, mapped_statuses: { counts: { available: 1 }, unmapped: [] } },
     },
-    errors: [401, 403, 404, 409, 429],
+    errors: [401, 403, 404, 409, 424, 429],
   },
   {
     method: "get",
