@@ -59,7 +59,7 @@ async function recordRefresh(tx: Db, conn: ConnectionRow, trigger: OAuthRefreshT
 }
 
 /** What a refresh call asks the token endpoint for: a refresh grant, or for machine clients simply a new token. */
-function refreshFields(conn: ConnectionRow, settings: OAuthSettings): { fields: Record<string, string>; secrets: string[] } | null {
+function refreshFields(conn: ConnectionRow): { fields: Record<string, string>; secrets: string[] } | null {
   const stored = decryptTokens(conn);
   if (conn.grantType === "client_credentials") {
     return { fields: { grant_type: "client_credentials", ...(conn.scopes.length ? { scope: conn.scopes.join(" ") } : {}) }, secrets: stored ? [stored.access_token] : [] };
@@ -90,7 +90,7 @@ async function refreshUnderLock(integrationId: string, trigger: OAuthRefreshTrig
     const refreshedSinceAsked = conn.tokenObtainedAt !== null && conn.tokenObtainedAt.getTime() >= requestedAt;
     if (refreshedSinceAsked || (trigger !== "forced" && isFresh(conn, settings, now))) return { done: true, token: decryptTokens(conn)!.access_token };
 
-    const request = refreshFields(conn, settings);
+    const request = refreshFields(conn);
     if (!request) {
       const reason = "The provider gave no refresh token, so the access token cannot be renewed";
       await recordRefresh(tx, conn, trigger, false, reason);

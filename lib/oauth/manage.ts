@@ -7,14 +7,21 @@ import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { ensureAccessToken, REFRESH_COOL_DOWN_MS } from "./access-token";
 import { refreshTokenSchema, type RefreshTokenInput } from "./schema";
-import { DEFAULT_REFRESH_MARGIN_SECONDS, oauthSettings } from "./settings";
+import { DEFAULT_REFRESH_MARGIN_SECONDS, oauthProfile, oauthSettings } from "./settings";
 import { revokeToken, TokenEndpointError } from "./token-endpoint";
 import { decryptTokens, lockConnection } from "./token-store";
 import { connectionView, refreshEventView, type ConnectionView, type RefreshEventView } from "./view";
 
 const HISTORY = 20;
 
-export async function getOAuthConnection(ctx: TenantContext, id: string): Promise<{ connection: ConnectionView; history: RefreshEventView[] }> {
+export type OAuthOverview = {
+  connection: ConnectionView;
+  history: RefreshEventView[];
+  /** What connecting involves, for the page: null when the integration does not use OAuth2 or lacks endpoints. */
+  profile: { grant_type: "authorization_code" | "client_credentials"; default_scopes: string[]; revocable: boolean; has_client_credentials: boolean } | null;
+};
+
+export async function getOAuthConnection(ctx: TenantContext, id: string): Promise<OAuthOverview> {
   requireRole(ctx, "viewer");
   const integration = await loadOwnedIntegration(db(), ctx.tenant.id, id);
   const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, integration.id));
@@ -24,7 +31,17 @@ export async function getOAuthConnection(ctx: TenantContext, id: string): Promis
     .where(eq(oauthRefreshEvents.integrationId, integration.id))
     .orderBy(desc(oauthRefreshEvents.createdAt))
     .limit(HISTORY);
-  return { connection: connectionView(row ?? null), history: history.map(refreshEventView) };
+  const profile = oauthProfile(integration);
+  return {
+    connection: connectionView(row ?? null),
+    history: history.map(refreshEventView),
+    profile: profile && {
+      grant_type: profile.grantType,
+      default_scopes: profile.scopes,
+      revocable: profile.revokeUrl !== null,
+      has_client_credentials: integration.credentials !== null,
+    },
+  };
 }
 
 /** Refreshes now when the token is due (or always with `force`); answers the connection afterwards. */

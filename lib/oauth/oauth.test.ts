@@ -30,7 +30,7 @@ const ORIGIN = "http://patchbay.test";
 const REDIRECT_URI = `${ORIGIN}/api/oauth/callback`;
 const SECRET = "peer-client-secret-0123456789abcdef";
 
-let peers: OidcPeer[] = [];
+const peers: OidcPeer[] = [];
 afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.close()));
 });

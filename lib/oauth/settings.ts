@@ -5,7 +5,8 @@ import { getProvider } from "@/lib/providers";
 
 export const DEFAULT_REFRESH_MARGIN_SECONDS = 300;
 
-export type OAuthSettings = {
+/** Where and how to talk OAuth for an integration; nothing secret, so pages may show it. */
+export type OAuthProfile = {
   authorizeUrl: string;
   tokenUrl: string;
   revokeUrl: string | null;
@@ -14,23 +15,16 @@ export type OAuthSettings = {
   clientAuth: "client_secret_basic" | "client_secret_post";
   grantType: "authorization_code" | "client_credentials";
   refreshMarginSeconds: number;
-  clientId: string;
-  clientSecret: string;
 };
 
-/** Where and how to talk OAuth for an integration: its own config.oauth ("Custom OAuth2") over the catalog's. */
-export function oauthSettings(row: IntegrationRow): OAuthSettings {
-  if (row.authType !== "oauth2") throw new AppError("conflict", "This integration does not use OAuth2.");
-  const catalog = getProvider(row.provider)?.oauth;
+export type OAuthSettings = OAuthProfile & { clientId: string; clientSecret: string };
+
+/** The integration's own config.oauth ("Custom OAuth2") over the catalog's; null when neither says. */
+export function oauthProfile(row: IntegrationRow): OAuthProfile | null {
+  if (row.authType !== "oauth2") return null;
   const own = row.config.oauth;
-  const credentials = decryptCredentials(row);
-  if (!credentials.client_id || !credentials.client_secret) {
-    throw invalid("Add the client ID and client secret first.", { "credentials.client_id": "Enter the client ID." });
-  }
-  const base = { clientId: credentials.client_id, clientSecret: credentials.client_secret };
   if (own) {
     return {
-      ...base,
       authorizeUrl: own.authorize_url,
       tokenUrl: own.token_url,
       revokeUrl: own.revoke_url ?? null,
@@ -41,9 +35,9 @@ export function oauthSettings(row: IntegrationRow): OAuthSettings {
       refreshMarginSeconds: DEFAULT_REFRESH_MARGIN_SECONDS,
     };
   }
-  if (!catalog) throw invalid("Set the OAuth endpoints first.", { "config.oauth": "Give the authorize and token URLs." });
+  const catalog = getProvider(row.provider)?.oauth;
+  if (!catalog) return null;
   return {
-    ...base,
     authorizeUrl: catalog.authorizeUrl,
     tokenUrl: catalog.tokenUrl,
     revokeUrl: catalog.revokeUrl ?? null,
@@ -53,4 +47,16 @@ export function oauthSettings(row: IntegrationRow): OAuthSettings {
     grantType: catalog.grantType ?? "authorization_code",
     refreshMarginSeconds: catalog.refreshMarginSeconds ?? DEFAULT_REFRESH_MARGIN_SECONDS,
   };
+}
+
+/** The profile with the client credentials, for talking to the provider. */
+export function oauthSettings(row: IntegrationRow): OAuthSettings {
+  if (row.authType !== "oauth2") throw new AppError("conflict", "This integration does not use OAuth2.");
+  const profile = oauthProfile(row);
+  if (!profile) throw invalid("Set the OAuth endpoints first.", { "config.oauth": "Give the authorize and token URLs." });
+  const credentials = decryptCredentials(row);
+  if (!credentials.client_id || !credentials.client_secret) {
+    throw invalid("Add the client ID and client secret first.", { "credentials.client_id": "Enter the client ID." });
+  }
+  return { ...profile, clientId: credentials.client_id, clientSecret: credentials.client_secret };
 }

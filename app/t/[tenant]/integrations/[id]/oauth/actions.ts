@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { tenantAction } from "@/lib/action";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { disconnect, integrationOAuthPath, refreshToken, startConnect, type ConnectInput } from "@/lib/oauth";
+
+type Target = { id: string };
+
+/** Creates the state bound to this admin's session, then sends the browser to the provider. */
+export const connectAction = tenantAction("admin", async (ctx, input: Target & { scopes?: ConnectInput["scopes"] }) => {
+  const result = await startConnect(ctx, input.id, { scopes: input.scopes }, requestOrigin(await headers()));
+  if (result.kind === "authorize") redirect(result.authorization_url);
+  redirect(`${integrationOAuthPath(ctx.tenant.slug, input.id)}?oauth=connected`);
+});
+
+export const refreshTokenAction = tenantAction("admin", async (ctx, input: Target) => {
+  const connection = await refreshToken(ctx, input.id, { force: true });
+  revalidatePath(integrationOAuthPath(ctx.tenant.slug, input.id));
+  return connection;
+});
+
+export const disconnectAction = tenantAction("admin", async (ctx, input: Target) => {
+  const result = await disconnect(ctx, input.id);
+  revalidatePath(integrationOAuthPath(ctx.tenant.slug, input.id));
+  return result;
+});
