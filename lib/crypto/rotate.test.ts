@@ -101,12 +101,12 @@ describe("reencryptAll", () => {
     ).rejects.toThrow(/unsafe SQL identifier/);
   });
 
-  it("covers integration credentials, and has nothing to do while none are stored", async () => {
-    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["integrations.credentials"]);
+  it("covers integration credentials and OAuth tokens and verifiers, and has nothing to do while none are stored", async () => {
+    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["integrations.credentials", "oauth_connections.tokens", "oauth_states.code_verifier"]);
     expect(await reencryptAll({ keyring: v2v1 })).toEqual({
       scanned: 0,
       reencrypted: 0,
-      byColumn: { "integrations.credentials": 0 },
+      byColumn: { "integrations.credentials": 0, "oauth_connections.tokens": 0, "oauth_states.code_verifier": 0 },
     });
   });
 });

@@ -5,7 +5,7 @@ import { integrations, oauthConnections, oauthRefreshEvents, type OAuthRefreshTr
 import { emitEvent, recordAudit, SYSTEM_ACTOR } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { IntegrationRow } from "@/lib/integrations/view";
-import { oauthSettings, type OAuthSettings } from "./settings";
+import { DEFAULT_REFRESH_MARGIN_SECONDS, oauthProfile, oauthSettings, type OAuthProfile } from "./settings";
 import { requestToken, TokenEndpointError } from "./token-endpoint";
 import { decryptTokens, lockConnection, saveTokens, type ConnectionRow } from "./token-store";
 
@@ -22,14 +22,14 @@ const unavailable = (message: string, retryAfterSeconds?: number) => new AppErro
  * than half the token's lifetime, or a provider issuing five-minute tokens would see a refresh
  * on every call.
  */
-function marginMs(conn: ConnectionRow, settings: OAuthSettings): number {
-  const margin = settings.refreshMarginSeconds * 1000;
+function marginMs(conn: ConnectionRow, profile: Pick<OAuthProfile, "refreshMarginSeconds">): number {
+  const margin = profile.refreshMarginSeconds * 1000;
   if (!conn.expiresAt || !conn.tokenObtainedAt) return margin;
   return Math.min(margin, (conn.expiresAt.getTime() - conn.tokenObtainedAt.getTime()) / 2);
 }
 
-function isFresh(conn: ConnectionRow, settings: OAuthSettings, now: number): boolean {
-  return !conn.expiresAt || conn.expiresAt.getTime() - marginMs(conn, settings) > now;
+function isFresh(conn: ConnectionRow, profile: Pick<OAuthProfile, "refreshMarginSeconds">, now: number): boolean {
+  return !conn.expiresAt || conn.expiresAt.getTime() - marginMs(conn, profile) > now;
 }
 
 function isExpired(conn: ConnectionRow, now: number): boolean {
@@ -152,8 +152,9 @@ export async function ensureAccessToken(integration: IntegrationRef, options: { 
   if (!conn || conn.tenantId !== integration.tenantId || conn.status !== "connected") throw notConnected(conn);
   const now = Date.now();
   const current = decryptTokens(conn);
-  const row = await loadIntegration(db(), integration.id);
-  if (current && trigger !== "forced" && isFresh(conn, oauthSettings(row), now)) return current.access_token;
+  // The profile, not the settings: a fresh token is answered without decrypting the client secret.
+  const profile = oauthProfile(await loadIntegration(db(), integration.id)) ?? { refreshMarginSeconds: DEFAULT_REFRESH_MARGIN_SECONDS };
+  if (current && trigger !== "forced" && isFresh(conn, profile, now)) return current.access_token;
 
   const wait = coolingDown(conn, now);
   if (wait > 0) {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,6 +8,7 @@ import { auditEvents, oauthConnections, oauthRefreshEvents, oauthStates, outboxE
 import { createApiKey } from "@/lib/api-keys";
 import { keyContext } from "@/lib/api/key-context";
 import { authenticateApiKey } from "@/lib/api-keys";
+import { contextFor, decryptJson, keyVersionOf, OAUTH_TOKENS_COLUMN, parseKeyring, reencryptAll } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createIntegration, testConnection } from "@/lib/integrations";
@@ -444,6 +445,21 @@ describe("disconnecting", () => {
 });
 
 describe("secrecy", () => {
+  it("keeps tokens and PKCE verifiers under key rotation: `keys rotate` re-encrypts them with the rest", async () => {
+    const owner = await ownerContext();
+    const peer = await provider();
+    const { id } = await connected(owner, peer);
+    const before = (await stored(id)).tokens;
+    await startConnect(owner, id, {}, ORIGIN);
+    const current = env().masterKey!;
+    const next = parseKeyring(`v9:${randomBytes(32).toString("base64")},${current}`);
+    const result = await reencryptAll({ keyring: next });
+    expect(result.byColumn).toMatchObject({ "oauth_connections.tokens": 1, "oauth_states.code_verifier": 2 });
+    const [raw] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, id));
+    expect(keyVersionOf(raw!.tokens!)).toBe("v9");
+    expect(decryptJson(raw!.tokens!, contextFor(OAUTH_TOKENS_COLUMN, { id, tenantId: owner.tenant.id }), next)).toEqual(before);
+  });
+
   it("no token appears in any response, audit record, event, history or console line", async () => {
     const owner = await ownerContext();
     const peer = await provider();
