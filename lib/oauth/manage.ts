@@ -66,7 +66,9 @@ export async function disconnect(ctx: TenantContext, id: string): Promise<Discon
   return db().transaction(async (tx) => {
     const integration = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
     const conn = await lockConnection(tx, integration.id);
-    const tokens = conn ? decryptTokens(conn) : null;
+    // Nothing to revoke or forget: answering the same state again keeps a retried call harmless.
+    if (!conn || conn.status === "disconnected") return { connection: connectionView(conn), revoked: false, revocation_error: null };
+    const tokens = decryptTokens(conn);
     let revoked = false;
     let revocationError: string | null = null;
     if (tokens) {
@@ -93,14 +95,12 @@ export async function disconnect(ctx: TenantContext, id: string): Promise<Discon
       lastFailureAt: null,
       lastFailureReason: null,
     };
-    const [row] = conn
-      ? await tx.update(oauthConnections).set(changes).where(eq(oauthConnections.integrationId, integration.id)).returning()
-      : [null];
+    const [row] = await tx.update(oauthConnections).set(changes).where(eq(oauthConnections.integrationId, integration.id)).returning();
     const details = { revoked, ...(revocationError ? { revocation_error: revocationError } : {}) };
     const target = { type: "integration", id: integration.id };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "integration.disconnected", target, details }, tx);
     await emitEvent(ctx.tenant.id, "integration.disconnected", { id: integration.id, name: integration.name, provider: integration.provider, ...details }, tx);
-    return { connection: connectionView(row ?? null), revoked, revocation_error: revocationError };
+    return { connection: connectionView(row!), revoked, revocation_error: revocationError };
   });
 }
 

@@ -433,6 +433,11 @@ describe("disconnecting", () => {
     expect((await rejection(getAccessToken({ id, tenantId }))).status).toBe(424);
     const [event] = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.disconnected"));
     expect(event?.payload).toMatchObject({ id, revoked: true });
+
+    // Disconnecting again changes nothing and tells nobody.
+    expect(await disconnect(owner, id)).toMatchObject({ revoked: false, connection: { status: "disconnected" } });
+    expect(peer.revocations).toHaveLength(2);
+    expect(await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.disconnected"))).toHaveLength(1);
   });
 
   it("needs the admin role", async () => {

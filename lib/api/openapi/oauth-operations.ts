@@ -42,7 +42,11 @@ export const OAUTH_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The connection and its last refreshes, newest first.",
-      example: { connection, history: [{ id: "0c9e7d3a-5b1f-4e2a-9c8d-7f6e5d4c3b2a", trigger: "scheduled", success: true, reason: null, created_at: "2026-11-23T09:30:00.000Z" }] },
+      example: {
+        connection,
+        profile: { grant_type: "authorization_code", default_scopes: ["openid", "offline_access", "accounting.transactions.read"], revocable: true, has_client_credentials: true },
+        history: [{ id: "0c9e7d3a-5b1f-4e2a-9c8d-7f6e5d4c3b2a", trigger: "scheduled", success: true, reason: null, created_at: "2026-11-23T09:30:00.000Z" }],
+      },
     },
     errors: [401, 403, 404, 429],
   },
