@@ -127,8 +127,15 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
     return { ok: false, problem: "provider_error", returnPath: state.returnPath, error: clip(params.error, 100) ?? "invalid_response", description: clip(params.errorDescription, 300) };
   }
   const [integration] = await db().select().from(integrations).where(eq(integrations.id, state.integrationId));
-  if (!integration) return { ok: false, problem: "unknown" };
-  const settings = oauthSettings(integration);
+  if (!integration || integration.tenantId !== state.tenantId) return { ok: false, problem: "unknown" };
+  let settings: OAuthSettings;
+  try {
+    settings = oauthSettings(integration);
+  } catch (error) {
+    // The integration changed while the admin was at the provider (another auth type, credentials removed).
+    if (error instanceof AppError) return { ok: false, problem: "exchange_failed", returnPath: state.returnPath, error: "integration_changed", description: error.message };
+    throw error;
+  }
   const fields: Record<string, string> = { grant_type: "authorization_code", code: params.code, redirect_uri: state.redirectUri };
   if (state.codeVerifier) fields.code_verifier = state.codeVerifier;
   let response: TokenResponse;

@@ -11,7 +11,7 @@ import { authenticateApiKey } from "@/lib/api-keys";
 import { contextFor, decryptJson, keyVersionOf, OAUTH_TOKENS_COLUMN, parseKeyring, reencryptAll } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createIntegration, testConnection } from "@/lib/integrations";
+import { createIntegration, testConnection, updateIntegration } from "@/lib/integrations";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } from "@/tests/peers/oidc-provider";
 import { ownerContext } from "@/tests/fixtures";
@@ -318,6 +318,12 @@ describe("getAccessToken", () => {
     expect((await rejection(getAccessToken({ id, tenantId }))).status).toBe(424);
     expect(peer.tokenRequests.total).toBe(requests);
     expect((await getOAuthConnection(owner, id)).connection).toMatchObject({ status: "expired" });
+
+    // Outbound calls that need the token answer the same 424.
+    await updateIntegration(owner, id, { config: { status_endpoint: "/status" } });
+    const tested = await rejection(testConnection(owner, id));
+    expect(tested.status).toBe(424);
+    expect(tested.message).toMatch(/expired/);
   });
 
   it("retries transient failures, keeps the status, and cools down for 30 s after a failed refresh", async () => {
@@ -367,7 +373,6 @@ describe("getAccessToken", () => {
       await completeAuthorization({ state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null }, owner.userId!);
       return stored(integration.id);
     })();
-    const { updateIntegration } = await import("@/lib/integrations");
     await updateIntegration(owner, integration.id, { config: { status_endpoint: "/status" } });
     const result = await testConnection(owner, integration.id);
     expect(result).toMatchObject({ success: true, status_code: 200 });
