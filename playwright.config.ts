@@ -58,6 +58,8 @@ export default defineConfig({
       PATCHBAY_SKIP_BUILD: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The specs' provider fakes listen on loopback, which the outbound SSRF guard refuses otherwise.
+      PATCHBAY_ALLOW_PRIVATE_NETWORK: "true",
     },
     stdout: "pipe",
     stderr: "pipe",

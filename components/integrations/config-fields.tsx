@@ -6,7 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
 import { DEFAULT_STATUS_MAPPING } from "@/lib/integrations/status-mapping";
 import type { SettingsFormValues } from "@/lib/integrations/form-values";
-import { STATUS_LABELS } from "./status-labels";
+import { STATUS_LABELS } from "./labels";
 
 type Form = UseFormReturn<SettingsFormValues>;
 

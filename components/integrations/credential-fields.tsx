@@ -5,14 +5,6 @@ import { TextField } from "@/components/forms/text-field";
 import type { CredentialsFormValues } from "@/lib/integrations/form-values";
 import { credentialFieldsFor, type AuthType, type CredentialField, type Provider } from "@/lib/providers";
 
-export const AUTH_LABELS: Record<AuthType, string> = {
-  none: "No authentication",
-  api_key: "API key",
-  bearer: "Bearer token",
-  basic: "Basic (username and password)",
-  oauth2: "OAuth2 client",
-};
-
 /** Which API-key placement fields to offer: the one the provider uses, or both for a custom API. */
 function visible(provider: Provider, field: CredentialField): boolean {
   if (field.name === "api_key_header") return provider.apiKey?.in !== "query";

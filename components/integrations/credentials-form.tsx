@@ -6,7 +6,8 @@ import { Alert, Button, useToast } from "@/components/ui";
 import { emptyCredentials, toReplaceCredentialsInput, type CredentialsFormValues } from "@/lib/integrations/form-values";
 import { replaceCredentialsSchema } from "@/lib/integrations/schema";
 import { getProvider, type AuthType } from "@/lib/providers";
-import { AUTH_LABELS, CredentialFields } from "./credential-fields";
+import { CredentialFields } from "./credential-fields";
+import { AUTH_LABELS } from "./labels";
 import { useIntegrationForm } from "./use-integration-form";
 
 type Props = { tenantSlug: string; id: string; providerKey: string; authType: AuthType };

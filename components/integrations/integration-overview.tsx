@@ -1,8 +1,7 @@
 import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations";
 import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
-import { AUTH_LABELS } from "./credential-fields";
-import { STATUS_LABELS } from "./status-labels";
+import { AUTH_LABELS, STATUS_LABELS } from "./labels";
 import { SuccessRate } from "./status-badges";
 
 type LogEntry = { status_code: number | null; duration_ms: number; success: boolean; error: string | null; created_at: string };

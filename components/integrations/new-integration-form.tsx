@@ -12,7 +12,8 @@ import { newIntegrationValues, toCreateInput, type CredentialsFormValues, type S
 import { createIntegrationSchema } from "@/lib/integrations/schema";
 import { getProvider } from "@/lib/providers";
 import { ConfigFields, ConnectionFields } from "./config-fields";
-import { AUTH_LABELS, CredentialFields } from "./credential-fields";
+import { CredentialFields } from "./credential-fields";
+import { AUTH_LABELS } from "./labels";
 import { ProviderIcon } from "./provider-icon";
 import { useIntegrationForm } from "./use-integration-form";
 

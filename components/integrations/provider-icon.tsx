@@ -12,12 +12,13 @@ function luminance(hex: string): number {
 
 /** The provider's monogram on its brand colour, drawn locally: nothing is fetched from the provider. */
 export function ProviderIcon({ icon, className }: { icon: Provider["icon"]; className?: string }) {
-  const light = luminance(icon.color) > 0.18;
+  // Black or white, whichever contrasts more: one of them always reaches 4.58:1 (WCAG AA).
+  const light = luminance(icon.color) > 0.179;
   return (
     <span
       aria-hidden="true"
       className={cn("inline-flex size-8 shrink-0 items-center justify-center rounded-md text-xs font-bold", className)}
-      style={{ backgroundColor: icon.color, color: light ? "#0f172a" : "#ffffff" }}
+      style={{ backgroundColor: icon.color, color: light ? "#000000" : "#ffffff" }}
     >
       {icon.monogram}
     </span>

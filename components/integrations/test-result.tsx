@@ -1,7 +1,7 @@
 import { Alert, Badge } from "@/components/ui";
 import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
 import type { TestConnectionResult } from "@/lib/integrations/test-connection";
-import { STATUS_LABELS } from "./status-labels";
+import { STATUS_LABELS } from "./labels";
 
 const PHASES = [
   ["dnsMs", "DNS"],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteIntegrationDialog } from "@/components/integrations/delete-integration-dialog";
 import { EnableToggle } from "@/components/integrations/enable-toggle";
-import { IntegrationTabs } from "@/components/integrations/integration-tabs";
+import { IntegrationTabLinks } from "@/components/integrations/integration-tab-links";
 import { ProviderIcon } from "@/components/integrations/provider-icon";
 import { EnvironmentBadge, HealthBadge, StatusBadge } from "@/components/integrations/status-badges";
 import { getProvider } from "@/lib/providers";
@@ -51,7 +51,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
           </div>
         )}
       </div>
-      <IntegrationTabs base={`${list}/${integration.id}`} />
+      <IntegrationTabLinks base={`${list}/${integration.id}`} />
       {children}
     </div>
   );

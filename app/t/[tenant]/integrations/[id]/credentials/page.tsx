@@ -1,4 +1,4 @@
-import { AUTH_LABELS } from "@/components/integrations/credential-fields";
+import { AUTH_LABELS } from "@/components/integrations/labels";
 import { CredentialsForm } from "@/components/integrations/credentials-form";
 import { Alert, Card, CardBody, CardHeader } from "@/components/ui";
 import { hasRole } from "@/lib/tenancy";
