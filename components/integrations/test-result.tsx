@@ -91,7 +91,11 @@ export function TestResult({ result }: { result: TestConnectionResult }) {
           </dl>
         </section>
       )}
-      {result.mapped_statuses && <MappingPreview mapped={result.mapped_statuses} />}
+      {result.mapped_statuses ? (
+        <MappingPreview mapped={result.mapped_statuses} />
+      ) : (
+        result.success && <p className="text-sm text-muted-foreground">Set a status JSON path in the settings to preview how the statuses map.</p>
+      )}
       {result.sample_data !== null && result.sample_data !== undefined && (
         <section aria-labelledby="sample-data" className="grid gap-2">
           <h3 id="sample-data" className="text-sm font-semibold">

@@ -64,6 +64,10 @@ describe("integration form values → API body", () => {
     expect(values.config.status_mapping.hold).toBe("Pending, Queued");
     expect(values.config.status_endpoint).toBe("");
     const patch = toPatchInput(values);
+    // Emptied boxes remove what was saved instead of keeping it.
+    expect(patch.config).toMatchObject({ status_endpoint: null, status_path: "$.items[*].state" });
+    values.config.status_mapping.hold = "";
+    expect(toPatchInput(values).config?.status_mapping).toBeNull();
     expect(patchIntegrationSchema({ allowHttp: false }).parse(patch)).toMatchObject({
       name: "Billing",
       environment: "sandbox",

@@ -4,6 +4,7 @@ import {
   CONFIG_DEFAULTS,
   type CanonicalStatus,
   type CreateIntegrationInput,
+  type IntegrationConfigPatch,
   type PatchIntegrationInput,
   type ReplaceCredentialsInput,
   UPDATE_METHODS,
@@ -121,8 +122,14 @@ export function toCreateInput(values: IntegrationFormValues): CreateIntegrationI
   };
 }
 
+/** Editing: an emptied box removes the saved value (`null`), rather than leaving it as it was. */
+function toConfigPatch(values: ConfigFormValues): IntegrationConfigPatch {
+  const config = toConfigInput(values);
+  return { ...config, status_endpoint: config.status_endpoint ?? null, status_path: config.status_path ?? null, status_mapping: config.status_mapping ?? null };
+}
+
 export function toPatchInput(values: SettingsFormValues): PatchIntegrationInput {
-  return { name: values.name, environment: values.environment, base_url: values.base_url, config: toConfigInput(values.config) };
+  return { name: values.name, environment: values.environment, base_url: values.base_url, config: toConfigPatch(values.config) };
 }
 
 export function toReplaceCredentialsInput(providerKey: string, values: CredentialsFormValues): ReplaceCredentialsInput {
