@@ -11,7 +11,7 @@ const ANY: Option = { value: "", label: "Any" };
 
 function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: Option[] }) {
   return (
-    <Field label={label} htmlFor={`filter-${name}`}>
+    <Field label={label} htmlFor={`filter-${name}`} className="w-full sm:w-40">
       <Select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
         {[ANY, ...options].map((o) => (
           <option key={o.value} value={o.value}>
@@ -26,8 +26,8 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 /** A GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function IntegrationFilters({ base, filters }: { base: string; filters: IntegrationListFilters }) {
   return (
-    <Form action={base} role="search" aria-label="Filter integrations" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7 xl:items-end">
-      <Field label="Search" htmlFor="filter-q" className="sm:col-span-2 lg:col-span-4 xl:col-span-1">
+    <Form action={base} role="search" aria-label="Filter integrations" className="flex flex-wrap items-end gap-3">
+      <Field label="Search" htmlFor="filter-q" className="w-full sm:w-56">
         <Input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="Name or provider" />
       </Field>
       <FilterSelect name="provider" label="Provider" value={filters.provider} options={PROVIDERS.map((p) => ({ value: p.key, label: p.name }))} />
