@@ -80,3 +80,25 @@ export function ConfigFields({ form }: { form: Form }) {
     </div>
   );
 }
+
+/** Custom OAuth2's endpoints; catalog providers bring their own. */
+export function OAuthEndpointFields({ form }: { form: Form }) {
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2">
+      <legend className="mb-2 text-sm font-medium">OAuth endpoints</legend>
+      <TextField form={form} name="config.oauth.authorize_url" label="Authorize URL" type="url" placeholder="https://idp.example.com/oauth/authorize" />
+      <TextField form={form} name="config.oauth.token_url" label="Token URL" type="url" placeholder="https://idp.example.com/oauth/token" />
+      <TextField form={form} name="config.oauth.revoke_url" label="Revoke URL (optional)" type="url" />
+      <TextField form={form} name="config.oauth.scopes" label="Scopes (optional)" hint="Separated by spaces." />
+      <SelectField
+        form={form}
+        name="config.oauth.client_auth"
+        label="Client authentication"
+        options={[
+          { value: "client_secret_basic", label: "HTTP Basic (client_secret_basic)" },
+          { value: "client_secret_post", label: "In the request body (client_secret_post)" },
+        ]}
+      />
+    </fieldset>
+  );
+}

@@ -8,10 +8,10 @@ import { createIntegrationAction } from "@/app/t/[tenant]/integrations/actions";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { Alert, Button, buttonClasses, Card, CardBody, CardHeader, useToast } from "@/components/ui";
-import { newIntegrationValues, toCreateInput, type CredentialsFormValues, type SettingsFormValues } from "@/lib/integrations/form-values";
+import { needsOAuthEndpoints, newIntegrationValues, toCreateInput, type CredentialsFormValues, type SettingsFormValues } from "@/lib/integrations/form-values";
 import { createIntegrationSchema } from "@/lib/integrations/schema";
 import { getProvider } from "@/lib/providers";
-import { ConfigFields, ConnectionFields } from "./config-fields";
+import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
 import { CredentialFields } from "./credential-fields";
 import { AUTH_LABELS } from "./labels";
 import { ProviderIcon } from "./provider-icon";
@@ -73,6 +73,7 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
             <SelectField form={form} name="auth_type" label="Authentication" options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))} />
           )}
           <CredentialFields form={credentialsForm} provider={provider} authType={authType} />
+          {needsOAuthEndpoints(provider.key) && <OAuthEndpointFields form={settingsForm} />}
         </CardBody>
       </Card>
       <Card>

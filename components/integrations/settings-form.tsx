@@ -4,20 +4,20 @@ import { useMemo } from "react";
 import { updateIntegrationAction } from "@/app/t/[tenant]/integrations/[id]/actions";
 import { TextField } from "@/components/forms/text-field";
 import { Alert, Button, Card, CardBody, CardHeader, useToast } from "@/components/ui";
-import { toPatchInput, type SettingsFormValues } from "@/lib/integrations/form-values";
+import { needsOAuthEndpoints, toPatchInput, type SettingsFormValues } from "@/lib/integrations/form-values";
 import { patchIntegrationSchema } from "@/lib/integrations/schema";
-import { ConfigFields, ConnectionFields } from "./config-fields";
+import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
 import { useIntegrationForm } from "./use-integration-form";
 
-type Props = { tenantSlug: string; id: string; values: SettingsFormValues; allowHttp: boolean; canEdit: boolean };
+type Props = { tenantSlug: string; id: string; providerKey: string; values: SettingsFormValues; allowHttp: boolean; canEdit: boolean };
 
-export function SettingsForm({ tenantSlug, id, values, allowHttp, canEdit }: Props) {
+export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, canEdit }: Props) {
   const { toast } = useToast();
   const schema = useMemo(() => patchIntegrationSchema({ allowHttp }), [allowHttp]);
   const { form, onSubmit, formError } = useIntegrationForm({
     defaultValues: values,
     schema,
-    toInput: toPatchInput,
+    toInput: (settings: SettingsFormValues) => toPatchInput(settings, providerKey),
     action: (patch) => updateIntegrationAction(tenantSlug, { id, patch }),
     onSuccess: () => toast({ tone: "success", title: "Settings saved" }),
   });
@@ -33,6 +33,14 @@ export function SettingsForm({ tenantSlug, id, values, allowHttp, canEdit }: Pro
             <ConnectionFields form={form} allowHttp={allowHttp} />
           </CardBody>
         </Card>
+        {needsOAuthEndpoints(providerKey) && (
+          <Card>
+            <CardHeader title="OAuth endpoints" />
+            <CardBody>
+              <OAuthEndpointFields form={form} />
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="Status and polling" />
           <CardBody>

@@ -5,23 +5,7 @@ import { set, useForm, type DefaultValues, type FieldErrors, type FieldValues, t
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { fieldErrorsOf } from "@/lib/errors";
-import { formFieldErrors } from "@/lib/integrations/form-values";
-
-function fieldNames(values: unknown, prefix = ""): string[] {
-  if (values === null || typeof values !== "object" || Array.isArray(values)) return [prefix];
-  return Object.entries(values).flatMap(([key, value]) => fieldNames(value, prefix ? `${prefix}.${key}` : key));
-}
-
-/** Messages on the form's own fields; anything else (a rule spanning fields) becomes the form's message. */
-function splitErrors(fieldErrors: Record<string, string>, known: Set<string>) {
-  const onFields: [string, string][] = [];
-  const other: string[] = [];
-  for (const [name, message] of Object.entries(formFieldErrors(fieldErrors))) {
-    if (known.has(name)) onFields.push([name, message]);
-    else other.push(message);
-  }
-  return { onFields, other };
-}
+import { formFieldNames, placeFieldErrors } from "@/lib/integrations/form-values";
 
 /**
  * The integration forms: the values are form-shaped (strings in text boxes), `toInput` makes
@@ -35,11 +19,11 @@ export function useIntegrationForm<V extends FieldValues, I, T>(options: {
   action: (input: I) => Promise<ActionResult<T>>;
   onSuccess?: (data: T) => void;
 }) {
-  const known = new Set(fieldNames(options.defaultValues));
+  const known = formFieldNames(options.defaultValues);
   const resolver: Resolver<V> = async (values) => {
     const parsed = options.schema.safeParse(options.toInput(values));
     if (parsed.success) return { values, errors: {} };
-    const { onFields, other } = splitErrors(fieldErrorsOf(parsed.error.issues), known);
+    const { onFields, other } = placeFieldErrors(fieldErrorsOf(parsed.error.issues), known);
     const errors: FieldErrors<V> = {};
     for (const [name, message] of onFields) set(errors, name, { type: "validation", message });
     if (other.length > 0) set(errors, "root", { type: "validation", message: other.join(" ") });
@@ -55,7 +39,7 @@ export function useIntegrationForm<V extends FieldValues, I, T>(options: {
       options.onSuccess?.(result.data);
       return;
     }
-    const { onFields, other } = splitErrors(result.fieldErrors ?? {}, known);
+    const { onFields, other } = placeFieldErrors(result.fieldErrors ?? {}, known);
     setFormError([result.error, ...other].join(" "));
     for (const [name, message] of onFields) form.setError(name as Path<V>, { type: "server", message });
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   formFieldErrors,
+  formFieldNames,
   newIntegrationValues,
+  placeFieldErrors,
   parseValueList,
   settingsValuesOf,
   toCreateInput,
@@ -63,11 +65,11 @@ describe("integration form values → API body", () => {
     const values = settingsValuesOf(view);
     expect(values.config.status_mapping.hold).toBe("Pending, Queued");
     expect(values.config.status_endpoint).toBe("");
-    const patch = toPatchInput(values);
+    const patch = toPatchInput(values, "custom_rest");
     // Emptied boxes remove what was saved instead of keeping it.
     expect(patch.config).toMatchObject({ status_endpoint: null, status_path: "$.items[*].state" });
     values.config.status_mapping.hold = "";
-    expect(toPatchInput(values).config?.status_mapping).toBeNull();
+    expect(toPatchInput(values, "custom_rest").config?.status_mapping).toBeNull();
     expect(patchIntegrationSchema({ allowHttp: false }).parse(patch)).toMatchObject({
       name: "Billing",
       environment: "sandbox",
@@ -99,5 +101,45 @@ describe("integration form values → API body", () => {
     expect(formFieldErrors({ "config.status_mapping.sold.1": "A value cannot be empty.", "config.status_mapping.sold.3": "second" })).toEqual({
       "config.status_mapping.sold": "A value cannot be empty.",
     });
+  });
+
+  it("puts messages for fields the form has on them, and the rest on the form", () => {
+    const known = formFieldNames(newIntegrationValues("custom_oauth2"));
+    expect(known.has("credentials.client_secret")).toBe(true);
+    expect(known.has("config.status_mapping.coming_soon")).toBe(true);
+    expect(known.has("config")).toBe(false);
+    const result = schema.safeParse(toCreateInput({ ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://idp.example.com" }));
+    expect(placeFieldErrors(fieldErrorsOf(result.error!.issues), known)).toEqual({
+      onFields: [
+        ["config.oauth.authorize_url", "The authorize URL must be an https:// URL."],
+        ["config.oauth.token_url", "The token URL must be an https:// URL."],
+        ["credentials.client_id", "Enter the client ID."],
+        ["credentials.client_secret", "Enter the client secret."],
+      ],
+      other: [],
+    });
+    expect(placeFieldErrors({ "config.status_mapping": "gone is not a status.", "config.status_mapping.sold.0": "Too long." }, known)).toEqual({
+      onFields: [["config.status_mapping.sold", "Too long."]],
+      other: ["gone is not a status."],
+    });
+  });
+
+  it("sends Custom OAuth2's endpoints, and only for that provider", () => {
+    const values = { ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://api.example.com" };
+    values.credentials = { ...values.credentials, client_id: "cid", client_secret: "cs" };
+    values.config.oauth = { ...values.config.oauth, authorize_url: "https://idp.example.com/authorize", token_url: "http://idp.example.com/token", scopes: "openid  email,profile" };
+    const failed = schema.safeParse(toCreateInput(values));
+    expect(fieldErrorsOf(failed.error!.issues)).toEqual({ "config.oauth.token_url": "The token URL must be an https:// URL." });
+    values.config.oauth.token_url = "https://idp.example.com/token";
+    const input = toCreateInput(values);
+    expect(input.config?.oauth).toEqual({
+      authorize_url: "https://idp.example.com/authorize",
+      token_url: "https://idp.example.com/token",
+      revoke_url: undefined,
+      scopes: ["openid", "email", "profile"],
+      client_auth: "client_secret_basic",
+    });
+    expect(schema.safeParse(input).success).toBe(true);
+    expect(toCreateInput({ ...values, provider: "custom_rest", auth_type: "none" }).config?.oauth).toBeUndefined();
   });
 });

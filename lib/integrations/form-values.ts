@@ -18,6 +18,14 @@ import type { IntegrationView } from "./view";
  * status's values are one comma-separated line. `to*Input` turns them into the API's body,
  * which the shared zod schemas then judge, in the browser and again on the server.
  */
+export type OAuthFormValues = {
+  authorize_url: string;
+  token_url: string;
+  revoke_url: string;
+  scopes: string;
+  client_auth: "client_secret_basic" | "client_secret_post";
+};
+
 export type ConfigFormValues = {
   status_endpoint: string;
   status_path: string;
@@ -26,6 +34,8 @@ export type ConfigFormValues = {
   polling_interval_seconds: number;
   timeout_seconds: number;
   retry_count: number;
+  /** Only "Custom OAuth2" sends these; catalog providers bring their own endpoints. */
+  oauth: OAuthFormValues;
 };
 
 export type CredentialFormValues = Record<CredentialFieldName, string>;
@@ -63,8 +73,23 @@ export const emptyCredentials = (): CredentialFormValues => ({
 
 const emptyMapping = () => Object.fromEntries(CANONICAL_STATUSES.map((s) => [s, ""])) as Record<CanonicalStatus, string>;
 
+const emptyOAuth = (): OAuthFormValues => ({ authorize_url: "", token_url: "", revoke_url: "", scopes: "", client_auth: "client_secret_basic" });
+
 export function defaultConfigValues(statusPath = ""): ConfigFormValues {
-  return { status_endpoint: "", status_path: statusPath, status_mapping: emptyMapping(), ...CONFIG_DEFAULTS };
+  return { status_endpoint: "", status_path: statusPath, status_mapping: emptyMapping(), ...CONFIG_DEFAULTS, oauth: emptyOAuth() };
+}
+
+/** Whether the form edits `config.oauth`: only the provider without endpoints of its own. */
+export const needsOAuthEndpoints = (providerKey: string) => providerKey === "custom_oauth2";
+
+function toOAuthInput(values: OAuthFormValues) {
+  return {
+    authorize_url: values.authorize_url,
+    token_url: values.token_url,
+    revoke_url: blank(values.revoke_url),
+    scopes: values.scopes.split(/[\s,]+/).filter(Boolean),
+    client_auth: values.client_auth,
+  };
 }
 
 export function newIntegrationValues(providerKey: string): IntegrationFormValues {
@@ -93,7 +118,7 @@ export function toCredentialsInput(providerKey: string, authType: AuthType, valu
   return out;
 }
 
-export function toConfigInput(values: ConfigFormValues) {
+export function toConfigInput(values: ConfigFormValues, providerKey: string) {
   const mapping: Partial<Record<CanonicalStatus, string[]>> = {};
   for (const status of CANONICAL_STATUSES) {
     const list = parseValueList(values.status_mapping[status] ?? "");
@@ -107,6 +132,7 @@ export function toConfigInput(values: ConfigFormValues) {
     polling_interval_seconds: values.polling_interval_seconds,
     timeout_seconds: values.timeout_seconds,
     retry_count: values.retry_count,
+    oauth: needsOAuthEndpoints(providerKey) ? toOAuthInput(values.oauth) : undefined,
   };
 }
 
@@ -118,18 +144,18 @@ export function toCreateInput(values: IntegrationFormValues): CreateIntegrationI
     auth_type: values.auth_type,
     base_url: blank(values.base_url),
     credentials: values.auth_type === "none" ? undefined : toCredentialsInput(values.provider, values.auth_type, values.credentials),
-    config: toConfigInput(values.config),
+    config: toConfigInput(values.config, values.provider),
   };
 }
 
 /** Editing: an emptied box removes the saved value (`null`), rather than leaving it as it was. */
-function toConfigPatch(values: ConfigFormValues): IntegrationConfigPatch {
-  const config = toConfigInput(values);
+function toConfigPatch(values: ConfigFormValues, providerKey: string): IntegrationConfigPatch {
+  const config = toConfigInput(values, providerKey);
   return { ...config, status_endpoint: config.status_endpoint ?? null, status_path: config.status_path ?? null, status_mapping: config.status_mapping ?? null };
 }
 
-export function toPatchInput(values: SettingsFormValues): PatchIntegrationInput {
-  return { name: values.name, environment: values.environment, base_url: values.base_url, config: toConfigPatch(values.config) };
+export function toPatchInput(values: SettingsFormValues, providerKey: string): PatchIntegrationInput {
+  return { name: values.name, environment: values.environment, base_url: values.base_url, config: toConfigPatch(values.config, providerKey) };
 }
 
 export function toReplaceCredentialsInput(providerKey: string, values: CredentialsFormValues): ReplaceCredentialsInput {
@@ -151,6 +177,9 @@ export function settingsValuesOf(view: IntegrationView): SettingsFormValues {
       polling_interval_seconds: view.config.polling_interval_seconds,
       timeout_seconds: view.config.timeout_seconds,
       retry_count: view.config.retry_count,
+      oauth: view.config.oauth
+        ? { ...view.config.oauth, revoke_url: view.config.oauth.revoke_url ?? "", scopes: view.config.oauth.scopes.join(" ") }
+        : emptyOAuth(),
     },
   };
 }
@@ -169,4 +198,21 @@ export function formFieldErrors(fieldErrors: Record<string, string>): Record<str
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldErrors)) out[formFieldOf(path)] ??= message;
   return out;
+}
+
+/** Every field a form holds, by dotted name, from its full set of values. */
+export function formFieldNames(values: unknown, prefix = ""): Set<string> {
+  if (values === null || typeof values !== "object" || Array.isArray(values)) return new Set([prefix]);
+  return new Set(Object.entries(values).flatMap(([key, value]) => [...formFieldNames(value, prefix ? `${prefix}.${key}` : key)]));
+}
+
+/** Messages for the form's own fields, and the rest (rules spanning fields) as messages for the whole form. */
+export function placeFieldErrors(fieldErrors: Record<string, string>, known: Set<string>): { onFields: [string, string][]; other: string[] } {
+  const onFields: [string, string][] = [];
+  const other: string[] = [];
+  for (const [name, message] of Object.entries(formFieldErrors(fieldErrors))) {
+    if (known.has(name)) onFields.push([name, message]);
+    else other.push(message);
+  }
+  return { onFields, other };
 }

@@ -12,6 +12,7 @@ export default async function IntegrationSettingsPage({ params }: { params: Prom
       key={integration.updated_at}
       tenantSlug={ctx.tenant.slug}
       id={integration.id}
+      providerKey={integration.provider}
       values={settingsValuesOf(integration)}
       allowHttp={schemaOptions().allowHttp}
       canEdit={hasRole(ctx, "admin")}
