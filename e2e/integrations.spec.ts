@@ -17,6 +17,8 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
   const pending: Promise<void>[] = [];
   const leaks: string[] = [];
   let checked = 0;
+  // Proof the check reads the payloads that render the credentials tab: they carry the masked hint.
+  let hintSeen = 0;
 
   const watch = (response: Response) => {
     pending.push(
@@ -25,6 +27,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
           checked += 1;
           const text = body.toString("utf8");
           for (const secret of [SECRET, WRONG]) if (text.includes(secret)) leaks.push(`${response.request().method()} ${response.url()}`);
+          if (text.includes(`••••${SECRET.slice(-4)}`)) hintSeen += 1;
         },
         // Redirects and aborted navigations have no body to leak.
         () => undefined,
@@ -247,6 +250,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
   test("no response the browser received carried a key", async () => {
     await Promise.all(pending);
     expect(checked).toBeGreaterThan(20);
+    expect(hintSeen).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
   });
 });
