@@ -244,7 +244,10 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(page.getByText("No integrations yet")).toBeVisible();
     // The tenant's loading boundary has already streamed the shell, so the status stays 200; the page says it.
     await page.goto(detail);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Integration not found", level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "All integrations" }).click();
+    await expect(page).toHaveURL(new RegExp(`${list}$`));
   });
 
   test("no response the browser received carried a key", async () => {

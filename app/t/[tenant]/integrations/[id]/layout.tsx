@@ -7,14 +7,14 @@ import { ProviderIcon } from "@/components/integrations/provider-icon";
 import { EnvironmentBadge, HealthBadge, StatusBadge } from "@/components/integrations/status-badges";
 import { getProvider } from "@/lib/providers";
 import { hasRole } from "@/lib/tenancy";
-import { loadIntegrationPage } from "./load";
+import { findIntegrationPage, loadIntegrationPage } from "./load";
 
 type Props = { children: React.ReactNode; params: Promise<{ tenant: string; id: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
   const { tenant, id } = await params;
-  const { integration } = await loadIntegrationPage(tenant, id);
-  return { title: integration.name };
+  const { integration } = await findIntegrationPage(tenant, id);
+  return { title: integration?.name ?? "Integration not found" };
 }
 
 export default async function IntegrationLayout({ children, params }: Props) {
