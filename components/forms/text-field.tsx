@@ -5,17 +5,18 @@ import { Field, fieldAria, Input } from "@/components/ui";
 import { fieldState, type FormFieldProps } from "./field-props";
 
 type Props<V extends FieldValues> = FormFieldProps<V> & {
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "number" | "url";
+  placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;
   options?: RegisterOptions<V, Path<V>>;
 };
 
-export function TextField<V extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, autoFocus, options }: Props<V>) {
+export function TextField<V extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, autoFocus, placeholder, options }: Props<V>) {
   const { id, error } = fieldState({ form, name });
   return (
     <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Input type={type} autoComplete={autoComplete} autoFocus={autoFocus} {...fieldAria(id, error, hint)} {...form.register(name, options)} />
+      <Input type={type} autoComplete={autoComplete} autoFocus={autoFocus} placeholder={placeholder} {...fieldAria(id, error, hint)} {...form.register(name, options)} />
     </Field>
   );
 }

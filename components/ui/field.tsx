@@ -12,7 +12,7 @@ export interface FieldProps {
 
 export function Field({ label, htmlFor, error, hint, className, children }: FieldProps) {
   return (
-    <div className={cn("grid gap-1.5", className)}>
+    <div className={cn("grid content-start gap-1.5", className)}>
       <Label htmlFor={htmlFor}>{label}</Label>
       {children}
       {hint && (

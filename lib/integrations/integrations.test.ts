@@ -61,6 +61,18 @@ describe("integrations", () => {
     expect(everything).not.toContain("sk_test_replaced_99998888");
   });
 
+  it("a patch's null removes a saved config key, as in a JSON merge patch", async () => {
+    const owner = await ownerContext();
+    const { id } = await createIntegration(owner, {
+      ...stripe,
+      config: { status_endpoint: "/v1/products", status_path: "$.data[*].status", status_mapping: { sold: ["archived"] }, retry_count: 4 },
+    });
+    const patched = await updateIntegration(owner, id, { config: { status_endpoint: null, status_mapping: null, timeout_seconds: 5 } });
+    expect(patched.config).toEqual({ status_path: "$.data[*].status", retry_count: 4, timeout_seconds: 5, update_method: "polling", polling_interval_seconds: 60 });
+    const [row] = await db().select().from(integrations).where(eq(integrations.id, id));
+    expect(row!.config).toEqual({ status_path: "$.data[*].status", retry_count: 4, timeout_seconds: 5 });
+  });
+
   it("patches settings, merges config, replaces credentials write-only, and enables/disables", async () => {
     const owner = await ownerContext();
     const { id } = await createIntegration(owner, { ...stripe, config: { retry_count: 4, status_path: "$.units[*].status" } });

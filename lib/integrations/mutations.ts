@@ -14,6 +14,7 @@ import {
   replaceCredentialsSchema,
   type CreateIntegrationInput,
   type Credentials,
+  type IntegrationConfig,
   type PatchIntegrationInput,
   type ReplaceCredentialsInput,
 } from "./schema";
@@ -96,8 +97,11 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: Pat
       if (input.environment !== undefined) changes.environment = input.environment;
       if (input.base_url !== undefined) changes.baseUrl = input.base_url;
       if (input.status !== undefined) changes.status = input.status;
-      // A patch's config replaces the keys it names and keeps the rest.
-      if (input.config !== undefined) changes.config = { ...row.config, ...input.config };
+      if (input.config !== undefined) {
+        const merged: Record<string, unknown> = { ...row.config, ...input.config };
+        for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
+        changes.config = merged as IntegrationConfig;
+      }
       if (input.auth_type !== undefined || input.credentials !== undefined) {
         changes.authType = authType;
         Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));

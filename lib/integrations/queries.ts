@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { afterCursor, keysetPage } from "@/lib/keyset-page";
 import { PROVIDERS } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
@@ -39,11 +39,7 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
   if (input.environment) filters.push(eq(integrations.environment, input.environment));
   if (input.status) filters.push(eq(integrations.status, input.status));
   if (input.health) filters.push(eq(integrations.healthStatus, input.health));
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
-    const after = descending ? sql`(${key}, ${integrations.id}) < (${value}, ${id}::uuid)` : sql`(${key}, ${integrations.id}) > (${value}, ${id}::uuid)`;
-    filters.push(after);
-  }
+  if (input.cursor) filters.push(afterCursor(input.cursor, key, integrations.id, descending));
 
   const order = descending ? desc : asc;
   const rows = await db()
@@ -52,12 +48,8 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
     .where(and(...filters))
     .orderBy(order(key), order(integrations.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => integrationView(r.row)),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.row.id]) : null,
-  };
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
+  return { data: page.map((r) => integrationView(r.row)), next_cursor };
 }
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {

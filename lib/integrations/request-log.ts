@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrationRequestLogs, integrations } from "@/db/schema";
 import { env } from "@/lib/env";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { afterCursor, keysetPage } from "@/lib/keyset-page";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listRequestLogsSchema, type ListRequestLogsInput } from "./schema";
 import { loadOwnedIntegration } from "./view";
@@ -47,18 +47,14 @@ export async function listRequestLogs(ctx: TenantContext, integrationId: string,
   await loadOwnedIntegration(db(), ctx.tenant.id, integrationId);
   const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), eq(integrationRequestLogs.tenantId, ctx.tenant.id)];
   if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
-    filters.push(sql`(${CREATED_KEY}, ${integrationRequestLogs.id}) < (${value}, ${id}::uuid)`);
-  }
+  if (input.cursor) filters.push(afterCursor(input.cursor, CREATED_KEY, integrationRequestLogs.id, true));
   const rows = await db()
     .select({ log: integrationRequestLogs, sortKey: CREATED_KEY })
     .from(integrationRequestLogs)
     .where(and(...filters))
     .orderBy(desc(CREATED_KEY), desc(integrationRequestLogs.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.log.id]);
   return {
     data: page.map(({ log }) => ({
       id: log.id,
@@ -72,7 +68,7 @@ export async function listRequestLogs(ctx: TenantContext, integrationId: string,
       error: log.error,
       created_at: log.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.log.id]) : null,
+    next_cursor,
   };
 }
 

@@ -138,6 +138,15 @@ export const configSchema = z.strictObject(
 );
 export type IntegrationConfig = z.output<typeof configSchema>;
 
+/** A patch's config: a key it names replaces the stored one, `null` removes it (JSON merge patch), others stay. */
+export const configPatchSchema = z.strictObject(
+  Object.fromEntries(Object.entries(configSchema.shape).map(([key, field]) => [key, field.nullable()])) as {
+    [K in keyof typeof configSchema.shape]: z.ZodNullable<(typeof configSchema.shape)[K]>;
+  },
+  { error: unknownKeys("config") },
+);
+export type IntegrationConfigPatch = z.input<typeof configPatchSchema>;
+
 export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 } as const;
 
 /** Base URL rules: http/https only, and https unless the server allows private networks (where plain http is usual). */
@@ -200,7 +209,7 @@ export function patchIntegrationSchema({ allowHttp }: Options) {
         name: nameSchema.optional(),
         environment: environmentSchema.optional(),
         base_url: baseUrlSchema(allowHttp).optional(),
-        config: configSchema.optional(),
+        config: configPatchSchema.optional(),
         status: z.enum(["enabled", "disabled"], { error: "Choose enabled or disabled." }).optional(),
         auth_type: authTypeSchema.optional(),
         credentials: z.record(z.string(), z.unknown()).optional(),

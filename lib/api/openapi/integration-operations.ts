@@ -68,7 +68,7 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "patch",
     path: "/integrations/{id}",
     summary: "Change an integration",
-    description: "Only the fields sent change; `credentials` replaces the stored ones.",
+    description: "Only the fields sent change; `credentials` replaces the stored ones. In `config`, a key sent as `null` removes the saved value (JSON merge patch).",
     scope: "integrations:write",
     body: { schema: patchIntegrationSchema(schemaOptions), example: { name: "Stripe (live)", config: { polling_interval_seconds: 30 } } },
     success: { status: 200, description: "The changed integration.", example: integration },

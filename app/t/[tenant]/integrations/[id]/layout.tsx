@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeleteIntegrationDialog } from "@/components/integrations/delete-integration-dialog";
+import { EnableToggle } from "@/components/integrations/enable-toggle";
+import { IntegrationTabLinks } from "@/components/integrations/integration-tab-links";
+import { ProviderIcon } from "@/components/integrations/provider-icon";
+import { EnvironmentBadge, HealthBadge, StatusBadge } from "@/components/integrations/status-badges";
+import { getProvider } from "@/lib/providers";
+import { hasRole } from "@/lib/tenancy";
+import { findIntegrationPage, loadIntegrationPage } from "./load";
+
+type Props = { children: React.ReactNode; params: Promise<{ tenant: string; id: string }> };
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { tenant, id } = await params;
+  const { integration } = await findIntegrationPage(tenant, id);
+  return { title: integration?.name ?? "Integration not found" };
+}
+
+export default async function IntegrationLayout({ children, params }: Props) {
+  const { tenant, id } = await params;
+  const { ctx, integration } = await loadIntegrationPage(tenant, id);
+  const provider = getProvider(integration.provider);
+  const list = `/t/${ctx.tenant.slug}/integrations`;
+  const canEdit = hasRole(ctx, "admin");
+  return (
+    <div className="grid gap-6">
+      <Link href={list} className="text-sm text-link underline-offset-4 hover:underline">
+        ← All integrations
+      </Link>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex min-w-0 items-start gap-3">
+          {provider && <ProviderIcon icon={provider.icon} className="size-10 text-sm" />}
+          <div className="grid min-w-0 gap-1">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{integration.name}</h1>
+            <p className="text-sm text-muted-foreground">
+              {integration.provider_name}
+              {integration.category_label && ` · ${integration.category_label}`}
+            </p>
+            <div className="flex flex-wrap gap-1.5">
+              <StatusBadge status={integration.status} />
+              <HealthBadge health={integration.health_status} />
+              <EnvironmentBadge environment={integration.environment} />
+            </div>
+          </div>
+        </div>
+        {canEdit && (
+          <div className="flex shrink-0 gap-2">
+            <EnableToggle tenantSlug={ctx.tenant.slug} id={integration.id} name={integration.name} enabled={integration.status === "enabled"} />
+            <DeleteIntegrationDialog tenantSlug={ctx.tenant.slug} id={integration.id} name={integration.name} />
+          </div>
+        )}
+      </div>
+      <IntegrationTabLinks base={`${list}/${integration.id}`} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { ConfigSummary, LastCall, UsageCounters } from "@/components/integrations/integration-overview";
+import { TestConnectionPanel } from "@/components/integrations/test-connection-panel";
+import { Card, CardBody, CardHeader } from "@/components/ui";
+import { listRequestLogs } from "@/lib/integrations";
+import { hasRole } from "@/lib/tenancy";
+import { loadIntegrationPage } from "./load";
+
+export default async function IntegrationOverviewPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+  const { tenant, id } = await params;
+  const { ctx, integration } = await loadIntegrationPage(tenant, id);
+  const { data: last } = await listRequestLogs(ctx, integration.id, { limit: 1 });
+  return (
+    <div className="grid gap-6">
+      <UsageCounters usage={integration.usage} />
+      <Card>
+        <CardHeader title="Connection test" description="The latest call and a fresh test." />
+        <CardBody className="grid gap-4">
+          <LastCall entry={last[0] ?? null} />
+          {hasRole(ctx, "admin") && <TestConnectionPanel tenantSlug={ctx.tenant.slug} id={integration.id} />}
+        </CardBody>
+      </Card>
+      <ConfigSummary integration={integration} />
+    </div>
+  );
+}

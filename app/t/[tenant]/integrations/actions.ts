@@ -1,0 +1,6 @@
+"use server";
+
+import { tenantAction } from "@/lib/action";
+import { createIntegration } from "@/lib/integrations";
+
+export const createIntegrationAction = tenantAction("admin", createIntegration, (slug) => `/t/${slug}/integrations`);

@@ -1,0 +1,104 @@
+"use client";
+
+import type { UseFormReturn } from "react-hook-form";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
+import { DEFAULT_STATUS_MAPPING } from "@/lib/integrations/status-mapping";
+import type { SettingsFormValues } from "@/lib/integrations/form-values";
+import { STATUS_LABELS } from "./labels";
+
+type Form = UseFormReturn<SettingsFormValues>;
+
+const number = { valueAsNumber: true } as const;
+
+/** Environment and base URL, shared by the create and settings forms. */
+export function ConnectionFields({ form, allowHttp, baseUrlHint }: { form: Form; allowHttp: boolean; baseUrlHint?: string }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField
+        form={form}
+        name="environment"
+        label="Environment"
+        options={[
+          { value: "production", label: "Production" },
+          { value: "sandbox", label: "Sandbox" },
+        ]}
+      />
+      <TextField
+        form={form}
+        name="base_url"
+        label="Base URL"
+        type="url"
+        placeholder={baseUrlHint}
+        hint={allowHttp ? "http:// or https://; paths below are added to it." : "Must start with https://; paths below are added to it."}
+      />
+    </div>
+  );
+}
+
+/** Status endpoint, mapping and polling settings (DESIGN §3 `config`). */
+export function ConfigFields({ form }: { form: Form }) {
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField form={form} name="config.status_endpoint" label="Status endpoint (optional)" placeholder="/v1/units" hint="A path under the base URL. Empty: the provider's test endpoint." />
+        <TextField form={form} name="config.status_path" label="Status JSON path (optional)" placeholder="$.units[*].status" hint="Where the statuses are in the response." />
+      </div>
+      <fieldset className="grid gap-3">
+        <legend className="text-sm font-medium">Status mapping</legend>
+        <p className="text-sm text-muted-foreground">
+          The provider&apos;s values for each status, separated by commas. Leave every box empty to use the usual spellings.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {CANONICAL_STATUSES.map((status) => (
+            <TextField
+              key={status}
+              form={form}
+              name={`config.status_mapping.${status}`}
+              label={STATUS_LABELS[status]}
+              placeholder={DEFAULT_STATUS_MAPPING[status].slice(0, 3).join(", ")}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField
+          form={form}
+          name="config.update_method"
+          label="Update method"
+          options={[
+            { value: "polling", label: "Polling" },
+            { value: "sse", label: "Server-sent events" },
+            { value: "webhook", label: "Webhook" },
+          ]}
+        />
+        <TextField form={form} name="config.polling_interval_seconds" label="Polling interval (s)" type="number" hint="5 to 300." options={number} />
+        <TextField form={form} name="config.timeout_seconds" label="Timeout (s)" type="number" hint="1 to 60." options={number} />
+        <TextField form={form} name="config.retry_count" label="Retries" type="number" hint="0 to 10, with backoff." options={number} />
+      </div>
+    </div>
+  );
+}
+
+/** Custom OAuth2's endpoints; catalog providers bring their own. */
+export function OAuthEndpointFields({ form }: { form: Form }) {
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2">
+      <legend className="mb-2 text-sm font-medium">OAuth endpoints</legend>
+      <TextField form={form} name="config.oauth.authorize_url" label="Authorize URL" type="url" placeholder="https://idp.example.com/oauth/authorize" />
+      <TextField form={form} name="config.oauth.token_url" label="Token URL" type="url" placeholder="https://idp.example.com/oauth/token" />
+      <TextField form={form} name="config.oauth.revoke_url" label="Revoke URL (optional)" type="url" />
+      <TextField form={form} name="config.oauth.scopes" label="Scopes (optional)" hint="Separated by spaces." />
+      <SelectField
+        form={form}
+        name="config.oauth.client_auth"
+        label="Client authentication"
+        options={[
+          { value: "client_secret_basic", label: "HTTP Basic (client_secret_basic)" },
+          { value: "client_secret_post", label: "In the request body (client_secret_post)" },
+        ]}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,21 @@
+import type { CanonicalStatus } from "@/lib/integrations/schema";
+import type { AuthType } from "@/lib/providers";
+
+// Plain data, not in a client module: a server component importing from one gets a reference, not the object.
+export const AUTH_LABELS: Record<AuthType, string> = {
+  none: "No authentication",
+  api_key: "API key",
+  bearer: "Bearer token",
+  basic: "Basic (username and password)",
+  oauth2: "OAuth2 client",
+};
+
+export const STATUS_LABELS: Record<CanonicalStatus, string> = {
+  available: "Available",
+  reserved: "Reserved",
+  hold: "Hold",
+  sold: "Sold",
+  unreleased: "Unreleased",
+  unavailable: "Unavailable",
+  coming_soon: "Coming soon",
+};

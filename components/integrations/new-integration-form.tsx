@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import { createIntegrationAction } from "@/app/t/[tenant]/integrations/actions";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { Alert, Button, buttonClasses, Card, CardBody, CardHeader, useToast } from "@/components/ui";
+import { needsOAuthEndpoints, newIntegrationValues, toCreateInput, type CredentialsFormValues, type SettingsFormValues } from "@/lib/integrations/form-values";
+import { createIntegrationSchema } from "@/lib/integrations/schema";
+import { getProvider } from "@/lib/providers";
+import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
+import { CredentialFields } from "./credential-fields";
+import { AUTH_LABELS } from "./labels";
+import { ProviderIcon } from "./provider-icon";
+import { useIntegrationForm } from "./use-integration-form";
+
+type Props = { tenantSlug: string; providerKey: string; allowHttp: boolean };
+
+export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props) {
+  const provider = getProvider(providerKey)!;
+  const router = useRouter();
+  const { toast } = useToast();
+  const base = `/t/${tenantSlug}/integrations`;
+  const schema = useMemo(() => createIntegrationSchema({ allowHttp }), [allowHttp]);
+  const { form, onSubmit, formError } = useIntegrationForm({
+    defaultValues: newIntegrationValues(providerKey),
+    schema,
+    toInput: toCreateInput,
+    action: (input) => createIntegrationAction(tenantSlug, input),
+    onSuccess: (created) => {
+      toast({ tone: "success", title: `“${created.name}” added`, description: "Test the connection to see what it returns." });
+      router.push(`${base}/${created.id}`);
+    },
+  });
+  const authType = form.watch("auth_type");
+  // The shared field groups edit the parts of these values they name.
+  const settingsForm = form as unknown as UseFormReturn<SettingsFormValues>;
+  const credentialsForm = form as unknown as UseFormReturn<CredentialsFormValues>;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6">
+      {formError && <Alert tone="danger">{formError}</Alert>}
+      <Card>
+        <CardHeader
+          title="Connection"
+          description={provider.description}
+          action={
+            <Link href={`${base}/new`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              Choose another provider
+            </Link>
+          }
+        />
+        <CardBody className="grid gap-4">
+          <div className="flex items-center gap-3">
+            <ProviderIcon icon={provider.icon} />
+            <p className="font-medium">{provider.name}</p>
+            <a href={provider.docsUrl} target="_blank" rel="noreferrer" className="text-sm text-link underline-offset-4 hover:underline">
+              API docs
+            </a>
+          </div>
+          {provider.note && <Alert tone="info">{provider.note}</Alert>}
+          <TextField form={form} name="name" label="Name" hint="Unique in this organisation, e.g. “Stripe (EU shop)”." />
+          <ConnectionFields form={settingsForm} allowHttp={allowHttp} baseUrlHint={provider.baseUrlHint ?? provider.baseUrl ?? undefined} />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Credentials" description="Stored encrypted; after saving only the last four characters are ever shown." />
+        <CardBody className="grid gap-4">
+          {provider.authModes.length > 1 && (
+            <SelectField form={form} name="auth_type" label="Authentication" options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))} />
+          )}
+          <CredentialFields form={credentialsForm} provider={provider} authType={authType} />
+          {needsOAuthEndpoints(provider.key) && <OAuthEndpointFields form={settingsForm} />}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Status and polling" description={provider.statusHints?.note ?? "What to call to read statuses, and how often."} />
+        <CardBody>
+          <ConfigFields form={settingsForm} />
+        </CardBody>
+      </Card>
+      <div className="flex justify-end gap-2">
+        <Link href={base} className={buttonClasses({ variant: "secondary" })}>
+          Cancel
+        </Link>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Adding…" : "Add integration"}
+        </Button>
+      </div>
+    </form>
+  );
+}

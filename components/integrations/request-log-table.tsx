@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { Badge, buttonClasses, cn, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import type { listRequestLogs } from "@/lib/integrations";
+import { listHref } from "@/lib/integrations/list-params";
+
+type Page = Awaited<ReturnType<typeof listRequestLogs>>;
+type Filter = { success?: "true" | "false"; cursor?: string };
+
+const FILTERS = [
+  { value: undefined, label: "All" },
+  { value: "true", label: "Succeeded" },
+  { value: "false", label: "Failed" },
+] as const;
+
+export function RequestLogFilter({ base, filter }: { base: string; filter: Filter }) {
+  return (
+    <nav aria-label="Filter by outcome">
+      <ul className="flex gap-2">
+        {FILTERS.map((f) => (
+          <li key={f.label}>
+            <Link
+              href={listHref(base, {}, { success: f.value })}
+              aria-current={filter.success === f.value ? "page" : undefined}
+              className={cn(buttonClasses({ variant: filter.success === f.value ? "primary" : "secondary", size: "sm" }))}
+            >
+              {f.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Entries as stored: already redacted when they were written. */
+export function RequestLogTable({ base, filter, page }: { base: string; filter: Filter; page: Page }) {
+  if (page.data.length === 0) {
+    return <EmptyState title={filter.success ? "No entries match this filter" : "No requests yet"} description="Every outbound call (tests and health checks) is logged here." />;
+  }
+  return (
+    <div className="grid gap-3">
+      <Table>
+        <caption className="sr-only">Request log</caption>
+        <THead>
+          <Tr>
+            <Th>When</Th>
+            <Th>Outcome</Th>
+            <Th>Request</Th>
+            <Th>Duration</Th>
+            <Th>Details</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {page.data.map((entry) => (
+            <Tr key={entry.id} className="align-top">
+              <Td className="whitespace-nowrap">
+                <RelativeTime value={entry.created_at} />
+              </Td>
+              <Td>
+                <Badge tone={entry.success ? "success" : "danger"}>{entry.status_code ?? "No response"}</Badge>
+              </Td>
+              <Td className="max-w-md">
+                <code className="font-mono text-xs break-all">
+                  {entry.method} {entry.url}
+                </code>
+              </Td>
+              <Td className="tabular-nums">{entry.duration_ms} ms</Td>
+              <Td className="max-w-md">
+                {entry.error && <p className="text-sm">{entry.error}</p>}
+                <details className="text-xs">
+                  <summary className="cursor-pointer text-link">Headers and response</summary>
+                  <pre className="mt-1 overflow-x-auto font-mono whitespace-pre-wrap break-all">
+                    {Object.entries(entry.request_headers)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join("\n")}
+                  </pre>
+                  {entry.response_excerpt && <pre className="mt-1 max-h-48 overflow-auto font-mono whitespace-pre-wrap break-all">{entry.response_excerpt}</pre>}
+                </details>
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      {(filter.cursor || page.next_cursor) && (
+        <nav aria-label="Pages" className="flex justify-end gap-2">
+          {filter.cursor && (
+            <Link href={listHref(base, filter, { cursor: undefined })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              Newest
+            </Link>
+          )}
+          {page.next_cursor && (
+            <Link href={listHref(base, filter, { cursor: page.next_cursor })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              Older
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
