@@ -86,7 +86,7 @@ const oauthConfig = z.strictObject({
 
 const OAUTH_URL_LABELS = { authorize_url: "authorize URL", token_url: "token URL", revoke_url: "revoke URL" } as const;
 
-function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> } | undefined, allowHttp: boolean, ctx: z.RefinementCtx) {
+function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> | null } | undefined, allowHttp: boolean, ctx: z.RefinementCtx) {
   if (!config?.oauth || allowHttp) return;
   for (const [field, label] of Object.entries(OAUTH_URL_LABELS) as [keyof typeof OAUTH_URL_LABELS, string][]) {
     const value = config.oauth[field];

@@ -51,7 +51,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
           </div>
         )}
       </div>
-      <IntegrationTabLinks base={`${list}/${integration.id}`} />
+      <IntegrationTabLinks base={`${list}/${integration.id}`} authType={integration.auth_type} />
       {children}
     </div>
   );

@@ -83,7 +83,7 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
         />
         <CardBody className="grid gap-6">
           {connection.status !== "disconnected" && <ConnectionDetails connection={connection} />}
-          {canManage && !profile.has_client_credentials && <Alert tone="warning">Add the client ID and client secret in the settings before connecting.</Alert>}
+          {canManage && !profile.has_client_credentials && <Alert tone="warning">Add the client ID and client secret on the Credentials tab before connecting.</Alert>}
           {canManage && profile.has_client_credentials && !connected && (
             <ConnectForm
               tenantSlug={ctx.tenant.slug}
