@@ -57,7 +57,6 @@ export function apiRoute<P = Record<string, never>>(
   handler: (req: Request, ctx: { key: AuthenticatedKey; tenant: TenantContext; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, context: RouteContext<P>) => {
-    const route = new URL(req.url).pathname;
     try {
       const ip = clientIp(req.headers);
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
@@ -85,7 +84,7 @@ export function apiRoute<P = Record<string, never>>(
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;
     } catch (error) {
-      return toErrorResponse(error, route);
+      return toErrorResponse(error, new URL(req.url).pathname);
     }
   };
 }
