@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
-import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
+import { consumeKeyLimits } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
-import { hitLimit, type Limit, type LimitState } from "@/lib/rate-limit";
+import { hitLimit, rateLimitHeaders, type Limit, type LimitState } from "@/lib/rate-limit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withIdempotency } from "./idempotency";
 import { keyContext } from "./key-context";

@@ -11,7 +11,7 @@ const ERROR_EXAMPLES: Record<number, { description: string; code: string; messag
   404: { description: "Not found (also for another organisation's id)", code: "not_found", message: "API key not found" },
   409: { description: "A request with the same Idempotency-Key is still in progress", code: "conflict", message: "A request with this Idempotency-Key is still in progress." },
   422: { description: "Invalid input, with a message per field", code: "validation_failed", message: "The request body is not valid.", fields: { name: "Give the key a name." } },
-  429: { description: "Rate limit exceeded; see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
+  429: { description: "Rate limit exceeded (per key, or per client address where no key is needed); see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
 };
 
 const RATE_HEADERS = Object.fromEntries(
@@ -33,7 +33,7 @@ function operationObject(op: Operation) {
   const responses: Record<string, unknown> = {
     [op.success.status]: {
       description: op.success.description,
-      ...(op.authenticated === false ? {} : { headers: RATE_HEADERS }),
+      headers: RATE_HEADERS,
       ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), example: op.success.example } } } : {}),
     },
   };

@@ -46,8 +46,9 @@ export const OPERATIONS: Operation[] = [
     summary: "This OpenAPI document",
     scope: null,
     authenticated: false,
+    description: "Needs no key; limited per client address.",
     success: { status: 200, description: "The OpenAPI 3.1 document describing /api/v1." },
-    errors: [],
+    errors: [429],
   },
   {
     method: "get",
