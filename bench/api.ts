@@ -18,6 +18,9 @@
  *   npm run bench:api -- [--http] [--seconds 10] [--concurrency 16]
  *   DATABASE_URL=postgres://… npm run bench:api     (PostgreSQL instead of in-memory PGlite)
  */
+// Next's own server entry loads this first (AsyncLocalStorage on globalThis); the --http run
+// imports app code before Next, so it must come first here too.
+import "next/dist/server/node-environment";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -36,6 +36,11 @@ export function generateKeyString(environment: KeyEnvironment = "live"): string 
   return withChecksum(`pb_${environment}_${randomBase62(RANDOM_LENGTH)}`);
 }
 
+/** Whether a stored prefix (or a whole key) belongs to a test-mode key. */
+export function keyMode(prefix: string): KeyEnvironment {
+  return prefix.startsWith("pb_test_") ? "test" : "live";
+}
+
 export type ParsedKey = { environment: KeyEnvironment; prefix: string };
 
 /** Null for anything that is not a well-formed key with a matching checksum. */

@@ -1,12 +1,12 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { apiKeys, tenants } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { constantTimeEqual, sha256Hex } from "@/lib/crypto/hash";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { announceKeyChange, cachedKey, cacheGeneration, forgetKey, keyCacheReady, rememberKey } from "./auth-cache";
-import { generateKeyString, KEY_PREFIX_LENGTH, parseKey } from "./format";
+import { generateKeyString, KEY_PREFIX_LENGTH, keyMode, parseKey, type KeyEnvironment } from "./format";
 import { ipAllowed } from "./ip-allowlist";
 import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema, type CreateApiKeyInput, type RotateApiKeyInput } from "./schema";
 import type { Scope } from "./scopes";
@@ -34,8 +34,11 @@ function isUsable(key: Parameters<typeof keyState>[0], now: Date): boolean {
 
 type KeySettings = Pick<typeof apiKeys.$inferInsert, "scopes" | "expiresAt" | "ipAllowlist" | "rateLimitPerMinute" | "rateLimitPerHour">;
 
-async function insertKey(tx: Db, ctx: TenantContext, name: string, settings: KeySettings, replacesKeyId?: string) {
-  const key = generateKeyString();
+// A test key manages test keys only: it must not mint, list, rotate or revoke live ones.
+const visibleTo = (ctx: TenantContext) => (ctx.sandboxOnly ? like(apiKeys.prefix, "pb\\_test\\_%") : undefined);
+
+async function insertKey(tx: Db, ctx: TenantContext, name: string, mode: KeyEnvironment, settings: KeySettings, replacesKeyId?: string) {
+  const key = generateKeyString(mode);
   const { prefix } = parseKey(key)!;
   const [row] = await tx
     .insert(apiKeys)
@@ -47,15 +50,16 @@ async function insertKey(tx: Db, ctx: TenantContext, name: string, settings: Key
 export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
   requireRole(ctx, "owner");
   const input = createApiKeySchema.parse(raw);
+  if (ctx.sandboxOnly && input.mode !== "test") throw invalid("Check the highlighted fields.", { mode: "A test key can create test keys only." });
   return db().transaction(async (tx) => {
-    const created = await insertKey(tx, ctx, input.name, {
+    const created = await insertKey(tx, ctx, input.name, input.mode, {
       scopes: input.scopes,
       expiresAt: input.expires_on,
       ipAllowlist: input.ip_allowlist,
       rateLimitPerMinute: input.rate_limit_per_minute,
       rateLimitPerHour: input.rate_limit_per_hour,
     });
-    const details = { name: input.name, prefix: created.prefix, scopes: input.scopes, expires_at: input.expires_on };
+    const details = { name: input.name, prefix: created.prefix, mode: input.mode, scopes: input.scopes, expires_at: input.expires_on };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details }, tx);
     await emitEvent(ctx.tenant.id, "api_key.created", { id: created.id, ...details }, tx);
     return created;
@@ -80,9 +84,9 @@ export async function listApiKeys(ctx: TenantContext, now = new Date()) {
       rateLimitPerHour: apiKeys.rateLimitPerHour,
     })
     .from(apiKeys)
-    .where(eq(apiKeys.tenantId, ctx.tenant.id))
+    .where(and(eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
     .orderBy(desc(apiKeys.createdAt));
-  return rows.map((row) => ({ ...row, state: keyState(row, now) }));
+  return rows.map((row) => ({ ...row, mode: keyMode(row.prefix), state: keyState(row, now) }));
 }
 
 export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
@@ -92,7 +96,7 @@ export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt)))
+      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt), visibleTo(ctx)))
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) throw notFound("API key");
     const details = { name: row.name, prefix: row.prefix };
@@ -115,7 +119,7 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
     const [old] = await tx
       .select()
       .from(apiKeys)
-      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id)))
+      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
       .for("update");
     if (!old || !isUsable(old, now)) throw notFound("Active API key");
     const graceEnds = new Date(now.getTime() + input.grace_period_hours * 3600 * 1000);
@@ -125,6 +129,7 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
       tx,
       ctx,
       old.name,
+      keyMode(old.prefix),
       { scopes: old.scopes, expiresAt: old.expiresAt, ipAllowlist: old.ipAllowlist, rateLimitPerMinute: old.rateLimitPerMinute, rateLimitPerHour: old.rateLimitPerHour },
       old.id,
     );
@@ -143,6 +148,7 @@ export type AuthenticatedKey = {
   keyId: string;
   keyName: string;
   prefix: string;
+  mode: KeyEnvironment;
   scopes: Scope[];
   rateLimitPerMinute: number;
   rateLimitPerHour: number;
@@ -179,7 +185,7 @@ async function lookupKey(prefix: string): Promise<{ hash: string; key: StoredKey
   if (!row) return undefined;
   const { hash, revokedAt, expiresAt, rotatedAt, ipAllowlist, ...rest } = row;
   // Cached and handed to every request that presents the key, so nobody may change it.
-  const authenticated = Object.freeze({ ...rest, scopes: Object.freeze(rest.scopes), tenant: Object.freeze(rest.tenant) }) as AuthenticatedKey;
+  const authenticated = Object.freeze({ ...rest, mode: keyMode(rest.prefix), scopes: Object.freeze(rest.scopes), tenant: Object.freeze(rest.tenant) }) as AuthenticatedKey;
   return { hash, key: { keyId: row.keyId, revokedAt, expiresAt, rotatedAt, ipAllowlist, authenticated } };
 }
 
