@@ -64,8 +64,8 @@ async function seed() {
     base_url: "http://127.0.0.1:9",
     credentials: { token: "bench-token-123456" },
   } satisfies CreateIntegrationInput);
-  const baseline = () => getIntegration(ctx, integration.id);
-  return { key, path: `/api/v1/integrations/${integration.id}`, baseline };
+  const baseline = (id: string) => getIntegration(ctx, id);
+  return { key, id: integration.id, path: `/api/v1/integrations/${integration.id}`, baseline };
 }
 
 type Send = (authorization: string | null, ip: string) => Promise<{ status: number; body: string }>;
@@ -103,16 +103,20 @@ async function unauthorizedTiming(send: Send, validKey: string) {
 
 async function inProcess(seeded: Awaited<ReturnType<typeof seed>>) {
   const { GET } = await import("@/app/api/v1/integrations/[id]/route");
-  const id = seeded.path.split("/").at(-1)!;
-  const params = { params: Promise.resolve({ id }) };
+  const params = { params: Promise.resolve({ id: seeded.id }) };
+  const request = (headers: Record<string, string>) => new Request(`http://localhost${seeded.path}`, { headers });
   const send: Send = async (authorization, ip) => {
-    const headers: Record<string, string> = { "x-forwarded-for": ip, ...(authorization ? { authorization } : {}) };
-    const res = await GET(new Request(`http://localhost${seeded.path}`, { headers }), params);
+    const res = await GET(request({ "x-forwarded-for": ip, ...(authorization ? { authorization } : {}) }), params);
     return { status: res.status, body: await res.text() };
   };
+  // The same route handler body without the guard, given the same request and params.
+  const unguarded = async (_req: Request, context: typeof params) => NextResponse.json(await seeded.baseline((await context.params).id));
   const [base, full] = await compare(
     [
-      { name: "baseline (no auth, no rate limit)", call: async () => void (await NextResponse.json(await seeded.baseline()).text()) },
+      {
+        name: "baseline (no auth, no rate limit)",
+        call: async () => void (await (await unguarded(request({ authorization: `Bearer ${seeded.key}`, "x-forwarded-for": "127.0.0.1" }), params)).text()),
+      },
       { name: "route (API key + rate limit)", call: () => expectOk(send(`Bearer ${seeded.key}`, "127.0.0.1")) },
     ],
     { seconds, concurrency },
@@ -128,7 +132,7 @@ async function overHttp(seeded: Awaited<ReturnType<typeof seed>>) {
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     if (req.url !== "/baseline") return void handle(req, res);
-    void seeded.baseline().then((view) => {
+    void seeded.baseline(seeded.id).then((view) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(view));
     });

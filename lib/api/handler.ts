@@ -78,10 +78,11 @@ export function apiRoute<P = Record<string, never>>(
       const params = await context.params;
       const respond = async () => {
         const result = await handler(req, { key, tenant: keyContext(key, ip), params });
-        return result instanceof Response ? result : NextResponse.json(result);
+        return result instanceof Response ? result : NextResponse.json(result, { headers });
       };
       const response = req.method === "POST" ? await withIdempotency(req, key.tenant.id, respond) : await respond();
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      // JSON answers built above already carry them; a handler's own Response or a replay does not.
+      if (!response.headers.has("RateLimit-Limit")) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;
     } catch (error) {
       return toErrorResponse(error, new URL(req.url).pathname);
