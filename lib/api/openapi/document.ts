@@ -76,7 +76,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     security: [{ apiKey: [] }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Patchbay API key, pb_live_…" } },
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Patchbay API key: pb_live_…, or pb_test_… for a test key that sees sandbox integrations only" } },
       schemas: { Error: jsonSchema(errorSchema, "output") },
     },
   };
