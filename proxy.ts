@@ -1,10 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { limitPublicRequest, PUBLIC_LIMIT_MESSAGE } from "@/lib/rate-limit/public";
+
+// Pages anyone may load without signing in; API routes hold their own limits.
+const PUBLIC_PAGES = /^\/(docs|login|setup)(\/|$)/;
 
 /**
  * A fresh nonce per request lets Next.js's own inline scripts run while the policy refuses
  * every other inline or injected script; `unsafe-eval` is only there for the dev server's HMR.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const limited = PUBLIC_PAGES.test(request.nextUrl.pathname) ? await limitPublicRequest(request.headers) : null;
+  if (limited && !limited.allowed) {
+    return new NextResponse(PUBLIC_LIMIT_MESSAGE, { status: 429, headers: { ...limited.headers, "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const policy = [
@@ -27,6 +35,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(limited?.headers ?? {})) response.headers.set(name, value);
   return response;
 }
 

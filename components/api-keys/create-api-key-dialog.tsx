@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { createApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
+import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -16,7 +17,7 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createApiKeySchema,
-    defaultValues: { name: "", scopes: ["integrations:read"], expires_on: "", ip_allowlist: "", rate_limit_per_minute: 600, rate_limit_per_hour: 20000 },
+    defaultValues: { name: "", mode: "live", scopes: ["integrations:read"], expires_on: "", ip_allowlist: "", rate_limit_per_minute: 600, rate_limit_per_hour: 20000 },
     action: (values) => createApiKeyAction(tenantSlug, values),
     onSuccess: (data) => setCreated({ name: data.name, key: data.key }),
   });
@@ -38,6 +39,16 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
           <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
             {formError && <Alert tone="danger">{formError}</Alert>}
             <TextField form={form} name="name" label="Name" hint="What uses it, e.g. “Deploy pipeline”." autoFocus />
+            <SelectField
+              form={form}
+              name="mode"
+              label="Mode"
+              hint="A test key (pb_test_…) sees and changes sandbox integrations only, and can only manage other test keys."
+              options={[
+                { value: "live", label: "Live" },
+                { value: "test", label: "Test (sandbox integrations only)" },
+              ]}
+            />
             <ScopeCheckboxes form={form} />
             <Field label="Expires on (optional)" htmlFor="field-expires_on" error={errors.expires_on?.message}>
               <Input type="date" {...fieldAria("field-expires_on", errors.expires_on?.message)} {...form.register("expires_on")} />

@@ -12,6 +12,7 @@ const CHECKSUM_LENGTH = 6;
 const PATTERN = /^pb_(live|test)_([0-9A-Za-z]{32})([0-9A-Za-z]{6})$/;
 // The visible start kept in the database, for lookup and for people to recognise the key.
 const PREFIX_RANDOM_CHARS = 8;
+export const KEY_PREFIX_LENGTH = "pb_live_".length + PREFIX_RANDOM_CHARS;
 
 export type KeyEnvironment = "live" | "test";
 
@@ -26,9 +27,18 @@ function checksum(body: string): string {
   return out;
 }
 
-export function generateKeyString(environment: KeyEnvironment = "live"): string {
-  const body = `pb_${environment}_${randomBase62(RANDOM_LENGTH)}`;
+/** A key string from its body (`pb_<env>_<32 base62>`): the body plus its checksum. */
+export function withChecksum(body: string): string {
   return body + checksum(body);
+}
+
+export function generateKeyString(environment: KeyEnvironment = "live"): string {
+  return withChecksum(`pb_${environment}_${randomBase62(RANDOM_LENGTH)}`);
+}
+
+/** Whether a stored prefix (or a whole key) belongs to a test-mode key. */
+export function keyMode(prefix: string): KeyEnvironment {
+  return prefix.startsWith("pb_test_") ? "test" : "live";
 }
 
 export type ParsedKey = { environment: KeyEnvironment; prefix: string };

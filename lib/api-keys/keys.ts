@@ -1,11 +1,12 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { apiKeys, tenants } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { constantTimeEqual, sha256Hex } from "@/lib/crypto/hash";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { generateKeyString, parseKey } from "./format";
+import { announceKeyChange, cachedKey, cacheGeneration, forgetKey, keyCacheReady, rememberKey } from "./auth-cache";
+import { generateKeyString, KEY_PREFIX_LENGTH, keyMode, parseKey, type KeyEnvironment } from "./format";
 import { ipAllowed } from "./ip-allowlist";
 import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema, type CreateApiKeyInput, type RotateApiKeyInput } from "./schema";
 import type { Scope } from "./scopes";
@@ -26,10 +27,18 @@ export function keyState(
   return "active";
 }
 
+function isUsable(key: Parameters<typeof keyState>[0], now: Date): boolean {
+  const state = keyState(key, now);
+  return state !== "revoked" && state !== "expired";
+}
+
 type KeySettings = Pick<typeof apiKeys.$inferInsert, "scopes" | "expiresAt" | "ipAllowlist" | "rateLimitPerMinute" | "rateLimitPerHour">;
 
-async function insertKey(tx: Db, ctx: TenantContext, name: string, settings: KeySettings, replacesKeyId?: string) {
-  const key = generateKeyString();
+// A test key manages test keys only: it must not mint, list, rotate or revoke live ones.
+const visibleTo = (ctx: TenantContext) => (ctx.sandboxOnly ? like(apiKeys.prefix, "pb\\_test\\_%") : undefined);
+
+async function insertKey(tx: Db, ctx: TenantContext, name: string, mode: KeyEnvironment, settings: KeySettings, replacesKeyId?: string) {
+  const key = generateKeyString(mode);
   const { prefix } = parseKey(key)!;
   const [row] = await tx
     .insert(apiKeys)
@@ -41,15 +50,16 @@ async function insertKey(tx: Db, ctx: TenantContext, name: string, settings: Key
 export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
   requireRole(ctx, "owner");
   const input = createApiKeySchema.parse(raw);
+  if (ctx.sandboxOnly && input.mode !== "test") throw invalid("Check the highlighted fields.", { mode: "A test key can create test keys only." });
   return db().transaction(async (tx) => {
-    const created = await insertKey(tx, ctx, input.name, {
+    const created = await insertKey(tx, ctx, input.name, input.mode, {
       scopes: input.scopes,
       expiresAt: input.expires_on,
       ipAllowlist: input.ip_allowlist,
       rateLimitPerMinute: input.rate_limit_per_minute,
       rateLimitPerHour: input.rate_limit_per_hour,
     });
-    const details = { name: input.name, prefix: created.prefix, scopes: input.scopes, expires_at: input.expires_on };
+    const details = { name: input.name, prefix: created.prefix, mode: input.mode, scopes: input.scopes, expires_at: input.expires_on };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details }, tx);
     await emitEvent(ctx.tenant.id, "api_key.created", { id: created.id, ...details }, tx);
     return created;
@@ -74,25 +84,28 @@ export async function listApiKeys(ctx: TenantContext, now = new Date()) {
       rateLimitPerHour: apiKeys.rateLimitPerHour,
     })
     .from(apiKeys)
-    .where(eq(apiKeys.tenantId, ctx.tenant.id))
+    .where(and(eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
     .orderBy(desc(apiKeys.createdAt));
-  return rows.map((row) => ({ ...row, state: keyState(row, now) }));
+  return rows.map((row) => ({ ...row, mode: keyMode(row.prefix), state: keyState(row, now) }));
 }
 
 export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
   requireRole(ctx, "owner");
   const input = revokeApiKeySchema.parse(raw);
-  await db().transaction(async (tx) => {
+  const revoked = await db().transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt)))
+      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt), visibleTo(ctx)))
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) throw notFound("API key");
     const details = { name: row.name, prefix: row.prefix };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.revoked", target: { type: "api_key", id: row.id }, details }, tx);
     await emitEvent(ctx.tenant.id, "api_key.revoked", { id: row.id, ...details }, tx);
+    await announceKeyChange(tx, row.id);
+    return row.id;
   });
+  forgetKey(revoked);
 }
 
 /**
@@ -102,13 +115,13 @@ export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
 export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, now = new Date()) {
   requireRole(ctx, "owner");
   const input = rotateApiKeySchema.parse(raw);
-  return db().transaction(async (tx) => {
+  const rotated = await db().transaction(async (tx) => {
     const [old] = await tx
       .select()
       .from(apiKeys)
-      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id)))
+      .where(and(eq(apiKeys.id, input.id), eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
       .for("update");
-    if (!old || keyState(old, now) === "revoked" || keyState(old, now) === "expired") throw notFound("Active API key");
+    if (!old || !isUsable(old, now)) throw notFound("Active API key");
     const graceEnds = new Date(now.getTime() + input.grace_period_hours * 3600 * 1000);
     const oldExpiresAt = old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds;
     await tx.update(apiKeys).set({ rotatedAt: now, expiresAt: oldExpiresAt }).where(eq(apiKeys.id, old.id));
@@ -116,20 +129,26 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
       tx,
       ctx,
       old.name,
+      keyMode(old.prefix),
       { scopes: old.scopes, expiresAt: old.expiresAt, ipAllowlist: old.ipAllowlist, rateLimitPerMinute: old.rateLimitPerMinute, rateLimitPerHour: old.rateLimitPerHour },
       old.id,
     );
     const details = { name: old.name, old_prefix: old.prefix, new_prefix: created.prefix, old_key_valid_until: oldExpiresAt.toISOString() };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.rotated", target: { type: "api_key", id: created.id }, details }, tx);
     await emitEvent(ctx.tenant.id, "api_key.rotated", { id: created.id, replaces: old.id, ...details }, tx);
+    // The old key's expiry moved to the end of the grace period.
+    await announceKeyChange(tx, old.id);
     return { ...created, oldKeyValidUntil: oldExpiresAt };
   });
+  forgetKey(input.id);
+  return rotated;
 }
 
 export type AuthenticatedKey = {
   keyId: string;
   keyName: string;
   prefix: string;
+  mode: KeyEnvironment;
   scopes: Scope[];
   rateLimitPerMinute: number;
   rateLimitPerHour: number;
@@ -138,10 +157,13 @@ export type AuthenticatedKey = {
 
 export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; status: 401 } | { ok: false; status: 403; message: string };
 
-/** Resolves a presented key; every way of being wrong is the same 401, except a valid key used from a refused address. */
-export async function authenticateApiKey(presented: string, ip: string | null, now = new Date()): Promise<KeyCheck> {
-  const parsed = parseKey(presented);
-  if (!parsed) return { ok: false, status: 401 };
+/** What authentication needs of a key row; held by the auth cache between lookups. */
+export type StoredKey = Pick<typeof apiKeys.$inferSelect, "revokedAt" | "expiresAt" | "rotatedAt" | "ipAllowlist"> & {
+  keyId: string;
+  authenticated: AuthenticatedKey;
+};
+
+async function lookupKey(prefix: string): Promise<{ hash: string; key: StoredKey } | undefined> {
   const [row] = await db()
     .select({
       keyId: apiKeys.id,
@@ -159,25 +181,39 @@ export async function authenticateApiKey(presented: string, ip: string | null, n
     })
     .from(apiKeys)
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
-    .where(eq(apiKeys.prefix, parsed.prefix));
-  const hashMatches = constantTimeEqual(row?.hash ?? "", sha256Hex(presented));
-  if (!row || !hashMatches) return { ok: false, status: 401 };
-  const state = keyState(row, now);
-  if (state === "revoked" || state === "expired") return { ok: false, status: 401 };
-  if (!ipAllowed(row.ipAllowlist, ip)) return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
-  recordKeyUse(row.keyId, now);
-  return {
-    ok: true,
-    key: {
-      keyId: row.keyId,
-      keyName: row.keyName,
-      prefix: row.prefix,
-      scopes: row.scopes,
-      rateLimitPerMinute: row.rateLimitPerMinute,
-      rateLimitPerHour: row.rateLimitPerHour,
-      tenant: row.tenant,
-    },
-  };
+    .where(eq(apiKeys.prefix, prefix));
+  if (!row) return undefined;
+  const { hash, revokedAt, expiresAt, rotatedAt, ipAllowlist, ...rest } = row;
+  // Cached and handed to every request that presents the key, so nobody may change it.
+  const authenticated = Object.freeze({ ...rest, mode: keyMode(rest.prefix), scopes: Object.freeze(rest.scopes), tenant: Object.freeze(rest.tenant) }) as AuthenticatedKey;
+  return { hash, key: { keyId: row.keyId, revokedAt, expiresAt, rotatedAt, ipAllowlist, authenticated } };
+}
+
+/**
+ * Resolves a presented key; every way of being wrong is the same 401, except a valid key used
+ * from a refused address. Each wrong key costs the same work (one lookup by prefix, one
+ * constant-time compare of hashes) whether it is malformed, unknown or has a wrong secret,
+ * so the answer's timing does not tell them apart; keys that authenticated recently are
+ * served from the auth cache without a lookup.
+ */
+export async function authenticateApiKey(presented: string, ip: string | null, now = new Date()): Promise<KeyCheck> {
+  const hash = sha256Hex(presented);
+  const ready = keyCacheReady();
+  const cacheable = typeof ready === "boolean" ? ready : await ready;
+  let key = cacheable ? cachedKey(hash, now) : undefined;
+  if (!key) {
+    const generation = cacheGeneration();
+    const parsed = parseKey(presented);
+    const found = await lookupKey(parsed?.prefix ?? presented.slice(0, KEY_PREFIX_LENGTH));
+    const hashMatches = constantTimeEqual(found?.hash ?? "", hash);
+    if (!parsed || !found || !hashMatches) return { ok: false, status: 401 };
+    key = found.key;
+    if (cacheable && isUsable(key, now)) rememberKey(hash, key, generation, now);
+  }
+  if (!isUsable(key, now)) return { ok: false, status: 401 };
+  if (!ipAllowed(key.ipAllowlist, ip)) return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
+  recordKeyUse(key.keyId, now);
+  return { ok: true, key: key.authenticated };
 }
 
 /** The tenant's keys with their last 24 hours of requests and 429s, for the keys page. */

@@ -25,12 +25,3 @@ export async function consumeKeyLimits(key: AuthenticatedKey, now = new Date()):
   }
   return { allowed: true, state: minute.remaining <= hour.remaining ? minute : hour };
 }
-
-export function rateLimitHeaders(state: LimitState, now = new Date()): Record<string, string> {
-  const reset = Math.max(0, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000));
-  return {
-    "RateLimit-Limit": String(state.limit),
-    "RateLimit-Remaining": String(state.remaining),
-    "RateLimit-Reset": String(reset),
-  };
-}

@@ -43,6 +43,8 @@ const expiryDateSchema = z
 export const createApiKeySchema = z
   .object({
     name: z.string().trim().min(1, "Give the key a name.").max(80, "At most 80 characters."),
+    // A test key (pb_test_…) sees and changes sandbox integrations only.
+    mode: z.enum(["live", "test"], { error: "Choose live or test." }).default("live"),
     scopes: z.array(z.enum(SCOPES, { error: "Unknown scope." })).min(1, "Choose at least one scope."),
     expires_on: expiryDateSchema,
     ip_allowlist: ipAllowlistSchema,

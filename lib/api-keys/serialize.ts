@@ -8,6 +8,7 @@ export function serializeApiKey(k: ListedKey) {
     id: k.id,
     name: k.name,
     prefix: k.prefix,
+    mode: k.mode,
     state: k.state,
     scopes: k.scopes,
     ip_allowlist: k.ipAllowlist,

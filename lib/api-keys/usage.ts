@@ -14,11 +14,11 @@ const pending = new Map<string, Tally>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 function tally(keyId: string, at: Date): Tally {
-  const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
-  const id = `${keyId}|${hour.toISOString()}`;
+  const hourMs = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+  const id = `${keyId}|${hourMs}`;
   let entry = pending.get(id);
   if (!entry) {
-    entry = { keyId, hour, requests: 0, rateLimited: 0, lastUsedAt: at };
+    entry = { keyId, hour: new Date(hourMs), requests: 0, rateLimited: 0, lastUsedAt: at };
     pending.set(id, entry);
   }
   if (at > entry.lastUsedAt) entry.lastUsedAt = at;

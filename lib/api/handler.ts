@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
-import { consumeKeyLimits, rateLimitHeaders } from "@/lib/api-keys/limits";
+import { consumeKeyLimits } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
-import { hitLimit, type Limit, type LimitState } from "@/lib/rate-limit";
+import { hitLimit, rateLimitHeaders, type Limit, type LimitState } from "@/lib/rate-limit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withIdempotency } from "./idempotency";
 import { keyContext } from "./key-context";
@@ -57,7 +57,6 @@ export function apiRoute<P = Record<string, never>>(
   handler: (req: Request, ctx: { key: AuthenticatedKey; tenant: TenantContext; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, context: RouteContext<P>) => {
-    const route = new URL(req.url).pathname;
     try {
       const ip = clientIp(req.headers);
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
@@ -79,13 +78,14 @@ export function apiRoute<P = Record<string, never>>(
       const params = await context.params;
       const respond = async () => {
         const result = await handler(req, { key, tenant: keyContext(key, ip), params });
-        return result instanceof Response ? result : NextResponse.json(result);
+        return result instanceof Response ? result : NextResponse.json(result, { headers });
       };
       const response = req.method === "POST" ? await withIdempotency(req, key.tenant.id, respond) : await respond();
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      // JSON answers built above already carry them; a handler's own Response or a replay does not.
+      if (!response.headers.has("RateLimit-Limit")) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;
     } catch (error) {
-      return toErrorResponse(error, route);
+      return toErrorResponse(error, new URL(req.url).pathname);
     }
   };
 }

@@ -51,9 +51,16 @@ function parseCredentials(authType: AuthType, credentials: unknown): Credentials
   return replaceCredentialsSchema.parse({ auth_type: authType, credentials }).credentials as Credentials;
 }
 
+function refuseProductionForTestKey(ctx: TenantContext, environment: string | undefined) {
+  if (ctx.sandboxOnly && environment !== undefined && environment !== "sandbox") {
+    throw invalid("Check the highlighted fields.", { environment: "A test key works with sandbox integrations only." });
+  }
+}
+
 export async function createIntegration(ctx: TenantContext, raw: CreateIntegrationInput) {
   requireRole(ctx, "admin");
   const input = createIntegrationSchema(schemaOptions()).parse(raw);
+  refuseProductionForTestKey(ctx, input.environment);
   const provider = getProvider(input.provider)!;
   const credentials = input.credentials ? parseCredentials(input.auth_type, input.credentials) : null;
   const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
@@ -84,9 +91,10 @@ export async function createIntegration(ctx: TenantContext, raw: CreateIntegrati
 export async function updateIntegration(ctx: TenantContext, id: string, raw: PatchIntegrationInput) {
   requireRole(ctx, "admin");
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
+  refuseProductionForTestKey(ctx, input.environment);
   try {
     return await db().transaction(async (tx) => {
-      const row = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
+      const row = await loadOwnedIntegration(tx, ctx, id, true);
       const provider = getProvider(row.provider);
       const authType = input.auth_type ?? row.authType;
       if (provider && input.auth_type && !provider.authModes.includes(authType)) {
@@ -133,7 +141,7 @@ export async function setIntegrationEnabled(ctx: TenantContext, id: string, enab
 export async function deleteIntegration(ctx: TenantContext, id: string): Promise<void> {
   requireRole(ctx, "admin");
   await db().transaction(async (tx) => {
-    const row = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
+    const row = await loadOwnedIntegration(tx, ctx, id, true);
     await tx.delete(integrations).where(eq(integrations.id, row.id));
     await writeEvents(ctx, tx, "deleted", row, {});
   });

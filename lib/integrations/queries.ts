@@ -37,6 +37,7 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
     filters.push(keys.length ? inArray(integrations.provider, keys) : sql`false`);
   }
   if (input.environment) filters.push(eq(integrations.environment, input.environment));
+  if (ctx.sandboxOnly) filters.push(eq(integrations.environment, "sandbox"));
   if (input.status) filters.push(eq(integrations.status, input.status));
   if (input.health) filters.push(eq(integrations.healthStatus, input.health));
   if (input.cursor) filters.push(afterCursor(input.cursor, key, integrations.id, descending));
@@ -54,5 +55,5 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
   requireRole(ctx, "viewer");
-  return integrationView(await loadOwnedIntegration(db(), ctx.tenant.id, id));
+  return integrationView(await loadOwnedIntegration(db(), ctx, id));
 }

@@ -44,7 +44,7 @@ const CREATED_KEY = sql<string>`to_char(${integrationRequestLogs.createdAt} at t
 export async function listRequestLogs(ctx: TenantContext, integrationId: string, raw: ListRequestLogsInput = {}) {
   requireRole(ctx, "viewer");
   const input = listRequestLogsSchema.parse(raw);
-  await loadOwnedIntegration(db(), ctx.tenant.id, integrationId);
+  await loadOwnedIntegration(db(), ctx, integrationId);
   const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), eq(integrationRequestLogs.tenantId, ctx.tenant.id)];
   if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
   if (input.cursor) filters.push(afterCursor(input.cursor, CREATED_KEY, integrationRequestLogs.id, true));

@@ -95,7 +95,7 @@ const EMPTY: Omit<TestConnectionResult, "error"> = {
  */
 export async function testConnection(ctx: TenantContext, id: string): Promise<TestConnectionResult> {
   requireRole(ctx, "admin");
-  const row = await loadOwnedIntegration(db(), ctx.tenant.id, id);
+  const row = await loadOwnedIntegration(db(), ctx, id);
   const provider = getProvider(row.provider);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = config.status_endpoint ?? provider?.testEndpoint ?? null;

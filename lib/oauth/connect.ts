@@ -49,7 +49,7 @@ async function writeConnected(tx: Db, tenantId: string, actor: Actor, integratio
 
 async function storeConnection(tenantId: string, actor: Actor, integrationId: string, response: TokenResponse, grantType: "authorization_code" | "client_credentials", scopes: string[]): Promise<ConnectionView> {
   return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, tenantId, integrationId, true);
+    const integration = await loadOwnedIntegration(tx, { tenant: { id: tenantId } }, integrationId, true);
     const [previous] = await tx.select().from(oauthConnections).where(eq(oauthConnections.integrationId, integrationId));
     const saved = await saveTokens(tx, { integrationId, tenantId }, response, { grantType, previous: previous ?? null, requestedScopes: scopes, connecting: true });
     await tx.update(integrations).set({ updatedAt: new Date() }).where(eq(integrations.id, integrationId));
@@ -70,7 +70,7 @@ export type ConnectResult =
 export async function startConnect(ctx: TenantContext, id: string, raw: ConnectInput, requestOrigin: string): Promise<ConnectResult> {
   requireRole(ctx, "admin");
   const input = connectSchema.parse(raw);
-  const integration = await loadOwnedIntegration(db(), ctx.tenant.id, id);
+  const integration = await loadOwnedIntegration(db(), ctx, id);
   const settings = oauthSettings(integration);
   const scopes = requestedScopes(settings, input.scopes);
 

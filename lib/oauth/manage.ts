@@ -23,7 +23,7 @@ export type OAuthOverview = {
 
 export async function getOAuthConnection(ctx: TenantContext, id: string): Promise<OAuthOverview> {
   requireRole(ctx, "viewer");
-  const integration = await loadOwnedIntegration(db(), ctx.tenant.id, id);
+  const integration = await loadOwnedIntegration(db(), ctx, id);
   const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, integration.id));
   const history = await db()
     .select()
@@ -48,7 +48,7 @@ export async function getOAuthConnection(ctx: TenantContext, id: string): Promis
 export async function refreshToken(ctx: TenantContext, id: string, raw: RefreshTokenInput = {}): Promise<ConnectionView> {
   requireRole(ctx, "admin");
   const input = refreshTokenSchema.parse(raw);
-  const integration = await loadOwnedIntegration(db(), ctx.tenant.id, id);
+  const integration = await loadOwnedIntegration(db(), ctx, id);
   await ensureAccessToken(integration, { trigger: input.force ? "forced" : "expiry" });
   const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, integration.id));
   return connectionView(row ?? null);
@@ -64,7 +64,7 @@ export type DisconnectResult = { connection: ConnectionView; revoked: boolean; r
 export async function disconnect(ctx: TenantContext, id: string): Promise<DisconnectResult> {
   requireRole(ctx, "admin");
   return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, ctx.tenant.id, id, true);
+    const integration = await loadOwnedIntegration(tx, ctx, id, true);
     const conn = await lockConnection(tx, integration.id);
     // Nothing to revoke or forget: answering the same state again keeps a retried call harmless.
     if (!conn || conn.status === "disconnected") return { connection: connectionView(conn), revoked: false, revocation_error: null };

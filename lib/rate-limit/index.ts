@@ -1,2 +1,3 @@
 export * from "./fixed-window";
 export * from "./lease";
+export * from "./headers";

@@ -37,3 +37,12 @@ describe("leased rate limit blocks", () => {
     expect((await peekLimit("k3", rule, next)).count).toBe(5);
   });
 });
+
+describe("leased blocks under concurrency", () => {
+  it("serves the whole limit to many concurrent callers, reserving one block at a time", async () => {
+    const limit = { limit: 200, windowSeconds: 60 };
+    const verdicts = await Promise.all(Array.from({ length: 260 }, () => consumeLeased("k4", limit, now)));
+    expect(verdicts.filter((v) => !v.exceeded)).toHaveLength(200);
+    expect((await peekLimit("k4", limit, now)).count).toBeLessThanOrEqual(200 + blockSize(200));
+  });
+});

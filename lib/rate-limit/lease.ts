@@ -6,35 +6,49 @@ import { hitLimit, type Limit, type LimitState } from "./fixed-window";
  * so instances together can never exceed the limit; the cost is that an idle instance's
  * unused block may refuse up to one block early elsewhere. Blocks are 5% of the limit, so a
  * key allowed 600 a minute costs one write per 30 requests instead of one per request.
+ *
+ * One reservation per key is in flight at a time: concurrent calls that find the block spent
+ * wait for it rather than each reserving a block of their own, which would use up the window
+ * in unused blocks and refuse calls well below the limit.
  */
-type Lease = { windowEnd: number; remaining: number; dbCount: number };
+type Lease = { windowEnd: number; remaining: number; dbCount: number; limitReached: boolean };
 const leases = new Map<string, Lease>();
+const reserving = new Map<string, Promise<void>>();
 
 export function blockSize(limit: number): number {
   return Math.max(1, Math.floor(limit / 20));
 }
 
 export async function consumeLeased(key: string, rule: Limit, now = new Date()): Promise<LimitState> {
-  const lease = leases.get(key);
-  if (lease && lease.windowEnd > now.getTime() && lease.remaining > 0) {
-    lease.remaining -= 1;
-    return stateOf(rule, lease, false);
+  for (;;) {
+    const lease = leases.get(key);
+    if (lease && lease.windowEnd > now.getTime()) {
+      if (lease.remaining > 0) {
+        lease.remaining -= 1;
+        return stateOf(rule, lease, false);
+      }
+      // The shared window is used up: nothing more to reserve until it ends.
+      if (lease.limitReached) return stateOf(rule, lease, true);
+    }
+    const pending = reserving.get(key);
+    if (!pending) break;
+    await pending;
   }
-  const block = blockSize(rule.limit);
-  const state = await hitLimit(key, rule, block, now);
-  const before = state.count - block;
-  const granted = Math.max(0, Math.min(block, rule.limit - before));
-  if (granted === 0) {
-    leases.delete(key);
-    return { ...state, remaining: 0, exceeded: true };
-  }
-  const fresh = { windowEnd: state.resetAt.getTime(), remaining: granted - 1, dbCount: state.count };
-  leases.set(key, fresh);
-  return stateOf(rule, fresh, false, state.resetAt);
+  const reservation = reserveBlock(key, rule, now).finally(() => reserving.delete(key));
+  reserving.set(key, reservation);
+  await reservation;
+  return consumeLeased(key, rule, now);
 }
 
-function stateOf(rule: Limit, lease: Lease, exceeded: boolean, resetAt = new Date(lease.windowEnd)): LimitState {
+async function reserveBlock(key: string, rule: Limit, now: Date): Promise<void> {
+  const block = blockSize(rule.limit);
+  const state = await hitLimit(key, rule, block, now);
+  const granted = Math.max(0, Math.min(block, rule.limit - (state.count - block)));
+  leases.set(key, { windowEnd: state.resetAt.getTime(), remaining: granted, dbCount: state.count, limitReached: state.count >= rule.limit });
+}
+
+function stateOf(rule: Limit, lease: Lease, exceeded: boolean): LimitState {
   // What others may still take, plus what this instance holds unused.
   const remaining = Math.max(0, rule.limit - lease.dbCount) + lease.remaining;
-  return { count: rule.limit - remaining, limit: rule.limit, remaining, resetAt, exceeded };
+  return { count: rule.limit - remaining, limit: rule.limit, remaining, resetAt: new Date(lease.windowEnd), exceeded };
 }

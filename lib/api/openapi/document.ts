@@ -17,7 +17,7 @@ const ERROR_EXAMPLES: Record<number, { description: string; code: string; messag
     code: "failed_dependency",
     message: "The OAuth connection has expired: The provider answered invalid_grant. Reconnect the integration.",
   },
-  429: { description: "Rate limit exceeded; see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
+  429: { description: "Rate limit exceeded (per key, or per client address where no key is needed); see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
 };
 
 const RATE_HEADERS = Object.fromEntries(
@@ -39,7 +39,7 @@ function operationObject(op: Operation) {
   const responses: Record<string, unknown> = {
     [op.success.status]: {
       description: op.success.description,
-      ...(op.authenticated === false ? {} : { headers: RATE_HEADERS }),
+      headers: RATE_HEADERS,
       ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), example: op.success.example } } } : {}),
     },
   };
@@ -82,7 +82,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     security: [{ apiKey: [] }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Patchbay API key, pb_live_…" } },
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Patchbay API key: pb_live_…, or pb_test_… for a test key that sees sandbox integrations only" } },
       schemas: { Error: jsonSchema(errorSchema, "output") },
     },
   };

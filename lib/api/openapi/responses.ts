@@ -19,6 +19,7 @@ export const apiKeySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   prefix: z.string(),
+  mode: z.enum(["live", "test"]).describe("test keys (pb_test_…) see and change sandbox integrations only"),
   state: z.enum(["active", "expiring_soon", "expired", "revoked", "rotating"]),
   scopes: z.array(z.enum(SCOPES)),
   ip_allowlist: z.array(z.string()),
@@ -37,6 +38,7 @@ export const apiKeyCreatedSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   prefix: z.string(),
+  mode: z.enum(["live", "test"]),
   key: z.string().describe("The secret key. Shown in this response only; store it now."),
   expires_at: z.iso.datetime().nullable(),
 });

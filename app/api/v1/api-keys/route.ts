@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { createApiKey, listApiKeys } from "@/lib/api-keys";
 import type { CreateApiKeyInput } from "@/lib/api-keys/schema";
+import { keyMode } from "@/lib/api-keys/format";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
@@ -14,7 +15,7 @@ export const GET = apiRoute("api_keys:write", async (_req, { tenant }) => ({
 export const POST = apiRoute("api_keys:write", async (req, { tenant }) => {
   const created = await createApiKey(tenant, (await readJson(req)) as CreateApiKeyInput);
   return NextResponse.json(
-    { id: created.id, name: created.name, prefix: created.prefix, key: created.key, expires_at: created.expiresAt?.toISOString() ?? null },
+    { id: created.id, name: created.name, prefix: created.prefix, mode: keyMode(created.prefix), key: created.key, expires_at: created.expiresAt?.toISOString() ?? null },
     { status: 201 },
   );
 });

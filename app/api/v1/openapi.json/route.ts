@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { buildOpenApiDocument } from "@/lib/api/openapi/document";
+import { publicRoute } from "@/lib/api/public-route";
 
-export const dynamic = "force-static";
+// Built once per process; it only changes with the code.
+let document: ReturnType<typeof buildOpenApiDocument> | null = null;
 
-export function GET() {
-  return NextResponse.json(buildOpenApiDocument());
-}
+export const GET = publicRoute(() => NextResponse.json((document ??= buildOpenApiDocument())));

@@ -62,7 +62,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
             <TBody>
               {keys.map((k) => (
                 <Tr key={k.id}>
-                  <Td className="font-medium">{k.name}</Td>
+                  <Td className="font-medium">
+                    {k.name}
+                    {k.mode === "test" && (
+                      <Badge tone="info" className="ml-2">
+                        Test
+                      </Badge>
+                    )}
+                  </Td>
                   <Td>
                     <code className="font-mono text-xs">{k.prefix}…</code>
                   </Td>

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { rotateApiKey } from "@/lib/api-keys";
+import { keyMode } from "@/lib/api-keys/format";
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
 
@@ -11,6 +12,7 @@ export const POST = apiRoute<{ id: string }>("api_keys:write", async (req, { ten
       id: rotated.id,
       name: rotated.name,
       prefix: rotated.prefix,
+      mode: keyMode(rotated.prefix),
       key: rotated.key,
       expires_at: rotated.expiresAt?.toISOString() ?? null,
       old_key_valid_until: rotated.oldKeyValidUntil.toISOString(),
