@@ -111,8 +111,8 @@ describe("integration form values → API body", () => {
     const result = schema.safeParse(toCreateInput({ ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://idp.example.com" }));
     expect(placeFieldErrors(fieldErrorsOf(result.error!.issues), known)).toEqual({
       onFields: [
-        ["config.oauth.authorize_url", "The authorize URL must be an https:// URL."],
-        ["config.oauth.token_url", "The token URL must be an https:// URL."],
+        ["config.oauth.authorize_url", "The authorize URL must be an http(s):// URL."],
+        ["config.oauth.token_url", "The token URL must be an http(s):// URL."],
         ["credentials.client_id", "Enter the client ID."],
         ["credentials.client_secret", "Enter the client secret."],
       ],
