@@ -40,6 +40,7 @@ const schema = z.object({
     .transform((v) => (v ?? "").split(",").map((c) => c.trim()).filter(Boolean))
     .pipe(z.array(z.string().refine(isCidr, "must be a comma-separated list of CIDRs such as 10.20.0.0/16,fd12::/64"))),
   PATCHBAY_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 export type Cidr = { address: string; prefix: number; family: "ipv4" | "ipv6" };
@@ -82,6 +83,8 @@ function build(raw: z.infer<typeof schema>) {
     /** Private ranges outbound HTTP may reach even when private networks are refused (on-premise systems). */
     privateAllowlist: raw.PATCHBAY_PRIVATE_ALLOWLIST.map((c) => parseCidr(c)!),
     requestLogRetentionDays: raw.PATCHBAY_REQUEST_LOG_RETENTION_DAYS,
+    /** Health checks one process runs at the same time. */
+    healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
   };
 }
 
