@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
+import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OPERATIONS, type Operation } from "./operations";
 import { errorSchema } from "./responses";
@@ -61,7 +62,7 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...HEALTH_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
     info: {
