@@ -58,6 +58,8 @@ export default defineConfig({
       PATCHBAY_SKIP_BUILD: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Test peers (fake provider APIs) listen on loopback, which outbound calls refuse by default.
+      PATCHBAY_ALLOW_PRIVATE_NETWORK: "true",
     },
     stdout: "pipe",
     stderr: "pipe",

@@ -40,14 +40,13 @@ export function HealthOverview({ tenantSlug, initial }: { tenantSlug: string; in
       </div>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {ORDER.map((status) => (
-          <Card key={status}>
-            <CardBody>
-              <dt className="text-sm text-muted-foreground">{STATUS_LABEL[status]}</dt>
-              <dd className="text-3xl font-semibold tabular-nums" data-testid={`health-count-${status.toLowerCase()}`}>
-                {data.counts[status]}
-              </dd>
-            </CardBody>
-          </Card>
+          // A plain div (not Card > CardBody): a <dl> admits one wrapping div around each dt/dd pair.
+          <div key={status} className="rounded-lg border border-border bg-surface px-4 py-4 shadow-sm sm:px-6">
+            <dt className="text-sm text-muted-foreground">{STATUS_LABEL[status]}</dt>
+            <dd className="text-3xl font-semibold tabular-nums" data-testid={`health-count-${status.toLowerCase()}`}>
+              {data.counts[status]}
+            </dd>
+          </div>
         ))}
       </dl>
       {total === 0 ? (

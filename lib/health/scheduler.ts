@@ -34,7 +34,9 @@ class ResultWriter {
           await recordCheckResults(batch);
           this.written += batch.length;
         } catch (error) {
-          logError("health: writing check results failed", error, { count: batch.length });
+          // Drizzle's message carries every parameter; the database's own reason is what helps.
+          const cause = (error as { cause?: unknown }).cause ?? error;
+          logError("health: writing check results failed", cause, { count: batch.length });
         }
       }
     });
