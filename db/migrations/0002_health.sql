@@ -40,6 +40,7 @@ CREATE TABLE "integration_health" (
 	"tenant_id" uuid NOT NULL,
 	"status" text DEFAULT 'UNKNOWN' NOT NULL,
 	"next_check_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"due_at" timestamp with time zone,
 	"consecutive_failures" integer DEFAULT 0 NOT NULL,
 	"consecutive_successes" integer DEFAULT 0 NOT NULL,
 	"recent_latencies_ms" integer[] DEFAULT '{}'::integer[] NOT NULL,

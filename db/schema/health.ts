@@ -27,6 +27,8 @@ export const integrationHealth = pgTable(
       .references(() => tenants.id, { onDelete: "cascade" }),
     status: text("status").$type<HealthStatus>().notNull().default("UNKNOWN"),
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
+    // When the check last claimed was due; the claim moves next_check_at on and keeps this for the lag.
+    dueAt: timestamp("due_at", { withTimezone: true }),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     consecutiveSuccesses: integer("consecutive_successes").notNull().default(0),
     // Response times of the last successful checks, newest last, for the latency rule.

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
-import { healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations } from "@/db/schema";
-import { emitEvent, recordAudit } from "@/lib/audit";
+import { auditEvents, healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, outboxEvents } from "@/db/schema";
+import { redact } from "@/lib/audit";
 import type { CheckResult } from "./check";
 import { addSample, emptyBuckets } from "./histogram";
 import { nextHealth, type HealthMemory, type Transition } from "./transitions";
@@ -57,6 +57,11 @@ async function writeRollups(tx: Db, rollups: Rollup[]) {
     });
 }
 
+/**
+ * Status changes of a batch, each written four ways (transition row, integrations.health_status,
+ * outbox event, audit event) with one statement per kind: the first round of checks after a
+ * start changes every integration at once.
+ */
 async function writeTransitions(tx: Db, changes: { state: StateRow; transition: Transition; at: Date }[]) {
   if (changes.length === 0) return;
   const ids = [...new Set(changes.map((c) => c.state.integrationId))];
@@ -73,18 +78,31 @@ async function writeTransitions(tx: Db, changes: { state: StateRow; transition: 
       createdAt: at,
     })),
   );
-  for (const { state, transition } of changes) {
-    await tx
-      .update(integrations)
-      .set({ healthStatus: transition.to, updatedAt: sql`${integrations.updatedAt}` })
-      .where(eq(integrations.id, state.integrationId));
-    const payload = { id: state.integrationId, name: names.get(state.integrationId) ?? null, ...transition };
-    await emitEvent(state.tenantId, "integration.health.changed", payload, tx);
-    await recordAudit(
-      { tenantId: state.tenantId, actor: HEALTH_ACTOR, action: "integration.health.changed", target: { type: "integration", id: state.integrationId }, details: transition },
-      tx,
-    );
-  }
+  const latest = new Map(changes.map((c) => [c.state.integrationId, c.transition.to]));
+  await tx.execute(sql`
+    update integrations i set health_status = v.status
+    from jsonb_to_recordset(${JSON.stringify([...latest].map(([id, status]) => ({ id, status })))}::jsonb) as v(id uuid, status text)
+    where i.id = v.id and i.id = any(${`{${[...latest.keys()].join(",")}}`}::uuid[])`);
+  await tx.insert(outboxEvents).values(
+    changes.map(({ state, transition, at }) => ({
+      tenantId: state.tenantId,
+      type: "integration.health.changed",
+      payload: { id: state.integrationId, name: names.get(state.integrationId) ?? null, ...transition },
+      createdAt: at,
+    })),
+  );
+  await tx.insert(auditEvents).values(
+    changes.map(({ state, transition, at }) => ({
+      tenantId: state.tenantId,
+      actorType: HEALTH_ACTOR.type,
+      actorLabel: HEALTH_ACTOR.label,
+      action: "integration.health.changed",
+      targetType: "integration",
+      targetId: state.integrationId,
+      details: redact(transition) as Record<string, unknown>,
+      createdAt: at,
+    })),
+  );
 }
 
 /**
@@ -152,7 +170,7 @@ export async function recordCheckResults(results: CheckResult[]): Promise<Record
         status_changed_at = v.changed_at
       from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
         as v(id uuid, status text, cf int, cs int, lat int[], checked_at timestamptz, outcome text, error text, error_at timestamptz, changed_at timestamptz)
-      where h.integration_id = v.id`);
+      where h.integration_id = v.id and h.integration_id = any(${`{${ids.join(",")}}`}::uuid[])`);
     await writeRollups(tx, rollupsOf(kept));
     await writeTransitions(tx, changes);
     return recorded;
