@@ -48,6 +48,7 @@ const schema = z.object({
       .transform((v) => new URL(v).origin)
       .optional(),
   ),
+  PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 export type Cidr = { address: string; prefix: number; family: "ipv4" | "ipv6" };
@@ -92,6 +93,8 @@ function build(raw: z.infer<typeof schema>) {
     requestLogRetentionDays: raw.PATCHBAY_REQUEST_LOG_RETENTION_DAYS,
     /** Where browsers reach Patchbay; OAuth redirect URIs are built on it. Null: taken from the request. */
     publicUrl: raw.PATCHBAY_PUBLIC_URL ?? null,
+    /** Health checks one process runs at the same time. */
+    healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
   };
 }
 

@@ -13,6 +13,7 @@ export const INTEGRATION_TABS: readonly IntegrationTab[] = [
   { segment: "settings", label: "Settings" },
   { segment: "credentials", label: "Credentials" },
   { segment: "oauth", label: "OAuth", authTypes: ["oauth2"] },
+  { segment: "health", label: "Health" },
   { segment: "request-log", label: "Request log" },
 ];
 

@@ -32,6 +32,7 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
             items={[
               { href: base, label: "Dashboard", exact: true },
               { href: `${base}/integrations`, label: "Integrations" },
+              { href: `${base}/health`, label: "Health" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

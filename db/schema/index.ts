@@ -5,3 +5,4 @@ export * from "./rate-limits";
 export * from "./idempotency";
 export * from "./integrations";
 export * from "./oauth";
+export * from "./health";

@@ -42,7 +42,7 @@ export function applyAuth(authType: AuthType, credentials: Credentials, provider
  * What an outbound call authenticates with: the stored credentials, or for OAuth2 a current
  * access token in `token` (refreshed first when due; a 424 AppError when there is none).
  */
-export async function outboundCredentials(row: IntegrationRow): Promise<Credentials> {
+export async function outboundCredentials(row: Pick<IntegrationRow, "id" | "tenantId" | "authType" | "credentials">): Promise<Credentials> {
   if (row.authType === "oauth2") return { token: await getAccessToken(row) };
   return decryptCredentials(row);
 }

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations } from "@/db/schema";
 import { redact as redactSecretKeys } from "@/lib/audit";
+import { recordHealthCheck } from "@/lib/health/record";
 import { sendRequest, type HttpResponse, type Timings } from "@/lib/http/client";
 import { HttpError, type HttpErrorKind } from "@/lib/http/http-error";
 import { createRedactor, redactHeaders, redactUrl, type Redactor } from "@/lib/http/redact";
@@ -110,6 +109,8 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const request = { method: "GET", url: redactUrl(auth.url.toString(), redact, auth.secretParams), headers: redactHeaders(headers, redact, auth.secretHeaders) };
 
   let result: TestConnectionResult = { ...EMPTY, error: null };
+  let timedOut = false;
+  const startedAt = new Date();
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     let retryable = false;
@@ -121,6 +122,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
       const retryAfter = retryAfterSeconds(res);
       excerpt = redact(text).slice(0, EXCERPT_CHARS);
       retryable = res.status >= 500;
+      timedOut = false;
       result = {
         success: res.status >= 200 && res.status < 300,
         status_code: res.status,
@@ -137,6 +139,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       retryable = RETRYABLE.includes(error.kind);
+      timedOut = error.kind === "timeout";
       result = { ...EMPTY, error: redact(error.message), attempts: attempt, request, response_time_ms: Math.round(performance.now() - started) };
     }
     await recordRequest({
@@ -154,9 +157,17 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
     if (!retryable || attempt > config.retry_count) break;
     await sleep(Math.min(250 * 2 ** (attempt - 1), 4_000));
   }
-  await db()
-    .update(integrations)
-    .set({ healthStatus: result.success ? "HEALTHY" : "UNHEALTHY", updatedAt: integrations.updatedAt })
-    .where(eq(integrations.id, row.id));
+  // A test is also a health check: it lands in the history and moves the status like any other.
+  await recordHealthCheck({
+    integrationId: row.id,
+    tenantId: row.tenantId,
+    source: "test",
+    outcome: result.success ? "success" : timedOut ? "timeout" : "failure",
+    statusCode: result.status_code,
+    responseTimeMs: result.response_time_ms,
+    error: result.error,
+    scheduledAt: startedAt,
+    checkedAt: startedAt,
+  });
   return result;
 }

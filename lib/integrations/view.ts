@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -17,12 +17,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who may see the row: the tenant, narrowed to sandbox integrations for a test-mode API key. */
 export type IntegrationScope = { tenant: Pick<TenantContext["tenant"], "id">; sandboxOnly?: boolean };
 
+/** The rows a scope may see, for lists over `integrations`. */
+export function visibleIntegrations(ctx: IntegrationScope): SQL {
+  return and(eq(integrations.tenantId, ctx.tenant.id), ctx.sandboxOnly ? eq(integrations.environment, "sandbox") : undefined)!;
+}
+
 export async function loadOwnedIntegration(tx: Db, ctx: IntegrationScope, id: string, lock = false): Promise<IntegrationRow> {
   if (!UUID.test(id)) throw notFound("Integration");
   const query = tx
     .select()
     .from(integrations)
-    .where(and(eq(integrations.id, id), eq(integrations.tenantId, ctx.tenant.id), ctx.sandboxOnly ? eq(integrations.environment, "sandbox") : undefined));
+    .where(and(eq(integrations.id, id), visibleIntegrations(ctx)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound("Integration");
   return row;

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { connection, executeSql } from "@/db/client";
 import { JOBS, type JobDefinition } from "./queues";
 
-const holder = globalThis as typeof globalThis & { __patchbayBoss?: Promise<PgBoss> };
+const holder = globalThis as typeof globalThis & { __patchbayBoss?: Promise<PgBoss>; __patchbayJobs?: JobDefinition[] };
 
 function createBoss(): PgBoss {
   const conn = connection();
@@ -18,9 +18,11 @@ function createBoss(): PgBoss {
 async function subscribe(boss: PgBoss, jobs: JobDefinition[], pollingIntervalSeconds: number) {
   for (const job of jobs) {
     await boss.createQueue(job.queue);
-    await boss.work(job.queue, { pollingIntervalSeconds }, job.handler);
+    await boss.work(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? pollingIntervalSeconds }, (jobs) => job.handler(jobs as PgBoss.Job<object>[], boss));
     if (job.cron) await boss.schedule(job.queue, job.cron);
+    await job.start?.(boss);
   }
+  holder.__patchbayJobs = jobs;
 }
 
 /** Starts pg-boss once per process; with `workers` it also runs every job handler here. */
@@ -37,5 +39,8 @@ export function startJobs(options: { workers: boolean; jobs?: JobDefinition[]; p
 export async function stopJobs(): Promise<void> {
   const pending = holder.__patchbayBoss;
   holder.__patchbayBoss = undefined;
+  const jobs = holder.__patchbayJobs ?? [];
+  holder.__patchbayJobs = undefined;
+  await Promise.all(jobs.map((job) => job.stop?.()));
   if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 });
 }

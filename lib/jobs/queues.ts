@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
+import { HEALTH_JOBS } from "@/lib/health/jobs";
 import { pruneRequestLogs } from "@/lib/integrations/request-log";
 import { refreshDueTokens } from "@/lib/oauth/manage";
 import { pruneStates } from "@/lib/oauth/state";
@@ -13,7 +14,12 @@ import { pruneExpiredLimits } from "@/lib/rate-limit";
 export type JobDefinition = {
   queue: string;
   cron?: string;
-  handler: PgBoss.WorkHandler<object>;
+  /** Overrides the worker's polling interval for a queue that must be picked up promptly. */
+  pollingIntervalSeconds?: number;
+  handler: (jobs: PgBoss.Job<object>[], boss: PgBoss) => Promise<unknown>;
+  /** Runs once after a worker subscribed (to seed a self-rescheduling job), and before it stops. */
+  start?: (boss: PgBoss) => Promise<void>;
+  stop?: () => Promise<void>;
 };
 
 export const QUEUES = {
@@ -54,4 +60,5 @@ export const JOBS: JobDefinition[] = [
       await pruneStates();
     },
   },
+  ...HEALTH_JOBS,
 ];

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HealthOverview } from "@/components/health/health-overview";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
+import { tenantHealthOverview } from "@/lib/health";
 import { tenantOverview } from "@/lib/tenancy";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -9,11 +11,12 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
-  const overview = await tenantOverview(ctx);
+  const [overview, health] = await Promise.all([tenantOverview(ctx), tenantHealthOverview(ctx)]);
   const base = `/t/${ctx.tenant.slug}`;
   return (
     <div className="grid gap-6">
       <PageHeader title={ctx.tenant.name} description="Your organisation at a glance." />
+      <HealthOverview tenantSlug={ctx.tenant.slug} initial={health} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>
           <CardBody>

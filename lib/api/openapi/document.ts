@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
+import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OPERATIONS, type Operation } from "./operations";
@@ -67,7 +68,7 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
     info: {

@@ -1,0 +1,11 @@
+"use server";
+
+import { tenantAction } from "@/lib/action";
+import { checkIntegrationNow, getIntegrationHealth, listIntegrationHealth, tenantHealthOverview, type TenantHealthOverview } from "@/lib/health";
+import type { ListHealthInput } from "@/lib/health/schema";
+
+// Read actions back the pages' polling (react-query); the pages render the same data first on the server.
+export const listHealthAction = tenantAction("viewer", (ctx, input: ListHealthInput) => listIntegrationHealth(ctx, input));
+export const integrationHealthAction = tenantAction("viewer", (ctx, id: string) => getIntegrationHealth(ctx, id));
+export const tenantHealthAction = tenantAction<null, TenantHealthOverview>("viewer", (ctx) => tenantHealthOverview(ctx));
+export const checkNowAction = tenantAction("admin", (ctx, id: string) => checkIntegrationNow(ctx, id));

@@ -1,0 +1,117 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./pages/accessibility";
+import { LoginPage, SetupPage } from "./pages/auth";
+
+const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
+const NAME = "Box office feed";
+
+// The provider's status endpoint on loopback; the test flips it between answering and failing.
+let failing = false;
+const provider = http.createServer((req, res) => {
+  const authorized = req.headers.authorization === "Bearer box-office-token-4242";
+  res.writeHead(failing ? 503 : authorized ? 200 : 401, { "content-type": "application/json" }).end(failing ? '{"error":"maintenance"}' : '{"units":[]}');
+});
+let providerUrl = "";
+
+test.beforeAll(async () => {
+  await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+});
+test.afterAll(async () => {
+  provider.closeAllConnections();
+  await new Promise((resolve) => provider.close(resolve));
+});
+
+/** Signs in as the owner, setting Patchbay up first when this spec runs on its own. */
+async function signIn(page: Page) {
+  await page.goto("/");
+  if (/\/setup$/.test(page.url())) {
+    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", ...owner });
+    await expect(page).toHaveURL(/\/login\?setup=done/);
+  }
+  await new LoginPage(page).signIn(owner.email, owner.password);
+  await expect(page).toHaveURL(/\/t\/acme$/);
+}
+
+async function createKey(page: Page): Promise<string> {
+  await page.goto("/t/acme/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Health e2e");
+  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  return key;
+}
+
+test("the health page follows a provider going down and coming back, without a reload", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const key = await createKey(page);
+  const auth = { Authorization: `Bearer ${key}` };
+  const created = await request.post("/api/v1/integrations", {
+    headers: auth,
+    data: {
+      name: NAME,
+      provider: "custom_rest",
+      auth_type: "bearer",
+      base_url: providerUrl,
+      credentials: { token: "box-office-token-4242" },
+      config: { status_endpoint: "/status", polling_interval_seconds: 5, timeout_seconds: 2 },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Health" }).click();
+  await expect(page).toHaveURL(/\/t\/acme\/health$/);
+  const row = page.getByTestId("health-row").filter({ hasText: NAME });
+  const badge = row.getByTestId("health-status");
+  // A marker on window survives only as long as the document does: a reload would drop it.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // Adopted within 5 s, first check within one 5 s interval, the page polls every 5 s.
+  await expect(badge).toHaveText(/Healthy/, { timeout: 30_000 });
+  await expect(row).toContainText("100%");
+  await expectAccessible(page);
+
+  failing = true;
+  // Three failures in a row at 5 s intervals make it DOWN; the first one already shows DEGRADED.
+  await expect(badge).toHaveText(/Down/, { timeout: 40_000 });
+  await expect(row).toContainText("The provider answered with an error (503).");
+
+  failing = false;
+  await expect(badge).toHaveText(/Healthy/, { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  // The public API tells the same story; /integrations/health is not taken for an integration id.
+  const all = await request.get("/api/v1/integrations/health", { headers: auth });
+  expect(all.status()).toBe(200);
+  expect((await all.json()).data).toContainEqual(expect.objectContaining({ integration_id: id, status: "HEALTHY" }));
+  const one = await request.get(`/api/v1/integrations/${id}/health`, { headers: auth });
+  const detail = await one.json();
+  expect(detail.transitions.map((t: { from: string; to: string }) => `${t.from}→${t.to}`)).toEqual(
+    expect.arrayContaining(["UNKNOWN→HEALTHY", "HEALTHY→DEGRADED", "DEGRADED→DOWN", "DOWN→HEALTHY"]),
+  );
+
+  // The integration's health tab: status changes, history, and Check now.
+  await row.getByRole("link", { name: NAME }).click();
+  await expect(page.getByRole("heading", { name: NAME, level: 1 })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("3 checks in a row failed: The provider answered with an error (503).")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Scheduled" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Check now" }).click();
+  await expect(page.getByText(/Check succeeded in/).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Check now" }).first()).toBeVisible();
+  await page.getByRole("tab", { name: "30 days" }).click();
+  await expect(page.getByRole("img", { name: /Uptime over the last 30 days: \d/ })).toBeVisible();
+
+  // The dashboard counts it healthy and lists the recent status changes.
+  await page.goto("/t/acme");
+  await expect(page.getByTestId("health-count-healthy")).not.toHaveText("0");
+  await expect(page.getByRole("heading", { name: "Recent status changes" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,123 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
+import { runCheck, type CheckResult } from "./check";
+import { adoptNewIntegrations, claimDueChecks, type ClaimedCheck } from "./claim";
+import { recordCheckResults } from "./record";
+
+const FLUSH_EVERY_MS = 200;
+const FLUSH_BATCH = 250;
+const IDLE_POLL_MS = 200;
+const ADOPT_EVERY_MS = 5_000;
+
+/** Buffers results and writes them in batches, one batch at a time, so a busy second costs a few statements. */
+class ResultWriter {
+  private buffer: CheckResult[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  written = 0;
+
+  add(result: CheckResult) {
+    this.buffer.push(result);
+    if (this.buffer.length >= FLUSH_BATCH) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // Chained, not concurrent: one writer per process keeps lock order and statement count predictable.
+    this.running = (this.running ?? Promise.resolve()).then(async () => {
+      while (this.buffer.length > 0) {
+        const batch = this.buffer.splice(0, FLUSH_BATCH);
+        try {
+          await recordCheckResults(batch);
+          this.written += batch.length;
+        } catch (error) {
+          // Drizzle's message carries every parameter; the database's own reason is what helps.
+          const cause = (error as { cause?: unknown }).cause ?? error;
+          logError("health: writing check results failed", cause, { count: batch.length });
+        }
+      }
+    });
+    return this.running;
+  }
+}
+
+/** The process's share of checking: a bounded pool of checks in flight and the writer behind it. */
+export class HealthScheduler {
+  private inFlight = 0;
+  private wake: (() => void) | null = null;
+  private lastAdoptedAt = 0;
+  private stopping = false;
+  readonly writer = new ResultWriter();
+  started = 0;
+
+  constructor(readonly capacity: number) {}
+
+  get free() {
+    return this.capacity - this.inFlight;
+  }
+
+  private start(claim: ClaimedCheck) {
+    this.inFlight += 1;
+    this.started += 1;
+    runCheck(claim, "schedule", claim.dueAt)
+      .catch((error: unknown): CheckResult => {
+        logError("health: check crashed", error, { integrationId: claim.integrationId });
+        const now = new Date();
+        return { integrationId: claim.integrationId, tenantId: claim.tenantId, source: "schedule", outcome: "failure", statusCode: null, responseTimeMs: null, error: "The check could not run (for example, the stored credentials could not be read).", scheduledAt: claim.dueAt, checkedAt: now };
+      })
+      .then((result) => this.writer.add(result))
+      .finally(() => {
+        this.inFlight -= 1;
+        this.wake?.();
+      });
+  }
+
+  /** Claims only as many checks as there are free slots, so nothing claimed waits behind a full pool. */
+  async runUntil(deadline: number): Promise<void> {
+    while (!this.stopping && Date.now() < deadline) {
+      if (Date.now() - this.lastAdoptedAt >= ADOPT_EVERY_MS) {
+        this.lastAdoptedAt = Date.now();
+        await adoptNewIntegrations();
+      }
+      const free = this.free;
+      if (free < Math.max(1, Math.floor(this.capacity / 8))) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, IDLE_POLL_MS);
+        });
+        this.wake = null;
+        continue;
+      }
+      const claimed = await claimDueChecks(free);
+      for (const claim of claimed) if (claim.enabled) this.start(claim);
+      if (claimed.length < free) await sleep(IDLE_POLL_MS);
+    }
+  }
+
+  /** Lets the checks in flight finish and writes their results. */
+  async drain(): Promise<void> {
+    while (this.inFlight > 0) await sleep(20);
+    await this.writer.flush();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.drain();
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __patchbayHealthScheduler?: HealthScheduler };
+
+export function healthScheduler(): HealthScheduler {
+  holder.__patchbayHealthScheduler ??= new HealthScheduler(env().healthConcurrency);
+  return holder.__patchbayHealthScheduler;
+}
+
+export async function stopHealthScheduler(): Promise<void> {
+  const scheduler = holder.__patchbayHealthScheduler;
+  holder.__patchbayHealthScheduler = undefined;
+  await scheduler?.stop();
+}
