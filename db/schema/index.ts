@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./idempotency";
 export * from "./integrations";
+export * from "./webhooks";

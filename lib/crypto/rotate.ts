@@ -19,7 +19,19 @@ export const INTEGRATION_CREDENTIALS_COLUMN: EncryptedColumn = {
  * its column here, or `patchbay keys rotate` leaves that column under the old key and the
  * operator loses it when they drop that key.
  */
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [INTEGRATION_CREDENTIALS_COLUMN];
+const webhookColumn = (table: string, column: string): EncryptedColumn => ({ table, idColumn: "id", tenantColumn: "tenant_id", column, field: column });
+export const WEBHOOK_ENDPOINT_SECRET_COLUMN = webhookColumn("webhook_endpoints", "secret");
+export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = webhookColumn("webhook_endpoints", "previous_secret");
+export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = webhookColumn("webhook_endpoints", "headers");
+export const WEBHOOK_RECEIVER_SECRET_COLUMN = webhookColumn("webhook_receivers", "secret");
+
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  INTEGRATION_CREDENTIALS_COLUMN,
+  WEBHOOK_ENDPOINT_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_RECEIVER_SECRET_COLUMN,
+];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const BATCH_SIZE = 500;

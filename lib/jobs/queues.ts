@@ -3,6 +3,7 @@ import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { pruneRequestLogs } from "@/lib/integrations/request-log";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
+import { WEBHOOK_JOBS } from "@/lib/webhooks/jobs";
 
 /**
  * Every background job Patchbay runs. Handlers live with their feature; this list is what
@@ -12,6 +13,10 @@ export type JobDefinition = {
   queue: string;
   cron?: string;
   handler: PgBoss.WorkHandler<object>;
+  queueOptions?: Omit<PgBoss.Queue, "name">;
+  workOptions?: PgBoss.WorkOptions;
+  /** Polling loops this process runs for the queue; each works its batch in parallel. */
+  concurrency?: number;
 };
 
 export const QUEUES = {
@@ -43,4 +48,5 @@ export const JOBS: JobDefinition[] = [
       await pruneRequestLogs();
     },
   },
+  ...WEBHOOK_JOBS,
 ];
