@@ -31,6 +31,7 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
           <NavLinks
             items={[
               { href: base, label: "Dashboard", exact: true },
+              { href: `${base}/webhooks`, label: "Webhooks" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

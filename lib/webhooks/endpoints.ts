@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { webhookEndpoints } from "@/db/schema";
-import { emitEvent, recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import {
   contextFor,
   decryptJson,

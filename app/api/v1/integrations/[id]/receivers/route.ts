@@ -3,13 +3,14 @@ import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
 import { createReceiver, listReceivers } from "@/lib/webhooks/incoming/receivers";
 import type { CreateReceiverInput } from "@/lib/webhooks";
+import { requestOrigin } from "@/lib/webhooks/incoming/origin";
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>("integrations:read", async (req, { tenant, params }) => ({
-  data: await listReceivers(tenant, params.id, new URL(req.url).origin),
+  data: await listReceivers(tenant, params.id, requestOrigin(req.headers)),
 }));
 
 export const POST = apiRoute<Params>("integrations:write", async (req, { tenant, params }) =>
-  NextResponse.json(await createReceiver(tenant, params.id, (await readJson(req)) as CreateReceiverInput, new URL(req.url).origin), { status: 201 }),
+  NextResponse.json(await createReceiver(tenant, params.id, (await readJson(req)) as CreateReceiverInput, requestOrigin(req.headers)), { status: 201 }),
 );
