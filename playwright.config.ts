@@ -58,6 +58,8 @@ export default defineConfig({
       PATCHBAY_SKIP_BUILD: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Webhook specs deliver to subscribers on loopback, which the SSRF guard refuses otherwise.
+      PATCHBAY_ALLOW_PRIVATE_NETWORK: "true",
     },
     stdout: "pipe",
     stderr: "pipe",

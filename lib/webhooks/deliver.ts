@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { emitEvent } from "@/lib/audit";
@@ -84,13 +84,13 @@ async function disableEndpoint(tx: Db, endpoint: EndpointRow, reason: string) {
 
 /** Success resets the failure clock; failure starts it, warns after a day and disables after five. */
 async function trackEndpointHealth(tx: Db, endpointId: string, success: boolean, gone: boolean, now: Date) {
-  const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).for("update");
-  if (!endpoint) return;
   if (success) {
-    if (endpoint.failingSince) await tx.update(webhookEndpoints).set({ failingSince: null, failingWarnedAt: null }).where(eq(webhookEndpoints.id, endpointId));
+    // Conditional, so the usual case (already healthy) writes nothing and locks nothing.
+    await tx.update(webhookEndpoints).set({ failingSince: null, failingWarnedAt: null }).where(and(eq(webhookEndpoints.id, endpointId), isNotNull(webhookEndpoints.failingSince)));
     return;
   }
-  if (!endpoint.enabled) return;
+  const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).for("update");
+  if (!endpoint?.enabled) return;
   if (gone) return disableEndpoint(tx, endpoint, "The endpoint answered 410 Gone.");
   const since = endpoint.failingSince ?? now;
   const failingFor = now.getTime() - since.getTime();
