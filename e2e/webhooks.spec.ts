@@ -57,7 +57,7 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await expect(page).toHaveURL(/\/t\/acme\/webhooks\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: subscriberUrl, level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Send test event" }).click();
-  await expect(page.getByText("Test event queued")).toBeVisible();
+  await expect(page.getByText("Test event queued", { exact: true })).toBeVisible();
 
   // The delivery happens in the background; the list shows it once the worker has sent it.
   const row = page.getByRole("row").filter({ hasText: "webhook.test" });
@@ -77,7 +77,7 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Resend" }).click();
-  await expect(page.getByText("Resend queued")).toBeVisible();
+  await expect(page.getByText("Resend queued", { exact: true })).toBeVisible();
   await expect(async () => {
     await page.reload();
     await expect(attempts).toHaveCount(2, { timeout: 1000 });
