@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import { db, type Db } from "@/db/client";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { db, rowsOf, type Db } from "@/db/client";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages, type DeliveryStatus } from "@/db/schema";
 import { emitEvent } from "@/lib/audit";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
@@ -24,24 +24,30 @@ export type AttemptOutcome =
 
 export type DeliverOptions = { now?: Date; random?: () => number };
 
+export type AttemptRef = { deliveryId: string; attempt: number };
+
 /**
- * Takes attempt `attempt` of a delivery for this worker. Only one worker wins; a lease that ran
- * out means its holder died mid-call, and the attempt is made again with the same webhook-id.
+ * Takes each listed attempt for this worker, in one statement. Only one worker wins an attempt;
+ * a lease that ran out means its holder died mid-call, and the attempt is made again with the
+ * same webhook-id.
  */
-export async function claimAttempt(deliveryId: string, attempt: number, now: Date): Promise<DeliveryRow | null> {
-  const [row] = await db()
+export async function claimAttempts(refs: AttemptRef[], now: Date): Promise<DeliveryRow[]> {
+  if (refs.length === 0) return [];
+  return db()
     .update(webhookDeliveries)
     .set({ leasedUntil: new Date(now.getTime() + LEASE_MS) })
     .where(
       and(
-        eq(webhookDeliveries.id, deliveryId),
         eq(webhookDeliveries.status, "pending"),
-        eq(webhookDeliveries.attempts, attempt - 1),
         or(isNull(webhookDeliveries.leasedUntil), lte(webhookDeliveries.leasedUntil, now)),
+        or(...refs.map((r) => and(eq(webhookDeliveries.id, r.deliveryId), eq(webhookDeliveries.attempts, r.attempt - 1)))),
       ),
     )
     .returning();
-  return row ?? null;
+}
+
+export async function claimAttempt(deliveryId: string, attempt: number, now: Date): Promise<DeliveryRow | null> {
+  return (await claimAttempts([{ deliveryId, attempt }], now))[0] ?? null;
 }
 
 type Result = { statusCode: number | null; retryAfter: string | undefined; excerpt: string | null; errorKind: string | null; error: string | null; durationMs: number };
@@ -105,63 +111,120 @@ async function trackEndpointHealth(tx: Db, endpointId: string, success: boolean,
   }
 }
 
+type Recorded = { delivery: DeliveryRow; endpoint: EndpointRow; result: Result; status: DeliveryStatus; nextAttemptAt: Date | null; gone: boolean };
+
+function outcomeOf(r: Recorded): AttemptOutcome {
+  const attempt = r.delivery.attempts + 1;
+  if (r.status === "succeeded") return { kind: "succeeded", attempt };
+  return { kind: r.nextAttemptAt ? "retrying" : "failed", attempt, nextAttemptAt: r.nextAttemptAt };
+}
+
 /**
- * Makes one attempt of a delivery: claim, signed POST (no redirects, 15 s), then the outcome
- * and the next step recorded together. Safe to run twice for the same attempt: the second
+ * Outcomes and next steps of a batch of attempts, written together: one statement for the
+ * deliveries (guarded on the attempt count, so a worker whose lease ran out records nothing over
+ * its successor), one for the attempt log, then each endpoint's failure clock.
+ */
+async function record(batch: Recorded[], now: Date): Promise<Set<string>> {
+  if (batch.length === 0) return new Set();
+  return db().transaction(async (tx) => {
+    const values = batch.map(
+      (r) =>
+        sql`(${r.delivery.id}::uuid, ${r.delivery.attempts + 1}::int, ${r.status}::text, ${r.nextAttemptAt?.toISOString() ?? null}::timestamptz, ${r.result.statusCode}::int)`,
+    );
+    const updated = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update webhook_deliveries d
+        set status = v.status, attempts = v.attempt, leased_until = null, next_attempt_at = v.next,
+            enqueued_at = v.next, last_attempt_at = ${now.toISOString()}::timestamptz, last_status_code = v.code
+        from (values ${sql.join(values, sql`, `)}) as v(id, attempt, status, next, code)
+        where d.id = v.id and d.attempts = v.attempt - 1
+        returning d.id`),
+    );
+    const kept = new Set(updated.map((u) => String(u.id)));
+    const written = batch.filter((r) => kept.has(r.delivery.id));
+    if (written.length === 0) return kept;
+    await tx.insert(webhookAttempts).values(
+      written.map((r) => ({
+        tenantId: r.delivery.tenantId,
+        deliveryId: r.delivery.id,
+        attempt: r.delivery.attempts + 1,
+        startedAt: now,
+        durationMs: r.result.durationMs,
+        statusCode: r.result.statusCode,
+        responseExcerpt: r.result.excerpt,
+        errorKind: r.result.errorKind,
+        error: r.result.error,
+        success: r.status === "succeeded",
+      })),
+    );
+    // One verdict per endpoint: a 410 disables, else any success resets the clock, else it runs.
+    for (const endpointId of new Set(written.map((r) => r.endpoint.id))) {
+      const mine = written.filter((r) => r.endpoint.id === endpointId);
+      const gone = mine.some((r) => r.gone);
+      const success = !gone && mine.some((r) => r.status === "succeeded");
+      await trackEndpointHealth(tx, endpointId, success, gone, now);
+    }
+    return kept;
+  });
+}
+
+/**
+ * Makes attempts of deliveries: claim, signed POSTs (no redirects, 15 s each) in parallel, then
+ * outcomes and next steps recorded together. Safe to run twice for the same attempt: the second
  * run finds it claimed or done and skips.
  */
-export async function deliverAttempt(deliveryId: string, attempt: number, options: DeliverOptions = {}): Promise<AttemptOutcome> {
+export async function deliverAttempts(refs: AttemptRef[], options: DeliverOptions = {}): Promise<Map<string, AttemptOutcome>> {
   const now = options.now ?? new Date();
-  const delivery = await claimAttempt(deliveryId, attempt, now);
-  if (!delivery) return { kind: "skipped" };
-  const [endpoint] = await db().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, delivery.endpointId));
-  const [message] = await db().select().from(webhookMessages).where(eq(webhookMessages.id, delivery.messageId));
-  if (!endpoint || !message) return { kind: "skipped" };
+  const outcomes = new Map<string, AttemptOutcome>(refs.map((r) => [r.deliveryId, { kind: "skipped" }]));
+  const claimed = await claimAttempts(refs, now);
+  if (claimed.length === 0) return outcomes;
+  const endpoints = new Map(
+    (await db().select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, [...new Set(claimed.map((d) => d.endpointId))]))).map((e) => [e.id, e]),
+  );
+  const messages = new Map(
+    (await db().select().from(webhookMessages).where(inArray(webhookMessages.id, [...new Set(claimed.map((d) => d.messageId))]))).map((m) => [m.id, m]),
+  );
 
-  if (!endpoint.enabled) {
-    await db().update(webhookDeliveries).set({ status: "failed", leasedUntil: null, nextAttemptAt: null }).where(eq(webhookDeliveries.id, deliveryId));
-    return { kind: "failed", attempt, nextAttemptAt: null };
-  }
-  if (endpoint.rateLimitPerSecond) {
-    const state = await hitLimit(`webhook-endpoint:${endpoint.id}`, { limit: endpoint.rateLimitPerSecond, windowSeconds: 1 }, 1, now);
-    if (state.count > state.limit) {
-      await db().update(webhookDeliveries).set({ leasedUntil: null, nextAttemptAt: state.resetAt, enqueuedAt: state.resetAt }).where(eq(webhookDeliveries.id, deliveryId));
-      return { kind: "throttled", nextAttemptAt: state.resetAt };
+  const sendable: DeliveryRow[] = [];
+  for (const delivery of claimed) {
+    const endpoint = endpoints.get(delivery.endpointId);
+    if (!endpoint || !messages.has(delivery.messageId)) continue;
+    if (!endpoint.enabled) {
+      await db().update(webhookDeliveries).set({ status: "failed", leasedUntil: null, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+      outcomes.set(delivery.id, { kind: "failed", attempt: delivery.attempts + 1, nextAttemptAt: null });
+      continue;
     }
+    if (endpoint.rateLimitPerSecond) {
+      const state = await hitLimit(`webhook-endpoint:${endpoint.id}`, { limit: endpoint.rateLimitPerSecond, windowSeconds: 1 }, 1, now);
+      if (state.count > state.limit) {
+        await db().update(webhookDeliveries).set({ leasedUntil: null, nextAttemptAt: state.resetAt, enqueuedAt: state.resetAt }).where(eq(webhookDeliveries.id, delivery.id));
+        outcomes.set(delivery.id, { kind: "throttled", nextAttemptAt: state.resetAt });
+        continue;
+      }
+    }
+    sendable.push(delivery);
   }
 
-  const result = await post(endpoint, message.webhookId, message.body, now);
-  const success = result.errorKind === null;
-  const gone = result.statusCode === 410;
-  const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? parseRetryAfter(result.retryAfter, now) : null;
-  const delay = success || gone ? null : nextDelaySeconds(attempt - delivery.roundStart, retryAfter, options.random);
-  const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
-  const status = success ? "succeeded" : nextAttemptAt ? "pending" : "failed";
+  const batch = await Promise.all(
+    sendable.map(async (delivery): Promise<Recorded> => {
+      const endpoint = endpoints.get(delivery.endpointId)!;
+      const message = messages.get(delivery.messageId)!;
+      const result = await post(endpoint, message.webhookId, message.body, now);
+      const success = result.errorKind === null;
+      const gone = result.statusCode === 410;
+      const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? parseRetryAfter(result.retryAfter, now) : null;
+      const delay = success || gone ? null : nextDelaySeconds(delivery.attempts + 1 - delivery.roundStart, retryAfter, options.random);
+      const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
+      return { delivery, endpoint, result, gone, nextAttemptAt, status: success ? "succeeded" : nextAttemptAt ? "pending" : "failed" };
+    }),
+  );
+  const kept = await record(batch, now);
+  for (const r of batch) if (kept.has(r.delivery.id)) outcomes.set(r.delivery.id, outcomeOf(r));
+  return outcomes;
+}
 
-  return db().transaction(async (tx) => {
-    // Guarded on the attempt count: a worker whose lease ran out records nothing over its successor.
-    const [recorded] = await tx
-      .update(webhookDeliveries)
-      .set({ status, attempts: attempt, leasedUntil: null, nextAttemptAt, enqueuedAt: nextAttemptAt, lastAttemptAt: now, lastStatusCode: result.statusCode })
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.attempts, attempt - 1)))
-      .returning({ id: webhookDeliveries.id });
-    if (!recorded) return { kind: "skipped" } as const;
-    await tx.insert(webhookAttempts).values({
-      tenantId: delivery.tenantId,
-      deliveryId,
-      attempt,
-      startedAt: now,
-      durationMs: result.durationMs,
-      statusCode: result.statusCode,
-      responseExcerpt: result.excerpt,
-      errorKind: result.errorKind,
-      error: result.error,
-      success,
-    });
-    await trackEndpointHealth(tx, endpoint.id, success, gone, now);
-    if (success) return { kind: "succeeded", attempt } as const;
-    return { kind: nextAttemptAt ? "retrying" : "failed", attempt, nextAttemptAt } as const;
-  });
+export async function deliverAttempt(deliveryId: string, attempt: number, options: DeliverOptions = {}): Promise<AttemptOutcome> {
+  return (await deliverAttempts([{ deliveryId, attempt }], options)).get(deliveryId)!;
 }
 
 /** Starts a delivery's retry schedule over: "Resend" and "Replay failed since…". */
