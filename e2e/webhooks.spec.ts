@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { sign } from "@octokit/webhooks-methods";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./pages/accessibility";
 import { LoginPage, SetupPage } from "./pages/auth";
 
@@ -29,14 +30,20 @@ test.afterAll(async () => {
   await new Promise((resolve) => subscriber.close(resolve));
 });
 
-test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
+/** Works alone or after the foundation spec: sets Patchbay up if nobody has yet, then signs in. */
+async function signInAsOwner(page: Page) {
   await page.goto("/");
   if (page.url().endsWith("/setup")) {
     await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", ...owner });
     await expect(page).toHaveURL(/\/login\?setup=done/);
   }
+  await new LoginPage(page).goto();
   await new LoginPage(page).signIn(owner.email, owner.password);
   await expect(page).toHaveURL(/\/t\/acme$/);
+}
+
+test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
+  await signInAsOwner(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
@@ -88,5 +95,45 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await page.getByLabel("Status").selectOption("failed");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a receiver URL keeps the genuine GitHub delivery once and shows why a forged one was refused", async ({ page, request }) => {
+  await signInAsOwner(page);
+  await page.goto("/t/acme/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Receiver set-up");
+  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  const auth = { Authorization: `Bearer ${key}` };
+
+  const integration = await request.post("/api/v1/integrations", { headers: auth, data: { name: "GitHub repo", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" } });
+  expect(integration.status()).toBe(201);
+  const { id } = await integration.json();
+  const secret = "gh-hook-secret-e2e";
+  const receiver = await request.post(`/api/v1/integrations/${id}/receivers`, { headers: auth, data: { scheme: "github", secret } });
+  expect(receiver.status()).toBe(201);
+  const { url } = await receiver.json();
+
+  const body = JSON.stringify({ ref: "refs/heads/main", commits: [{ id: "abc123" }] });
+  const deliver = async (signature: string) =>
+    (await request.post(url, { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature, "x-github-event": "push", "x-github-delivery": "e2e-delivery-1" } })).status();
+  expect(await deliver(await sign(secret, body))).toBe(200);
+  expect(await deliver(await sign(secret, body))).toBe(200);
+  expect(await deliver(await sign("not-the-secret", body))).toBe(401);
+
+  await page.goto(`/t/acme/integrations/${id}/webhooks`);
+  await expect(page.getByTestId("receiver-url")).toHaveText(url);
+  await expect(page.getByRole("button", { name: "Copy URL" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Rejected requests" })).toContainText("1 Signature does not match");
+  const events = page.getByRole("listitem").filter({ hasText: "e2e-delivery-1" });
+  await expect(events).toHaveCount(1);
+  await expect(events).toContainText("push");
+  await expect(events).toContainText("verified");
+  await events.getByText("Payload").click();
+  await expect(events.getByText('"refs/heads/main"')).toBeVisible();
   await expectAccessible(page);
 });
