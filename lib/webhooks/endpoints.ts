@@ -13,7 +13,9 @@ import {
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
 } from "@/lib/crypto";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
+import { checkAddress, resolveHost } from "@/lib/http/address-guard";
+import { networkPolicy } from "@/lib/http/client";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { schemaOptions } from "@/lib/integrations/mutations";
@@ -74,6 +76,22 @@ function sealedHeaders(ref: { id: string; tenantId: string }, headers: Record<st
   return { headers: names.length ? encryptJson(headers, contextFor(WEBHOOK_ENDPOINT_HEADERS_COLUMN, ref)) : null, headerNames: names };
 }
 
+/**
+ * Refuses a URL whose host resolves to an address the SSRF guard blocks, so the admin hears it
+ * now rather than from failed deliveries. A host that does not resolve yet is accepted: every
+ * delivery is checked again at connect time, and its attempt log says what went wrong.
+ */
+async function refuseBlockedUrl(url: string): Promise<void> {
+  const { hostname } = new URL(url);
+  const addresses = await resolveHost(hostname).catch(() => []);
+  const policy = networkPolicy();
+  if (addresses.some((a) => !checkAddress(a.address, policy).allowed)) {
+    throw invalid("Check the highlighted fields.", {
+      url: `${hostname} resolves to a private, loopback or metadata address, which Patchbay does not call. An operator can allow it with PATCHBAY_PRIVATE_ALLOWLIST.`,
+    });
+  }
+}
+
 async function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, details: Record<string, unknown> = {}) {
   await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `webhook_endpoint.${action}`, target: { type: "webhook_endpoint", id: row.id }, details: { url: row.url, ...details } }, tx);
 }
@@ -81,6 +99,7 @@ async function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRo
 export async function createEndpoint(ctx: TenantContext, raw: CreateEndpointInput) {
   requireRole(ctx, "admin");
   const input = createEndpointSchema(schemaOptions()).parse(raw);
+  await refuseBlockedUrl(input.url);
   const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
   const secret = generateEndpointSecret();
   return db().transaction(async (tx) => {
@@ -105,6 +124,7 @@ export async function createEndpoint(ctx: TenantContext, raw: CreateEndpointInpu
 export async function updateEndpoint(ctx: TenantContext, id: string, raw: PatchEndpointInput) {
   requireRole(ctx, "admin");
   const input = patchEndpointSchema(schemaOptions()).parse(raw);
+  if (input.url !== undefined) await refuseBlockedUrl(input.url);
   return db().transaction(async (tx) => {
     const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
     const changes: Partial<typeof webhookEndpoints.$inferInsert> = {};

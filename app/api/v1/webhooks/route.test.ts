@@ -36,6 +36,10 @@ describe("/api/v1/webhooks", () => {
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(["url", "events.0"]));
 
+    const internal = await call(create, key, "/webhooks", { method: "POST", body: { url: "https://127.0.0.1:8443/hooks" } });
+    expect(internal.status).toBe(422);
+    expect(internal.body.error.fields.url).toContain("does not call");
+
     const created = await call(create, key, "/webhooks", { method: "POST", body: { url: "https://erp.example.com/hooks", events: ["integration.created"], headers: { "X-Erp-Token": "erp-token-123456" } } });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
