@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sign } from "@octokit/webhooks-methods";
+import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./pages/accessibility";
 import { LoginPage, SetupPage } from "./pages/auth";
@@ -43,6 +43,8 @@ async function signInAsOwner(page: Page) {
 }
 
 test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
+  // Two background deliveries happen in this story, each waited for.
+  test.setTimeout(120_000);
   await signInAsOwner(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
@@ -118,6 +120,8 @@ test("a receiver URL keeps the genuine GitHub delivery once and shows why a forg
   expect(receiver.status()).toBe(201);
   const { url } = await receiver.json();
 
+  // GitHub's scheme; the vitest suite signs with @octokit/webhooks-methods, which is ESM-only and Playwright loads specs as CommonJS.
+  const sign = async (key: string, text: string) => `sha256=${createHmac("sha256", key).update(text).digest("hex")}`;
   const body = JSON.stringify({ ref: "refs/heads/main", commits: [{ id: "abc123" }] });
   const deliver = async (signature: string) =>
     (await request.post(url, { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature, "x-github-event": "push", "x-github-delivery": "e2e-delivery-1" } })).status();

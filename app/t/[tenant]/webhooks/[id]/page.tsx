@@ -9,6 +9,7 @@ import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
 import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
+import { orNotFound } from "@/lib/webhooks/page-helpers";
 import { deliveryEventTypes, endpointStats, getDelivery, getEndpoint, listDeliveries } from "@/lib/webhooks";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
@@ -19,7 +20,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const { tenant, id } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
-  const endpoint = await getEndpoint(ctx, id);
+  const endpoint = await orNotFound(getEndpoint(ctx, id));
   const status = ["pending", "succeeded", "failed"].includes(query.status ?? "") ? (query.status as "pending") : undefined;
   const [stats, deliveries, eventTypes, detail] = await Promise.all([
     endpointStats(ctx, id),

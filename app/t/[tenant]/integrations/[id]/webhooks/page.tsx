@@ -6,6 +6,7 @@ import { ReceiverActions } from "@/components/webhooks/receiver-actions";
 import { Badge, Card, CardBody, CardHeader, CopyButton, EmptyState } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
+import { orNotFound } from "@/lib/webhooks/page-helpers";
 import { requestOrigin } from "@/lib/webhooks/incoming/origin";
 import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
 
@@ -18,7 +19,7 @@ export default async function IntegrationWebhooksPage({ params, searchParams }: 
   const { cursor } = await searchParams;
   const ctx = await requireTenantContext(tenant);
   const origin = requestOrigin(await headers());
-  const [receivers, events] = await Promise.all([listReceivers(ctx, id, origin), listReceivedEvents(ctx, id, { cursor })]);
+  const [receivers, events] = await orNotFound(Promise.all([listReceivers(ctx, id, origin), listReceivedEvents(ctx, id, { cursor })]));
   const canManage = hasRole(ctx, "admin");
   return (
     <div className="grid gap-6">
