@@ -101,12 +101,13 @@ describe("reencryptAll", () => {
     ).rejects.toThrow(/unsafe SQL identifier/);
   });
 
-  it("covers integration credentials, and has nothing to do while none are stored", async () => {
-    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["integrations.credentials"]);
+  it("covers integration credentials and webhook secrets, and has nothing to do while none are stored", async () => {
+    const columns = ["integrations.credentials", "webhook_endpoints.secret", "webhook_endpoints.previous_secret", "webhook_endpoints.headers", "webhook_receivers.secret"];
+    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);
     expect(await reencryptAll({ keyring: v2v1 })).toEqual({
       scanned: 0,
       reencrypted: 0,
-      byColumn: { "integrations.credentials": 0 },
+      byColumn: Object.fromEntries(columns.map((c) => [c, 0])),
     });
   });
 });
