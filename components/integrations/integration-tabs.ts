@@ -14,6 +14,7 @@ export const INTEGRATION_TABS: readonly IntegrationTab[] = [
   { segment: "credentials", label: "Credentials" },
   { segment: "oauth", label: "OAuth", authTypes: ["oauth2"] },
   { segment: "health", label: "Health" },
+  { segment: "webhooks", label: "Webhooks" },
   { segment: "request-log", label: "Request log" },
 ];
 

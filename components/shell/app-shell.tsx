@@ -33,6 +33,7 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
               { href: base, label: "Dashboard", exact: true },
               { href: `${base}/integrations`, label: "Integrations" },
               { href: `${base}/health`, label: "Health" },
+              { href: `${base}/webhooks`, label: "Webhooks" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

@@ -6,3 +6,4 @@ export * from "./idempotency";
 export * from "./integrations";
 export * from "./oauth";
 export * from "./health";
+export * from "./webhooks";

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { auditEvents, outboxEvents, type ActorType } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import { redact } from "./redact";
 
 export type Actor = {
@@ -35,12 +36,22 @@ export async function recordAudit(input: AuditInput, tx: Db = db()): Promise<voi
   });
 }
 
+/** Webhook subscribers commonly cap bodies near this size; a bigger event would fail at every one of them. */
+export const MAX_EVENT_PAYLOAD_BYTES = 256 * 1024;
+
 export async function emitEvent(
   tenantId: string,
   type: string,
   payload: Record<string, unknown>,
   tx: Db = db(),
 ): Promise<void> {
+  const bytes = Buffer.byteLength(JSON.stringify(payload), "utf8");
+  if (bytes > MAX_EVENT_PAYLOAD_BYTES) {
+    throw new AppError(
+      "payload_too_large",
+      `The ${type} event payload is ${Math.ceil(bytes / 1024)} KB; events are limited to ${MAX_EVENT_PAYLOAD_BYTES / 1024} KB. Send a reference (an id) instead of the data.`,
+    );
+  }
   await tx.insert(outboxEvents).values({ tenantId, type, payload });
 }
 

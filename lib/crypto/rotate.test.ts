@@ -101,12 +101,17 @@ describe("reencryptAll", () => {
     ).rejects.toThrow(/unsafe SQL identifier/);
   });
 
-  it("covers integration credentials and OAuth tokens and verifiers, and has nothing to do while none are stored", async () => {
-    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["integrations.credentials", "oauth_connections.tokens", "oauth_states.code_verifier"]);
+  it("covers integration credentials, OAuth tokens and verifiers, and webhook secrets, and has nothing to do while none are stored", async () => {
+    const columns = [
+      "integrations.credentials",
+      "oauth_connections.tokens",
+      "oauth_states.code_verifier",
+      "webhook_endpoints.secret", "webhook_endpoints.previous_secret", "webhook_endpoints.headers", "webhook_receivers.secret"];
+    expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);
     expect(await reencryptAll({ keyring: v2v1 })).toEqual({
       scanned: 0,
       reencrypted: 0,
-      byColumn: { "integrations.credentials": 0, "oauth_connections.tokens": 0, "oauth_states.code_verifier": 0 },
+      byColumn: Object.fromEntries(columns.map((c) => [c, 0])),
     });
   });
 });

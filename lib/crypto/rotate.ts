@@ -14,11 +14,6 @@ export const INTEGRATION_CREDENTIALS_COLUMN: EncryptedColumn = {
   field: "credentials",
 };
 
-/**
- * Every column holding values from encryptSecret. Each feature that stores a secret adds
- * its column here, or `patchbay keys rotate` leaves that column under the old key and the
- * operator loses it when they drop that key.
- */
 export const OAUTH_TOKENS_COLUMN: EncryptedColumn = {
   table: "oauth_connections",
   idColumn: "integration_id",
@@ -35,7 +30,26 @@ export const OAUTH_CODE_VERIFIER_COLUMN: EncryptedColumn = {
   field: "code_verifier",
 };
 
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [INTEGRATION_CREDENTIALS_COLUMN, OAUTH_TOKENS_COLUMN, OAUTH_CODE_VERIFIER_COLUMN];
+const webhookColumn = (table: string, column: string): EncryptedColumn => ({ table, idColumn: "id", tenantColumn: "tenant_id", column, field: column });
+export const WEBHOOK_ENDPOINT_SECRET_COLUMN = webhookColumn("webhook_endpoints", "secret");
+export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = webhookColumn("webhook_endpoints", "previous_secret");
+export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = webhookColumn("webhook_endpoints", "headers");
+export const WEBHOOK_RECEIVER_SECRET_COLUMN = webhookColumn("webhook_receivers", "secret");
+
+/**
+ * Every column holding values from encryptSecret. Each feature that stores a secret adds
+ * its column here, or `patchbay keys rotate` leaves that column under the old key and the
+ * operator loses it when they drop that key.
+ */
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  INTEGRATION_CREDENTIALS_COLUMN,
+  OAUTH_TOKENS_COLUMN,
+  OAUTH_CODE_VERIFIER_COLUMN,
+  WEBHOOK_ENDPOINT_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_RECEIVER_SECRET_COLUMN,
+];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const BATCH_SIZE = 500;

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
+import { expectCatalogued } from "@/tests/event-catalog";
 import { auditEvents, healthChecks, healthRollupsHourly, integrationHealth, outboxEvents } from "@/db/schema";
 import { createIntegration, getIntegration, setIntegrationEnabled, testConnection } from "@/lib/integrations";
 import { ownerContext } from "@/tests/fixtures";
@@ -80,6 +81,7 @@ describe("health checks against a loopback provider", () => {
 
     const events = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.health.changed"));
     expect(events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ id, name: "Feed 0", from: "DEGRADED", to: "DOWN" }));
+    for (const event of events) expectCatalogued(event);
     const audits = await db().select().from(auditEvents).where(eq(auditEvents.action, "integration.health.changed"));
     expect(audits).toHaveLength(3);
     expect(audits[0]).toMatchObject({ actorType: "system", targetId: id });

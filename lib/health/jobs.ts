@@ -38,7 +38,7 @@ export async function healthTick(boss: PgBoss): Promise<void> {
 export const HEALTH_JOBS: JobDefinition[] = [
   {
     queue: HEALTH_QUEUES.tick,
-    pollingIntervalSeconds: 0.5,
+    workOptions: { pollingIntervalSeconds: 0.5 },
     handler: (_jobs, boss) => healthTick(boss),
     // A worker that starts begins checking now rather than at the next slot; the separate key
     // keeps this from colliding with (or duplicating) the running chain's next tick.

@@ -17,8 +17,10 @@ function createBoss(): PgBoss {
 
 async function subscribe(boss: PgBoss, jobs: JobDefinition[], pollingIntervalSeconds: number) {
   for (const job of jobs) {
-    await boss.createQueue(job.queue);
-    await boss.work(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? pollingIntervalSeconds }, (jobs) => job.handler(jobs as PgBoss.Job<object>[], boss));
+    await boss.createQueue(job.queue, { ...job.queueOptions, name: job.queue });
+    for (let i = 0; i < (job.concurrency ?? 1); i++) {
+      await boss.work(job.queue, { pollingIntervalSeconds, ...job.workOptions }, (jobs) => job.handler(jobs as PgBoss.Job<object>[], boss));
+    }
     if (job.cron) await boss.schedule(job.queue, job.cron);
     await job.start?.(boss);
   }

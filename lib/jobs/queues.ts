@@ -6,6 +6,7 @@ import { pruneRequestLogs } from "@/lib/integrations/request-log";
 import { refreshDueTokens } from "@/lib/oauth/manage";
 import { pruneStates } from "@/lib/oauth/state";
 import { pruneExpiredLimits } from "@/lib/rate-limit";
+import { WEBHOOK_JOBS } from "@/lib/webhooks/jobs";
 
 /**
  * Every background job Patchbay runs. Handlers live with their feature; this list is what
@@ -14,12 +15,15 @@ import { pruneExpiredLimits } from "@/lib/rate-limit";
 export type JobDefinition = {
   queue: string;
   cron?: string;
-  /** Overrides the worker's polling interval for a queue that must be picked up promptly. */
-  pollingIntervalSeconds?: number;
   handler: (jobs: PgBoss.Job<object>[], boss: PgBoss) => Promise<unknown>;
   /** Runs once after a worker subscribed (to seed a self-rescheduling job), and before it stops. */
   start?: (boss: PgBoss) => Promise<void>;
   stop?: () => Promise<void>;
+  queueOptions?: Omit<PgBoss.Queue, "name">;
+  /** e.g. a shorter polling interval for a queue that must be picked up promptly, or a batch size. */
+  workOptions?: PgBoss.WorkOptions;
+  /** Polling loops this process runs for the queue; each works its batch in parallel. */
+  concurrency?: number;
 };
 
 export const QUEUES = {
@@ -61,4 +65,5 @@ export const JOBS: JobDefinition[] = [
     },
   },
   ...HEALTH_JOBS,
+  ...WEBHOOK_JOBS,
 ];

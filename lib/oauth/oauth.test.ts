@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
+import { expectCatalogued } from "@/tests/event-catalog";
 import { auditEvents, oauthConnections, oauthRefreshEvents, oauthStates, outboxEvents } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
 import { keyContext } from "@/lib/api/key-context";
@@ -130,6 +131,7 @@ describe("connecting with the authorization code flow", () => {
     expect(view.connection).toMatchObject({ status: "connected", account: "alice@example.test", has_refresh_token: true });
     const [event] = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.connected"));
     expect(event?.payload).toMatchObject({ id, grant_type: "authorization_code", account: "alice@example.test" });
+    expectCatalogued(event);
     const audits = await db().select().from(auditEvents).where(eq(auditEvents.action, "integration.connected"));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorType: "user", actorId: owner.userId, targetId: id });
@@ -309,6 +311,7 @@ describe("getAccessToken", () => {
     expect(row.statusReason).toMatch(/invalid_grant/);
     const [event] = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.token.refresh_failed"));
     expect(event?.payload).toMatchObject({ id, status: "expired" });
+    expectCatalogued(event);
     expect(await db().select().from(auditEvents).where(eq(auditEvents.action, "integration.token.refresh_failed"))).toHaveLength(1);
     const [history] = await db().select().from(oauthRefreshEvents);
     expect(history).toMatchObject({ success: false, trigger: "forced" });
@@ -438,6 +441,7 @@ describe("disconnecting", () => {
     expect((await rejection(getAccessToken({ id, tenantId }))).status).toBe(424);
     const [event] = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.disconnected"));
     expect(event?.payload).toMatchObject({ id, revoked: true });
+    expectCatalogued(event);
 
     // Disconnecting again changes nothing and tells nobody.
     expect(await disconnect(owner, id)).toMatchObject({ revoked: false, connection: { status: "disconnected" } });

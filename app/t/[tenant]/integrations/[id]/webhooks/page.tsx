@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { CreateReceiverDialog } from "@/components/webhooks/create-receiver-dialog";
+import { ReceivedEvents } from "@/components/webhooks/received-events";
+import { ReceiverActions } from "@/components/webhooks/receiver-actions";
+import { Badge, Card, CardBody, CardHeader, CopyButton, EmptyState } from "@/components/ui";
+import { requireTenantContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/tenancy";
+import { orNotFound } from "@/lib/webhooks/page-helpers";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
+
+export const metadata: Metadata = { title: "Incoming webhooks" };
+
+const SCHEME_LABEL: Record<string, string> = { standard_webhooks: "Standard Webhooks", stripe: "Stripe", github: "GitHub", hmac_sha256: "HMAC-SHA256" };
+
+export default async function IntegrationWebhooksPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+  const { tenant, id } = await params;
+  const { cursor } = await searchParams;
+  const ctx = await requireTenantContext(tenant);
+  const origin = requestOrigin(await headers());
+  const [receivers, events] = await orNotFound(Promise.all([listReceivers(ctx, id, origin), listReceivedEvents(ctx, id, { cursor })]));
+  const canManage = hasRole(ctx, "admin");
+  return (
+    <div className="grid gap-6">
+      <Card>
+        <CardHeader title="Receiver URLs" description="Give one to the provider as its webhook URL." action={canManage ? <CreateReceiverDialog tenantSlug={ctx.tenant.slug} integrationId={id} /> : undefined} />
+        <CardBody className="grid gap-4">
+          {receivers.length === 0 ? (
+            <EmptyState title="No receiver yet" description={canManage ? "Add one, choosing the provider's signature scheme." : "An admin can add one."} />
+          ) : (
+            receivers.map((r) => (
+              <section key={r.id} className="grid gap-2 rounded-md border border-border p-3" aria-label={`${SCHEME_LABEL[r.scheme]} receiver`}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Badge tone="info">{SCHEME_LABEL[r.scheme]}</Badge>
+                  {r.header && <span className="text-xs text-muted-foreground">header {r.header} ({r.encoding})</span>}
+                  <span className="text-xs text-muted-foreground">secret {r.secret_hint}</span>
+                  {canManage && <ReceiverActions tenantSlug={ctx.tenant.slug} id={r.id} />}
+                </div>
+                <div className="flex items-center gap-2">
+                  <code className="min-w-0 flex-1 break-all rounded-md bg-surface-muted px-3 py-2 font-mono text-sm" data-testid="receiver-url">
+                    {r.url}
+                  </code>
+                  <CopyButton value={r.url} label="Copy URL" />
+                </div>
+                {r.rejections.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">No rejected requests.</p>
+                ) : (
+                  <ul className="grid gap-1 text-sm" aria-label="Rejected requests">
+                    {r.rejections.map((x) => (
+                      <li key={x.reason}>
+                        <Badge tone="danger">{x.count}</Badge> {x.label}
+                        {x.last_detail && x.last_detail !== x.label ? ` — ${x.last_detail}` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))
+          )}
+        </CardBody>
+      </Card>
+      <ReceivedEvents events={events.data} nextHref={events.next_cursor ? `/t/${ctx.tenant.slug}/integrations/${id}/webhooks?cursor=${events.next_cursor}` : null} />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DeliveryDetailCard } from "@/components/webhooks/delivery-detail";
+import { DeliveryFilters } from "@/components/webhooks/delivery-filters";
+import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
+import { EndpointActions } from "@/components/webhooks/endpoint-actions";
+import { FailingWarning } from "@/components/webhooks/failing-warning";
+import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
+import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { requireTenantContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/tenancy";
+import { orNotFound } from "@/lib/webhooks/page-helpers";
+import { deliveryEventTypes, endpointStats, getDelivery, getEndpoint, listDeliveries } from "@/lib/webhooks";
+
+export const metadata: Metadata = { title: "Webhook endpoint" };
+
+type SearchParams = { status?: string; event_type?: string; cursor?: string; delivery?: string };
+
+export default async function EndpointPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<SearchParams> }) {
+  const { tenant, id } = await params;
+  const query = await searchParams;
+  const ctx = await requireTenantContext(tenant);
+  const endpoint = await orNotFound(getEndpoint(ctx, id));
+  const status = ["pending", "succeeded", "failed"].includes(query.status ?? "") ? (query.status as "pending") : undefined;
+  const [stats, deliveries, eventTypes, detail] = await Promise.all([
+    endpointStats(ctx, id),
+    listDeliveries(ctx, id, { status, event_type: query.event_type || undefined, cursor: query.cursor || undefined }),
+    deliveryEventTypes(ctx, id),
+    query.delivery ? getDelivery(ctx, query.delivery).catch(() => null) : null,
+  ]);
+  const canManage = hasRole(ctx, "admin");
+  const base = `/t/${ctx.tenant.slug}/webhooks/${id}`;
+  const keep = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status, event_type: query.event_type, ...extra })) if (v) search.set(k, v);
+    return `${base}?${search}`;
+  };
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={endpoint.url} description={endpoint.description || undefined} actions={canManage ? <EndpointActions tenantSlug={ctx.tenant.slug} id={id} url={endpoint.url} enabled={endpoint.enabled} /> : undefined} />
+      {!endpoint.enabled && <Alert tone="warning" title="Disabled">{endpoint.disabled_reason ?? "Nothing is sent to it."} Enable it to receive events again.</Alert>}
+      <Card>
+        <CardBody className="grid gap-4 sm:grid-cols-4">
+          <div>
+            <p className="text-sm text-muted-foreground">Success rate (7 days)</p>
+            <p className="text-2xl font-semibold tabular-nums" data-testid="success-rate">
+              {stats.success_rate === null ? "—" : `${stats.success_rate}%`}
+            </p>
+            <p className="text-xs text-muted-foreground">{stats.succeeded} of {stats.attempts} attempts</p>
+          </div>
+          <div>
+            <p className="text-sm text-muted-foreground">Status</p>
+            <p>{endpoint.enabled ? <Badge tone="success">enabled</Badge> : <Badge tone="neutral">disabled</Badge>}</p>
+            <FailingWarning disablesAt={endpoint.disables_at} />
+          </div>
+          <div>
+            <p className="text-sm text-muted-foreground">Events</p>
+            <p className="text-sm">{endpoint.events.length === 0 ? "All events" : endpoint.events.join(", ")}</p>
+          </div>
+          <div>
+            <p className="text-sm text-muted-foreground">Custom headers · rate limit</p>
+            <p className="text-sm">
+              {endpoint.header_names.length ? endpoint.header_names.join(", ") : "None"} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : "no limit"}
+            </p>
+            {endpoint.previous_secret_expires_at && (
+              <p className="text-xs text-muted-foreground">
+                Previous secret signs until <RelativeTime value={endpoint.previous_secret_expires_at} />
+              </p>
+            )}
+          </div>
+        </CardBody>
+      </Card>
+      {detail && <DeliveryDetailCard tenantSlug={ctx.tenant.slug} delivery={detail} canManage={canManage} closeHref={keep({})} />}
+      <Card>
+        <CardHeader title="Deliveries" action={canManage ? <ReplayFailedForm tenantSlug={ctx.tenant.slug} id={id} /> : undefined} />
+        <CardBody className="grid gap-4">
+          <DeliveryFilters action={base} status={status} eventType={query.event_type} eventTypes={eventTypes} />
+          {deliveries.data.length === 0 ? (
+            <EmptyState title="No deliveries" description={status || query.event_type ? "Nothing matches these filters." : "Send a test event to see one here."} />
+          ) : (
+            <Table>
+              <THead>
+                <Tr>
+                  <Th>Event</Th>
+                  <Th>Status</Th>
+                  <Th>Attempts</Th>
+                  <Th>Last response</Th>
+                  <Th>Created</Th>
+                </Tr>
+              </THead>
+              <TBody>
+                {deliveries.data.map((d) => (
+                  <Tr key={d.id}>
+                    <Td>
+                      <Link href={keep({ delivery: d.id })} className="font-mono text-sm underline-offset-2 hover:underline">
+                        {d.event_type}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <DeliveryStatusBadge status={d.status} />
+                    </Td>
+                    <Td className="tabular-nums">{d.attempts}</Td>
+                    <Td className="tabular-nums">{d.last_status_code ?? "—"}</Td>
+                    <Td>
+                      <RelativeTime value={d.created_at} />
+                    </Td>
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+          {deliveries.next_cursor && (
+            <Link href={keep({ cursor: deliveries.next_cursor })} className="text-sm underline">
+              Older deliveries
+            </Link>
+          )}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { Badge, Card, CardBody, CardHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import type { DeliveryDetail } from "@/lib/webhooks";
+import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { PayloadViewer } from "./payload-viewer";
+import { ResendButton } from "./resend-button";
+
+const ERROR_TEXT: Record<string, string> = {
+  timeout: "Timeout",
+  dns: "DNS",
+  refused: "Connection refused",
+  tls: "TLS",
+  network: "Network",
+  blocked: "Blocked address",
+  too_large: "Response too large",
+  status: "Non-2xx status",
+  invalid_url: "Invalid URL",
+  redirects: "Redirect",
+};
+
+export function DeliveryDetailCard({ tenantSlug, delivery, canManage, closeHref }: { tenantSlug: string; delivery: DeliveryDetail; canManage: boolean; closeHref: string }) {
+  return (
+    <Card>
+      <CardHeader
+        title={`Delivery of ${delivery.event_type}`}
+        description={`webhook-id ${delivery.webhook_id}`}
+        action={
+          <div className="flex items-center gap-2">
+            {canManage && <ResendButton tenantSlug={tenantSlug} id={delivery.id} />}
+            <Link href={closeHref} className="text-sm underline">
+              Close
+            </Link>
+          </div>
+        }
+      />
+      <CardBody className="grid gap-4">
+        <p className="flex items-center gap-2 text-sm">
+          <DeliveryStatusBadge status={delivery.status} />
+          {delivery.next_attempt_at && (
+            <span>
+              Next attempt <RelativeTime value={delivery.next_attempt_at} />
+            </span>
+          )}
+        </p>
+        <PayloadViewer body={delivery.payload} />
+        <Table>
+          <THead>
+            <Tr>
+              <Th>#</Th>
+              <Th>At</Th>
+              <Th>Duration</Th>
+              <Th>Status</Th>
+              <Th>Error</Th>
+              <Th>Response</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {delivery.attempt_log.map((a) => (
+              <Tr key={a.attempt} data-testid="attempt-row">
+                <Td className="tabular-nums">{a.attempt}</Td>
+                <Td>
+                  <RelativeTime value={a.started_at} />
+                </Td>
+                <Td className="tabular-nums">{a.duration_ms} ms</Td>
+                <Td>{a.status_code ? <Badge tone={a.success ? "success" : "danger"}>{a.status_code}</Badge> : "—"}</Td>
+                <Td className="text-sm">{a.error_kind ? `${ERROR_TEXT[a.error_kind] ?? a.error_kind}: ${a.error}` : "—"}</Td>
+                <Td className="max-w-xs">
+                  <code className="block max-h-24 overflow-auto font-mono text-xs whitespace-pre-wrap break-all">{a.response_excerpt || "(empty)"}</code>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </CardBody>
+    </Card>
+  );
+}

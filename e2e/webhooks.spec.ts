@@ -1,0 +1,143 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createHmac } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./pages/accessibility";
+import { LoginPage, SetupPage } from "./pages/auth";
+
+const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
+
+/** A subscriber on loopback that answers each delivery with a body naming the request count. */
+let subscriber: http.Server;
+let subscriberUrl = "";
+const received: { id: string; type: string }[] = [];
+
+test.beforeAll(async () => {
+  subscriber = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push({ id: String(req.headers["webhook-id"]), type: JSON.parse(body).type });
+      res.writeHead(200, { "content-type": "text/plain" }).end(`thanks for delivery ${received.length}`);
+    });
+  });
+  await new Promise<void>((resolve) => subscriber.listen(0, "127.0.0.1", resolve));
+  subscriberUrl = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/patchbay-hooks`;
+});
+
+test.afterAll(async () => {
+  subscriber.closeAllConnections();
+  await new Promise((resolve) => subscriber.close(resolve));
+});
+
+/** Works alone or after the foundation spec: sets Patchbay up if nobody has yet, then signs in. */
+async function signInAsOwner(page: Page) {
+  await page.goto("/");
+  if (page.url().endsWith("/setup")) {
+    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", ...owner });
+    await expect(page).toHaveURL(/\/login\?setup=done/);
+  }
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn(owner.email, owner.password);
+  await expect(page).toHaveURL(/\/t\/acme$/);
+}
+
+test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
+  // Two background deliveries happen in this story, each waited for.
+  test.setTimeout(120_000);
+  await signInAsOwner(page);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
+  await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Endpoint URL").fill("ftp://nope");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByText("The URL must start with http:// or https://.")).toBeVisible();
+  await dialog.getByLabel("Endpoint URL").fill(subscriberUrl);
+  await dialog.getByLabel("Description (optional)").fill("Local ERP");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await expect(page).toHaveURL(/\/t\/acme\/webhooks\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: subscriberUrl, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await expect(page.getByText("Test event queued", { exact: true })).toBeVisible();
+
+  // The delivery happens in the background; the list shows it once the worker has sent it.
+  const row = page.getByRole("row").filter({ hasText: "webhook.test" });
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByText("succeeded")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  expect(received).toEqual([{ id: expect.stringMatching(/^msg_/), type: "webhook.test" }]);
+  await expect(page.getByTestId("success-rate")).toHaveText("100%");
+
+  await row.getByRole("link", { name: "webhook.test" }).click();
+  const attempts = page.getByTestId("attempt-row");
+  await expect(attempts).toHaveCount(1);
+  await expect(attempts.first()).toContainText("200");
+  await expect(attempts.first()).toContainText("thanks for delivery 1");
+  await expect(page.getByText(`webhook-id ${received[0]!.id}`)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Resend" }).click();
+  await expect(page.getByText("Resend queued", { exact: true })).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(attempts).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(attempts.nth(1)).toContainText("thanks for delivery 2");
+  expect(received.map((r) => r.id)).toEqual([received[0]!.id, received[0]!.id]);
+
+  await page.getByLabel("Status").selectOption("failed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a receiver URL keeps the genuine GitHub delivery once and shows why a forged one was refused", async ({ page, request }) => {
+  await signInAsOwner(page);
+  await page.goto("/t/acme/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Receiver set-up");
+  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  const auth = { Authorization: `Bearer ${key}` };
+
+  const integration = await request.post("/api/v1/integrations", { headers: auth, data: { name: "GitHub repo", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" } });
+  expect(integration.status()).toBe(201);
+  const { id } = await integration.json();
+  const secret = "gh-hook-secret-e2e";
+  const receiver = await request.post(`/api/v1/integrations/${id}/receivers`, { headers: auth, data: { scheme: "github", secret } });
+  expect(receiver.status()).toBe(201);
+  const { url } = await receiver.json();
+
+  // GitHub's scheme; the vitest suite signs with @octokit/webhooks-methods, which is ESM-only and Playwright loads specs as CommonJS.
+  const sign = async (key: string, text: string) => `sha256=${createHmac("sha256", key).update(text).digest("hex")}`;
+  const body = JSON.stringify({ ref: "refs/heads/main", commits: [{ id: "abc123" }] });
+  const deliver = async (signature: string) =>
+    (await request.post(url, { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature, "x-github-event": "push", "x-github-delivery": "e2e-delivery-1" } })).status();
+  expect(await deliver(await sign(secret, body))).toBe(200);
+  expect(await deliver(await sign(secret, body))).toBe(200);
+  expect(await deliver(await sign("not-the-secret", body))).toBe(401);
+
+  await page.goto(`/t/acme/integrations/${id}/webhooks`);
+  await expect(page.getByTestId("receiver-url")).toHaveText(url);
+  await expect(page.getByRole("button", { name: "Copy URL" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Rejected requests" })).toContainText("1 Signature does not match");
+  const events = page.getByRole("listitem").filter({ hasText: "e2e-delivery-1" });
+  await expect(events).toHaveCount(1);
+  await expect(events).toContainText("push");
+  await expect(events).toContainText("verified");
+  await events.getByText("Payload").click();
+  await expect(events.getByText('"refs/heads/main"')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,143 @@
+import { z } from "zod";
+
+// Kept free of server imports: the endpoint form lists these event types too.
+
+export type EventDefinition = { type: string; group: string; description: string; schema: z.ZodType; example: Record<string, unknown> };
+
+const INTEGRATION_ID = "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+const KEY_ID = "3f1c2b9e-8a53-4f7e-9a0d-2b7c5d1e6f40";
+const ENDPOINT_ID = "0e5c9a7b-3d21-4f68-b1a4-9c8d7e6f5a43";
+
+const integrationRef = { id: z.uuid(), name: z.string(), provider: z.string(), environment: z.enum(["production", "sandbox"]) };
+const integrationExample = { id: INTEGRATION_ID, name: "Stripe (production)", provider: "stripe", environment: "production" };
+const oauthRef = { id: z.uuid(), name: z.string(), provider: z.string() };
+const oauthExample = { id: INTEGRATION_ID, name: "Xero", provider: "xero" };
+const keyRef = { id: z.uuid(), name: z.string(), prefix: z.string().optional() };
+const keyExample = { id: KEY_ID, name: "Deploy pipeline", prefix: "pb_live_4Fq9TbX2" };
+const endpointRef = { id: z.uuid(), url: z.string(), failing_since: z.iso.datetime() };
+const endpointExample = { id: ENDPOINT_ID, url: "https://erp.example.com/patchbay", failing_since: "2026-11-18T09:00:00.000Z" };
+
+export const EVENT_CATALOG: EventDefinition[] = [
+  {
+    type: "integration.created",
+    group: "Integrations",
+    description: "An integration was added.",
+    schema: z.looseObject({ ...integrationRef, auth_type: z.string(), has_credentials: z.boolean() }),
+    example: { ...integrationExample, auth_type: "bearer", has_credentials: true },
+  },
+  {
+    type: "integration.updated",
+    group: "Integrations",
+    description: "An integration's settings, credentials or status changed.",
+    schema: z.looseObject({ ...integrationRef, changed: z.array(z.string()), status: z.enum(["enabled", "disabled"]).optional() }),
+    example: { ...integrationExample, changed: ["config"] },
+  },
+  {
+    type: "integration.deleted",
+    group: "Integrations",
+    description: "An integration was deleted.",
+    schema: z.looseObject(integrationRef),
+    example: integrationExample,
+  },
+  {
+    type: "integration.connected",
+    group: "Integrations",
+    description: "An OAuth2 integration was authorised and holds tokens.",
+    schema: z.looseObject({ ...oauthRef, grant_type: z.enum(["authorization_code", "client_credentials"]), scopes: z.array(z.string()), account: z.string().nullable() }),
+    example: { ...oauthExample, grant_type: "authorization_code", scopes: ["read_write"], account: "finance@example.com" },
+  },
+  {
+    type: "integration.disconnected",
+    group: "Integrations",
+    description: "An OAuth2 integration's tokens were deleted (and revoked at the provider where it allows).",
+    schema: z.looseObject({ ...oauthRef, revoked: z.boolean(), revocation_error: z.string().optional() }),
+    example: { ...oauthExample, revoked: true },
+  },
+  {
+    type: "integration.health.changed",
+    group: "Integrations",
+    description: "An integration's health moved to another status (UNKNOWN, HEALTHY, DEGRADED, DOWN).",
+    schema: z.looseObject({ id: z.uuid(), name: z.string().nullable(), from: z.string(), to: z.string(), reason: z.string() }),
+    example: { id: INTEGRATION_ID, name: "Stripe (production)", from: "HEALTHY", to: "DOWN", reason: "3 consecutive failures" },
+  },
+  {
+    type: "integration.token.refresh_failed",
+    group: "Integrations",
+    description: "The provider refused to refresh an OAuth2 access token; the integration needs reconnecting.",
+    schema: z.looseObject({ ...oauthRef, reason: z.string(), status: z.literal("expired") }),
+    example: { ...oauthExample, reason: "The provider answered invalid_grant: grant request is invalid", status: "expired" },
+  },
+  {
+    type: "integration.webhook_received",
+    group: "Integrations",
+    description: "A verified webhook arrived on one of the integration's receiver URLs.",
+    schema: z.looseObject({ integration_id: z.uuid(), event_id: z.uuid(), event_type: z.string().nullable() }),
+    example: { integration_id: INTEGRATION_ID, event_id: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", event_type: "payment_intent.succeeded" },
+  },
+  {
+    type: "api_key.created",
+    group: "API keys",
+    description: "An API key was created.",
+    schema: z.looseObject({ ...keyRef, scopes: z.array(z.string()) }),
+    example: { ...keyExample, scopes: ["integrations:read"] },
+  },
+  {
+    type: "api_key.rotated",
+    group: "API keys",
+    description: "An API key was replaced by a new one; the old one stays valid for its grace period.",
+    schema: z.looseObject({ ...keyRef, replaces: z.uuid() }),
+    example: { ...keyExample, replaces: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" },
+  },
+  {
+    type: "api_key.revoked",
+    group: "API keys",
+    description: "An API key was revoked.",
+    schema: z.looseObject(keyRef),
+    example: keyExample,
+  },
+  {
+    type: "api_key.expiring",
+    group: "API keys",
+    description: "An API key expires soon.",
+    schema: z.looseObject({ ...keyRef, expires_at: z.iso.datetime() }),
+    example: { ...keyExample, expires_at: "2026-11-30T23:59:59.999Z" },
+  },
+  {
+    type: "api_key.rate_limited",
+    group: "API keys",
+    description: "An API key went over one of its rate limits.",
+    schema: z.looseObject({ ...keyRef, limit: z.number(), reset_at: z.iso.datetime() }),
+    example: { ...keyExample, limit: 600, reset_at: "2026-11-23T09:01:00.000Z" },
+  },
+  {
+    type: "webhook_endpoint.failing",
+    group: "Webhooks",
+    description: "Every delivery to a webhook endpoint has failed for a day; it is disabled after five.",
+    schema: z.looseObject({ ...endpointRef, disables_at: z.iso.datetime() }),
+    example: { ...endpointExample, disables_at: "2026-11-23T09:00:00.000Z" },
+  },
+  {
+    type: "webhook_endpoint.disabled",
+    group: "Webhooks",
+    description: "A webhook endpoint was disabled: it answered 410 Gone, or failed every delivery for five days.",
+    schema: z.looseObject({ id: z.uuid(), url: z.string(), reason: z.string() }),
+    example: { id: ENDPOINT_ID, url: endpointExample.url, reason: "Every attempt failed for 5 days." },
+  },
+  {
+    type: "webhook.test",
+    group: "Webhooks",
+    description: "Sent by “Send test event”; only to the endpoint it was sent from.",
+    schema: z.looseObject({ endpoint_id: z.uuid(), message: z.string() }),
+    example: { endpoint_id: ENDPOINT_ID, message: "This is a test event from Patchbay." },
+  },
+];
+
+export const EVENT_TYPES = EVENT_CATALOG.map((e) => e.type);
+export const TEST_EVENT_TYPE = "webhook.test";
+
+/** The event types an endpoint can subscribe to; the test event goes only where it is sent from. */
+export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== TEST_EVENT_TYPE);
+
+export function eventDefinition(type: string): EventDefinition | undefined {
+  return EVENT_CATALOG.find((e) => e.type === type);
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { db, type Db } from "@/db/client";
+import { webhookEndpoints } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import {
+  contextFor,
+  decryptJson,
+  decryptSecret,
+  encryptJson,
+  encryptSecret,
+  WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_SECRET_COLUMN,
+} from "@/lib/crypto";
+import { invalid, notFound } from "@/lib/errors";
+import { checkAddress, resolveHost } from "@/lib/http/address-guard";
+import { networkPolicy } from "@/lib/http/client";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { schemaOptions } from "@/lib/integrations/mutations";
+import { DISABLE_AFTER_MS } from "./retry-policy";
+import { createEndpointSchema, listEndpointsSchema, patchEndpointSchema, type CreateEndpointInput, type PatchEndpointInput } from "./schema";
+import { generateEndpointSecret } from "./signing";
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+
+/** How long a rotated-out secret keeps signing, so subscribers can switch without dropping messages. */
+export const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadOwnedEndpoint(tx: Db, tenantId: string, id: string, lock = false): Promise<EndpointRow> {
+  if (!UUID.test(id)) throw notFound("Webhook endpoint");
+  const query = tx.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.tenantId, tenantId)));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound("Webhook endpoint");
+  return row;
+}
+
+/** The read shape: settings and state, custom header names but never their values or the secret. */
+export function endpointView(row: EndpointRow, now = new Date()) {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: row.events,
+    enabled: row.enabled,
+    disabled_reason: row.disabledReason,
+    header_names: row.headerNames,
+    rate_limit_per_second: row.rateLimitPerSecond,
+    failing_since: row.failingSince?.toISOString() ?? null,
+    disables_at: row.enabled && row.failingSince ? new Date(row.failingSince.getTime() + DISABLE_AFTER_MS).toISOString() : null,
+    previous_secret_expires_at: row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? row.previousSecretExpiresAt.toISOString() : null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+export type EndpointView = ReturnType<typeof endpointView>;
+
+/** Every secret that signs right now: the current one, and the previous one during its overlap. */
+export function signingSecrets(row: EndpointRow, now: Date): string[] {
+  const secrets = [decryptSecret(row.secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row))];
+  if (row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now) {
+    secrets.push(decryptSecret(row.previousSecret, contextFor(WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN, row)));
+  }
+  return secrets;
+}
+
+export function customHeaders(row: EndpointRow): Record<string, string> {
+  return row.headers ? decryptJson(row.headers, contextFor(WEBHOOK_ENDPOINT_HEADERS_COLUMN, row)) : {};
+}
+
+function sealedHeaders(ref: { id: string; tenantId: string }, headers: Record<string, string>) {
+  const names = Object.keys(headers);
+  return { headers: names.length ? encryptJson(headers, contextFor(WEBHOOK_ENDPOINT_HEADERS_COLUMN, ref)) : null, headerNames: names };
+}
+
+/**
+ * Refuses a URL whose host resolves to an address the SSRF guard blocks, so the admin hears it
+ * now rather than from failed deliveries. A host that does not resolve yet is accepted: every
+ * delivery is checked again at connect time, and its attempt log says what went wrong.
+ */
+async function refuseBlockedUrl(url: string): Promise<void> {
+  const { hostname } = new URL(url);
+  const addresses = await resolveHost(hostname).catch(() => []);
+  const policy = networkPolicy();
+  if (addresses.some((a) => !checkAddress(a.address, policy).allowed)) {
+    throw invalid("Check the highlighted fields.", {
+      url: `${hostname} resolves to a private, loopback or metadata address, which Patchbay does not call. An operator can allow it with PATCHBAY_PRIVATE_ALLOWLIST.`,
+    });
+  }
+}
+
+async function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, details: Record<string, unknown> = {}) {
+  await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `webhook_endpoint.${action}`, target: { type: "webhook_endpoint", id: row.id }, details: { url: row.url, ...details } }, tx);
+}
+
+export async function createEndpoint(ctx: TenantContext, raw: CreateEndpointInput) {
+  requireRole(ctx, "admin");
+  const input = createEndpointSchema(schemaOptions()).parse(raw);
+  await refuseBlockedUrl(input.url);
+  const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
+  const secret = generateEndpointSecret();
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        ...ref,
+        url: input.url,
+        description: input.description,
+        events: input.events,
+        enabled: input.enabled,
+        rateLimitPerSecond: input.rate_limit_per_second,
+        secret: encryptSecret(secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, ref)),
+        ...sealedHeaders(ref, input.headers),
+      })
+      .returning();
+    await audit(ctx, tx, "created", row!, { events: input.events, header_names: row!.headerNames });
+    return { ...endpointView(row!), secret };
+  });
+}
+
+export async function updateEndpoint(ctx: TenantContext, id: string, raw: PatchEndpointInput) {
+  requireRole(ctx, "admin");
+  const input = patchEndpointSchema(schemaOptions()).parse(raw);
+  if (input.url !== undefined) await refuseBlockedUrl(input.url);
+  return db().transaction(async (tx) => {
+    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+    const changes: Partial<typeof webhookEndpoints.$inferInsert> = {};
+    if (input.url !== undefined) changes.url = input.url;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.events !== undefined) changes.events = input.events;
+    if (input.rate_limit_per_second !== undefined) changes.rateLimitPerSecond = input.rate_limit_per_second;
+    if (input.headers !== undefined) Object.assign(changes, sealedHeaders(row, input.headers));
+    if (input.enabled !== undefined && input.enabled !== row.enabled) {
+      changes.enabled = input.enabled;
+      // Re-enabling starts the failure clock afresh: the admin says the endpoint is fixed.
+      if (input.enabled) Object.assign(changes, { disabledReason: null, failingSince: null, failingWarnedAt: null });
+      else changes.disabledReason = "Disabled by an admin.";
+    }
+    if (Object.keys(changes).length === 0) return endpointView(row);
+    const [updated] = await tx.update(webhookEndpoints).set(changes).where(eq(webhookEndpoints.id, row.id)).returning();
+    await audit(ctx, tx, "updated", updated!, { changed: Object.keys(input) });
+    return endpointView(updated!);
+  });
+}
+
+export async function deleteEndpoint(ctx: TenantContext, id: string): Promise<void> {
+  requireRole(ctx, "admin");
+  await db().transaction(async (tx) => {
+    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+    await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, row.id));
+    await audit(ctx, tx, "deleted", row);
+  });
+}
+
+/** A new secret, shown once; the old one keeps signing beside it for 24 hours. */
+export async function rotateEndpointSecret(ctx: TenantContext, id: string, now = new Date()) {
+  requireRole(ctx, "admin");
+  return db().transaction(async (tx) => {
+    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+    const old = decryptSecret(row.secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row));
+    const secret = generateEndpointSecret();
+    const [updated] = await tx
+      .update(webhookEndpoints)
+      .set({
+        secret: encryptSecret(secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row)),
+        previousSecret: encryptSecret(old, contextFor(WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN, row)),
+        previousSecretExpiresAt: new Date(now.getTime() + SECRET_OVERLAP_MS),
+      })
+      .where(eq(webhookEndpoints.id, row.id))
+      .returning();
+    await audit(ctx, tx, "secret_rotated", updated!);
+    return { ...endpointView(updated!, now), secret };
+  });
+}
+
+export async function getEndpoint(ctx: TenantContext, id: string): Promise<EndpointView> {
+  requireRole(ctx, "viewer");
+  return endpointView(await loadOwnedEndpoint(db(), ctx.tenant.id, id));
+}
+
+export async function listEndpoints(ctx: TenantContext, raw: Record<string, unknown> = {}) {
+  requireRole(ctx, "viewer");
+  const input = listEndpointsSchema.parse(raw);
+  const filters = [eq(webhookEndpoints.tenantId, ctx.tenant.id)];
+  if (input.cursor) {
+    const [created, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    filters.push(or(lt(webhookEndpoints.createdAt, new Date(created)), and(eq(webhookEndpoints.createdAt, new Date(created)), lt(webhookEndpoints.id, id)))!);
+  }
+  const rows = await db()
+    .select()
+    .from(webhookEndpoints)
+    .where(and(...filters))
+    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => endpointView(r)),
+    next_cursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Endpoints of a tenant that take an event type: enabled, and subscribed to it or to everything. */
+export async function subscribedEndpoints(tx: Db, tenantId: string, eventType: string): Promise<EndpointRow[]> {
+  return tx
+    .select()
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, tenantId),
+        eq(webhookEndpoints.enabled, true),
+        sql`(jsonb_array_length(${webhookEndpoints.events}) = 0 or ${webhookEndpoints.events} ? ${eventType})`,
+      ),
+    );
+}

@@ -1,0 +1,5 @@
+export * from "./endpoints";
+export * from "./messages";
+export * from "./queries";
+export * from "./catalog";
+export * from "./schema";

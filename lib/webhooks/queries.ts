@@ -1,0 +1,109 @@
+import { and, asc, count, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { webhookAttempts, webhookDeliveries, webhookMessages } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { loadOwnedEndpoint } from "./endpoints";
+import { listDeliveriesSchema, type ListDeliveriesInput } from "./schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Fixed-width text with microseconds, so a cursor round-trips exactly.
+const createdKey = sql<string>`to_char(${webhookDeliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+function deliveryView(row: DeliveryRow, webhookId: string) {
+  return {
+    id: row.id,
+    endpoint_id: row.endpointId,
+    webhook_id: webhookId,
+    event_type: row.eventType,
+    status: row.status,
+    attempts: row.attempts,
+    next_attempt_at: row.status === "pending" ? (row.nextAttemptAt?.toISOString() ?? null) : null,
+    last_attempt_at: row.lastAttemptAt?.toISOString() ?? null,
+    last_status_code: row.lastStatusCode,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+export type DeliveryView = ReturnType<typeof deliveryView>;
+
+export async function listDeliveries(ctx: TenantContext, endpointId: string, raw: ListDeliveriesInput = {}) {
+  requireRole(ctx, "viewer");
+  const input = listDeliveriesSchema.parse(raw);
+  const endpoint = await loadOwnedEndpoint(db(), ctx.tenant.id, endpointId);
+  const filters: SQL[] = [eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.tenantId, ctx.tenant.id)];
+  if (input.status) filters.push(eq(webhookDeliveries.status, input.status));
+  if (input.event_type) filters.push(eq(webhookDeliveries.eventType, input.event_type));
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    filters.push(sql`(${createdKey}, ${webhookDeliveries.id}) < (${value}, ${id}::uuid)`);
+  }
+  const rows = await db()
+    .select({ row: webhookDeliveries, webhookId: webhookMessages.webhookId, key: createdKey })
+    .from(webhookDeliveries)
+    .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
+    .where(and(...filters))
+    .orderBy(desc(createdKey), desc(webhookDeliveries.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => deliveryView(r.row, r.webhookId)),
+    next_cursor: rows.length > input.limit && last ? encodeCursor([last.key, last.row.id]) : null,
+  };
+}
+
+/** One delivery with its payload and every attempt, for the attempt detail view. */
+export async function getDelivery(ctx: TenantContext, deliveryId: string) {
+  requireRole(ctx, "viewer");
+  if (!UUID.test(deliveryId)) throw notFound("Delivery");
+  const [found] = await db()
+    .select({ row: webhookDeliveries, message: webhookMessages })
+    .from(webhookDeliveries)
+    .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.tenantId, ctx.tenant.id)));
+  if (!found) throw notFound("Delivery");
+  const attempts = await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attempt));
+  return {
+    ...deliveryView(found.row, found.message.webhookId),
+    payload: found.message.body,
+    attempt_log: attempts.map((a) => ({
+      attempt: a.attempt,
+      started_at: a.startedAt.toISOString(),
+      duration_ms: a.durationMs,
+      status_code: a.statusCode,
+      success: a.success,
+      error_kind: a.errorKind,
+      error: a.error,
+      response_excerpt: a.responseExcerpt,
+    })),
+  };
+}
+export type DeliveryDetail = Awaited<ReturnType<typeof getDelivery>>;
+
+/** Share of attempts in the last 7 days that succeeded, and how many there were. */
+export async function endpointStats(ctx: TenantContext, endpointId: string, now = new Date()) {
+  requireRole(ctx, "viewer");
+  const endpoint = await loadOwnedEndpoint(db(), ctx.tenant.id, endpointId);
+  const since = new Date(now.getTime() - 7 * 24 * 3600 * 1000);
+  const [row] = await db()
+    .select({ total: count(), succeeded: sql<number>`count(*) filter (where ${webhookAttempts.success})` })
+    .from(webhookAttempts)
+    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+    .where(and(eq(webhookDeliveries.endpointId, endpoint.id), gte(webhookAttempts.startedAt, since)));
+  const total = Number(row?.total ?? 0);
+  const succeeded = Number(row?.succeeded ?? 0);
+  return { attempts: total, succeeded, success_rate: total === 0 ? null : Math.round((succeeded / total) * 1000) / 10 };
+}
+
+export async function deliveryEventTypes(ctx: TenantContext, endpointId: string): Promise<string[]> {
+  requireRole(ctx, "viewer");
+  const rows = await db()
+    .selectDistinct({ type: webhookDeliveries.eventType })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.tenantId, ctx.tenant.id)))
+    .orderBy(webhookDeliveries.eventType);
+  return rows.map((r) => r.type);
+}
