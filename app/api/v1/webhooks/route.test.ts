@@ -85,7 +85,7 @@ describe("/api/v1/webhooks", () => {
     const params = { id: integration.id };
     const receiver = await call(createReceiver, key, `/integrations/${integration.id}/receivers`, { method: "POST", body: { scheme: "stripe", secret: "whsec_from_stripe_dashboard" }, params });
     expect(receiver.status).toBe(201);
-    expect(receiver.body.url).toMatch(/^https:\/\/patchbay\.example\.com\/api\/hooks\/rcv_/);
+    expect(receiver.body.url).toMatch(/^http:\/\/patchbay\.example\.com\/api\/hooks\/rcv_/);
     expect(receiver.text).not.toContain("whsec_from_stripe_dashboard");
     expect((await call(createReceiver, key, `/integrations/${integration.id}/receivers`, { method: "POST", body: { scheme: "nope", secret: "x" }, params })).status).toBe(422);
     expect((await call(listEvents, key, `/integrations/${integration.id}/events`, { params })).body).toEqual({ data: [], next_cursor: null });
