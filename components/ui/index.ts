@@ -16,3 +16,4 @@ export { Table, TBody, Td, Th, THead, Tr } from "./table";
 export { TabLinks, Tabs, TabsContent, TabsList, TabsTrigger, type TabLinksProps } from "./tabs";
 export { Toaster, useToast, type ToastOptions, type ToastTone } from "./toast";
 export { RelativeTime } from "./relative-time";
+export { ShownOnce } from "./shown-once";
