@@ -3,3 +3,4 @@ export { getIntegrationHealth, listHealthChecks, listIntegrationHealth, tenantHe
 export type { HealthCheckView, HourPoint, IntegrationHealthDetail, IntegrationHealthListItem, TenantHealthOverview, TransitionView } from "./queries";
 export { recordHealthCheck, recordCheckResults } from "./record";
 export { pruneHealthHistory } from "./retention";
+export { thresholdsView, updateHealthThresholds } from "./thresholds";

@@ -3,6 +3,7 @@ import { db, rowsOf } from "@/db/client";
 import { healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, type HealthStatus } from "@/db/schema";
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
 import { loadOwnedIntegration, visibleIntegrations } from "@/lib/integrations/view";
+import { thresholdsView } from "./thresholds";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { getProvider } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -75,9 +76,7 @@ function baseView(row: Row) {
     next_check_at: i.status === "enabled" ? (h?.nextCheckAt.toISOString() ?? null) : null,
     last_check: h?.lastCheckedAt ? { checked_at: h.lastCheckedAt.toISOString(), outcome: h.lastOutcome } : null,
     last_error: h?.lastError ? { message: h.lastError, at: h.lastErrorAt?.toISOString() ?? null } : null,
-    thresholds: h
-      ? { failures_to_degraded: h.failuresToDegraded, failures_to_down: h.failuresToDown, successes_to_recover: h.successesToRecover, latency_threshold_ms: h.latencyThresholdMs }
-      : null,
+    thresholds: thresholdsView(h),
   };
 }
 

@@ -1,4 +1,4 @@
-import { listHealthChecksSchema, listHealthSchema } from "@/lib/health/schema";
+import { healthThresholdsSchema, listHealthChecksSchema, listHealthSchema } from "@/lib/health/schema";
 import type { Operation } from "./operations";
 
 const ID = "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -64,6 +64,17 @@ export const HEALTH_OPERATIONS: Operation[] = [
       },
     },
     errors: [401, 403, 404, 429],
+  },
+  {
+    method: "patch",
+    path: "/integrations/{id}/health",
+    summary: "Change an integration's status rules",
+    description:
+      "Failures that make it DEGRADED and DOWN, successes that recover it, and the p95 latency (over the last 10 successful checks) above which it is DEGRADED. Fields left out keep their value; the rules apply from the next check.",
+    scope: "integrations:write",
+    body: { schema: healthThresholdsSchema, example: { failures_to_down: 5, latency_threshold_ms: 1500 } },
+    success: { status: 200, description: "The rules now in force.", example: { thresholds: { failures_to_degraded: 1, failures_to_down: 5, successes_to_recover: 2, latency_threshold_ms: 1500 } } },
+    errors: [400, 401, 403, 404, 422, 429],
   },
   {
     method: "get",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckHistory } from "@/components/health/check-history";
 import { IntegrationHealthView } from "@/components/health/integration-health-view";
+import { ThresholdsForm } from "@/components/health/thresholds-form";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -43,6 +44,7 @@ export default async function IntegrationHealthPage({
           />
         </CardBody>
       </Card>
+      <ThresholdsForm key={JSON.stringify(health.thresholds)} tenantSlug={ctx.tenant.slug} integrationId={id} values={health.thresholds} canEdit={hasRole(ctx, "admin")} />
     </div>
   );
 }
