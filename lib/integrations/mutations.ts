@@ -19,6 +19,7 @@ import {
   type ReplaceCredentialsInput,
 } from "./schema";
 import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
+import { disconnect } from "@/lib/oauth/manage";
 
 /** Plain http only where private networks are reachable: that is where internal systems without TLS live. */
 export function schemaOptions() {
@@ -140,6 +141,8 @@ export async function setIntegrationEnabled(ctx: TenantContext, id: string, enab
 
 export async function deleteIntegration(ctx: TenantContext, id: string): Promise<void> {
   requireRole(ctx, "admin");
+  // Tokens end at the provider too, not only here: a deleted integration must not leave a live grant behind.
+  if ((await loadOwnedIntegration(db(), ctx, id)).authType === "oauth2") await disconnect(ctx, id);
   await db().transaction(async (tx) => {
     const row = await loadOwnedIntegration(tx, ctx, id, true);
     await tx.delete(integrations).where(eq(integrations.id, row.id));

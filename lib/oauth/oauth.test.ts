@@ -12,7 +12,7 @@ import { authenticateApiKey } from "@/lib/api-keys";
 import { contextFor, decryptJson, keyVersionOf, OAUTH_TOKENS_COLUMN, parseKeyring, reencryptAll } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createIntegration, testConnection, updateIntegration } from "@/lib/integrations";
+import { createIntegration, deleteIntegration, testConnection, updateIntegration } from "@/lib/integrations";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } from "@/tests/peers/oidc-provider";
 import { ownerContext } from "@/tests/fixtures";
@@ -447,6 +447,15 @@ describe("disconnecting", () => {
     expect(await disconnect(owner, id)).toMatchObject({ revoked: false, connection: { status: "disconnected" } });
     expect(peer.revocations).toHaveLength(2);
     expect(await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.disconnected"))).toHaveLength(1);
+  });
+
+  it("happens, with revocation at the provider, when a connected integration is deleted", async () => {
+    const owner = await ownerContext();
+    const peer = await provider();
+    const { id } = await connected(owner, peer);
+    await deleteIntegration(owner, id);
+    expect(peer.revocations).toEqual(["refresh_token", "access_token"]);
+    expect(await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, id))).toEqual([]);
   });
 
   it("needs the admin role", async () => {
