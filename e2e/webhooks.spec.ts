@@ -65,6 +65,16 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
 
   await expect(page).toHaveURL(/\/t\/acme\/webhooks\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: subscriberUrl, level: 1 })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const edit = page.getByRole("dialog");
+  await expect(edit.getByLabel("Endpoint URL")).toHaveValue(subscriberUrl);
+  await edit.getByLabel("Description (optional)").fill("Local ERP (orders)");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Endpoint saved", { exact: true })).toBeVisible();
+  await expect(page.getByText("Local ERP (orders)")).toBeVisible();
+  await expect(page.getByText("enabled", { exact: true })).toBeVisible();
+
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(page.getByText("Test event queued", { exact: true })).toBeVisible();
 

@@ -8,16 +8,16 @@ import type { CreateEndpointInput } from "@/lib/webhooks/schema";
 const HINT = "One per line, as Name: value. Values are stored encrypted and never shown again.";
 
 /** Custom headers typed as lines, kept in the form as the record the schema checks. */
-export function HeadersField({ form }: { form: UseFormReturn<CreateEndpointInput, unknown, FieldValues> }) {
+export function HeadersField({ form, hint = HINT }: { form: UseFormReturn<CreateEndpointInput, unknown, FieldValues>; hint?: string }) {
   const [text, setText] = useState("");
   const errors = form.formState.errors.headers as Record<string, { message?: string }> | { message?: string } | undefined;
   const message = errors && ("message" in errors && typeof errors.message === "string" ? errors.message : Object.values(errors).find((e) => e?.message)?.message);
   return (
-    <Field label="Custom headers (optional)" htmlFor="field-headers" hint={HINT} error={message}>
+    <Field label="Custom headers (optional)" htmlFor="field-headers" hint={hint} error={message}>
       <Textarea
         rows={2}
         value={text}
-        {...fieldAria("field-headers", message, HINT)}
+        {...fieldAria("field-headers", message, hint)}
         onChange={(event) => {
           setText(event.target.value);
           const record: Record<string, string> = {};

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { DeliveryDetailCard } from "@/components/webhooks/delivery-detail";
 import { DeliveryFilters } from "@/components/webhooks/delivery-filters";
 import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
+import { EditEndpointDialog } from "@/components/webhooks/edit-endpoint-dialog";
 import { EndpointActions } from "@/components/webhooks/endpoint-actions";
+import { schemaOptions } from "@/lib/integrations/mutations";
 import { FailingWarning } from "@/components/webhooks/failing-warning";
 import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
 import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
@@ -37,7 +39,14 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   };
   return (
     <div className="grid gap-6">
-      <PageHeader title={endpoint.url} description={endpoint.description || undefined} actions={canManage ? <EndpointActions tenantSlug={ctx.tenant.slug} id={id} url={endpoint.url} enabled={endpoint.enabled} /> : undefined} />
+      <PageHeader title={endpoint.url} description={endpoint.description || undefined} actions={
+          canManage ? (
+            <div className="flex flex-wrap gap-2">
+              <EditEndpointDialog tenantSlug={ctx.tenant.slug} endpoint={endpoint} allowHttp={schemaOptions().allowHttp} />
+              <EndpointActions tenantSlug={ctx.tenant.slug} id={id} url={endpoint.url} enabled={endpoint.enabled} />
+            </div>
+          ) : undefined
+        } />
       {!endpoint.enabled && <Alert tone="warning" title="Disabled">{endpoint.disabled_reason ?? "Nothing is sent to it."} Enable it to receive events again.</Alert>}
       <Card>
         <CardBody className="grid gap-4 sm:grid-cols-4">

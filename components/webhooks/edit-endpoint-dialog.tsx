@@ -1,0 +1,55 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { updateEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
+import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
+import { createEndpointSchema } from "@/lib/webhooks/schema";
+import { EndpointFields } from "./endpoint-fields";
+
+type Endpoint = { id: string; url: string; description: string; events: string[]; header_names: string[]; rate_limit_per_second: number | null };
+
+export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenantSlug: string; endpoint: Endpoint; allowHttp: boolean }) {
+  const router = useRouter();
+  const { toast } = useToast();
+  const defaultValues = { url: endpoint.url, description: endpoint.description, events: endpoint.events, headers: {}, rate_limit_per_second: endpoint.rate_limit_per_second };
+  const { form, onSubmit, formError, setFormError } = useActionForm({
+    schema: createEndpointSchema({ allowHttp }),
+    defaultValues,
+    // Header values are write-only: none typed keeps the stored ones, any typed replace them all.
+    // Enabled is left out: editing must not re-enable an endpoint that was switched off.
+    action: ({ url, description, events, rate_limit_per_second, headers }) =>
+      updateEndpointAction(tenantSlug, { id: endpoint.id, patch: { url, description, events, rate_limit_per_second, ...(headers && Object.keys(headers).length ? { headers } : {}) } }),
+    onSuccess: () => {
+      toast({ tone: "success", title: "Endpoint saved" });
+      dialog.onOpenChange(false);
+      router.refresh();
+    },
+  });
+  const dialog = useDialog(() => {
+    form.reset(defaultValues);
+    setFormError(null);
+  });
+  const headersHint = endpoint.header_names.length
+    ? `Now sent: ${endpoint.header_names.join(", ")}. Leave empty to keep them; lines typed here (Name: value) replace them all.`
+    : "One per line, as Name: value. Values are stored encrypted and never shown again.";
+  return (
+    <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">Edit</Button>
+      </DialogTrigger>
+      <DialogContent title="Edit webhook endpoint" description="Changes apply to deliveries from now on; queued retries go to the new URL.">
+        <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
+          {formError && <Alert tone="danger">{formError}</Alert>}
+          <EndpointFields form={form} allowHttp={allowHttp} headersHint={headersHint} />
+          <DialogFooter>
+            <Button type="submit" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? "Saving…" : "Save"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
