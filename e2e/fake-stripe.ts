@@ -4,11 +4,13 @@ import type { AddressInfo } from "node:net";
 /**
  * A Stripe-shaped test peer on loopback: `GET /v1/products` answers a product list to
  * `Authorization: Bearer <the valid key>` and Stripe's 401 error body to anything else.
+ * `calls` counts connection tests only: the scheduled health checks of the same integration
+ * reach this peer too, at moments the story does not control.
  */
 export async function startFakeStripe(validKey: string): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
   let calls = 0;
   const server: Server = createServer((req, res) => {
-    calls += 1;
+    if (req.headers["user-agent"] !== "Patchbay health check") calls += 1;
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json", "request-id": `req_${calls}` });
       res.end(JSON.stringify(body));

@@ -150,7 +150,8 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     let result = await testConnection();
     await expect(result.getByText("Failed: HTTP 401")).toBeVisible();
     await expect(result.getByText("The provider refused the credentials (401). Replace them with a valid key or token.")).toBeVisible();
-    await expect(page.getByText("Unhealthy", { exact: true })).toBeVisible();
+    // One failed check makes it degraded; down takes three in a row.
+    await expect(page.getByText("Degraded", { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     await tabs.getByRole("link", { name: "Credentials" }).click();

@@ -58,6 +58,9 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await expect(dialog.getByText("The URL must start with http:// or https://.")).toBeVisible();
   await dialog.getByLabel("Endpoint URL").fill(subscriberUrl);
   await dialog.getByLabel("Description (optional)").fill("Local ERP");
+  // One subscribed type: the other specs' integrations keep changing health on this server, and an
+  // all-events endpoint would receive those too. Test events go to the endpoint whatever it subscribes to.
+  await dialog.getByRole("checkbox", { name: /^api_key\.revoked/ }).check();
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
   await expect(dialog.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
   await expectAccessible(page);
@@ -74,6 +77,7 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await expect(page.getByText("Endpoint saved", { exact: true })).toBeVisible();
   await expect(page.getByText("Local ERP (orders)")).toBeVisible();
   await expect(page.getByText("enabled", { exact: true })).toBeVisible();
+  await expect(page.getByText("api_key.revoked", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Send test event" }).click();
   await expect(page.getByText("Test event queued", { exact: true })).toBeVisible();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Button, buttonClasses, Field, Input, Select } from "@/components/ui";
 import type { IntegrationListFilters } from "@/lib/integrations/list-params";
 import { CATEGORIES, PROVIDERS } from "@/lib/providers";
-import { HEALTH_OPTIONS, healthLabel } from "./status-badges";
+import { STATUS_LABEL } from "@/components/health/format";
 
 type Option = { value: string; label: string };
 
@@ -50,7 +50,7 @@ export function IntegrationFilters({ base, filters }: { base: string; filters: I
           { value: "disabled", label: "Disabled" },
         ]}
       />
-      <FilterSelect name="health" label="Health" value={filters.health} options={HEALTH_OPTIONS.map((h) => ({ value: h, label: healthLabel(h) }))} />
+      <FilterSelect name="health" label="Health" value={filters.health} options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} />
       {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
       <div className="flex gap-2">
         <Button type="submit" variant="secondary">

@@ -4,7 +4,8 @@ import type { IntegrationView } from "@/lib/integrations";
 import { listHref, nextSort, type IntegrationListFilters } from "@/lib/integrations/list-params";
 import { getProvider } from "@/lib/providers";
 import { ProviderIcon } from "./provider-icon";
-import { EnvironmentBadge, HealthBadge, StatusBadge, SuccessRate } from "./status-badges";
+import { EnvironmentBadge, StatusBadge, SuccessRate } from "./status-badges";
+import { HealthBadge } from "@/components/health/health-badge";
 
 type Props = { base: string; filters: IntegrationListFilters; integrations: IntegrationView[] };
 
@@ -64,7 +65,7 @@ export function IntegrationsTable({ base, filters, integrations }: Props) {
                 <StatusBadge status={i.status} />
               </Td>
               <Td>
-                <HealthBadge health={i.health_status} />
+                <HealthBadge status={i.health_status} />
               </Td>
               <Td>
                 <SuccessRate rate={i.usage.success_rate} />

@@ -1,16 +1,4 @@
-import { Badge, type BadgeTone } from "@/components/ui";
-
-const HEALTH_TONE: Record<string, BadgeTone> = { HEALTHY: "success", DEGRADED: "warning", UNHEALTHY: "danger" };
-
-export const HEALTH_OPTIONS = ["HEALTHY", "DEGRADED", "UNHEALTHY", "UNKNOWN"] as const;
-
-export function healthLabel(health: string): string {
-  return health.charAt(0) + health.slice(1).toLowerCase();
-}
-
-export function HealthBadge({ health }: { health: string }) {
-  return <Badge tone={HEALTH_TONE[health] ?? "neutral"}>{healthLabel(health)}</Badge>;
-}
+import { Badge } from "@/components/ui";
 
 export function StatusBadge({ status }: { status: "enabled" | "disabled" }) {
   return <Badge tone={status === "enabled" ? "info" : "neutral"}>{status === "enabled" ? "Enabled" : "Disabled"}</Badge>;

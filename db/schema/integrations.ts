@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
+import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
 import { tenants } from "./tenancy";
 
@@ -21,7 +22,7 @@ export const integrations = pgTable(
     credentials: text("credentials"),
     credentialsHint: text("credentials_hint"),
     status: text("status").$type<"enabled" | "disabled">().notNull().default("enabled"),
-    healthStatus: text("health_status").notNull().default("UNKNOWN"),
+    healthStatus: text("health_status").$type<HealthStatus>().notNull().default("UNKNOWN"),
     totalRequests: integer("total_requests").notNull().default(0),
     failedRequests: integer("failed_requests").notNull().default(0),
     ...timestamps(),

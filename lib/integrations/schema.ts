@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUTH_TYPES, getProvider, type AuthType, type CredentialFieldName } from "@/lib/providers";
 import { limitSchema } from "@/lib/pagination";
+import type { HealthStatus } from "@/db/schema/health";
 import { isStatusPath } from "./json-path";
 
 // Kept free of server imports: the integration forms validate with these same schemas.
@@ -233,6 +234,9 @@ function checkCredentials(authType: AuthType, credentials: unknown, ctx: z.Refin
 
 export const INTEGRATION_SORTS = ["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "provider", "-provider"] as const;
 
+// The health statuses the health monitor writes (db/schema/health.ts), spelled out so this module stays client-safe.
+const HEALTH_FILTER = ["HEALTHY", "DEGRADED", "DOWN", "UNKNOWN"] as const satisfies readonly HealthStatus[];
+
 /** List filters as query parameters carry them (strings), for the API and the list page alike. */
 export const listIntegrationsSchema = z.object({
   q: z.string().trim().max(100, "At most 100 characters.").optional(),
@@ -240,7 +244,12 @@ export const listIntegrationsSchema = z.object({
   category: z.string().trim().max(100).optional(),
   environment: environmentSchema.optional(),
   status: z.enum(["enabled", "disabled"], { error: "Choose enabled or disabled." }).optional(),
-  health: z.string().trim().toUpperCase().max(40).optional(),
+  health: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(HEALTH_FILTER, { error: `Choose one of: ${HEALTH_FILTER.join(", ")}.` }))
+    .optional(),
   sort: z.enum(INTEGRATION_SORTS, { error: `Sort by one of: ${INTEGRATION_SORTS.join(", ")}.` }).default("-created_at"),
   limit: limitSchema,
   cursor: z.string().max(1000).optional(),

@@ -4,10 +4,11 @@ import { DeleteIntegrationDialog } from "@/components/integrations/delete-integr
 import { EnableToggle } from "@/components/integrations/enable-toggle";
 import { IntegrationTabLinks } from "@/components/integrations/integration-tab-links";
 import { ProviderIcon } from "@/components/integrations/provider-icon";
-import { EnvironmentBadge, HealthBadge, StatusBadge } from "@/components/integrations/status-badges";
+import { EnvironmentBadge, StatusBadge } from "@/components/integrations/status-badges";
 import { getProvider } from "@/lib/providers";
 import { hasRole } from "@/lib/tenancy";
 import { findIntegrationPage, loadIntegrationPage } from "./load";
+import { HealthBadge } from "@/components/health/health-badge";
 
 type Props = { children: React.ReactNode; params: Promise<{ tenant: string; id: string }> };
 
@@ -39,7 +40,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
             </p>
             <div className="flex flex-wrap gap-1.5">
               <StatusBadge status={integration.status} />
-              <HealthBadge health={integration.health_status} />
+              <HealthBadge status={integration.health_status} />
               <EnvironmentBadge environment={integration.environment} />
             </div>
           </div>
