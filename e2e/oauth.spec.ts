@@ -71,7 +71,7 @@ test.describe.serial("connecting an OAuth2 integration", () => {
     await signInAsOwner(page);
     await openConnectionPage(page);
     await page.getByRole("button", { name: "Refresh now" }).click();
-    await expect(page.getByText("Access token refreshed")).toBeVisible();
+    await expect(page.getByText("Access token refreshed", { exact: true })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: "Refresh now" }).filter({ hasText: "Succeeded" })).toBeVisible();
     expect(peer.tokenRequests.refresh_token).toBe(1);
   });
