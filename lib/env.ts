@@ -115,3 +115,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The environment a child process starts with: this one's, with some settings changed. */
+export function childProcessEnv(changes: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...changes };
+}

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -7,6 +6,7 @@ import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, rotateApiK
 import { flushKeyUsage } from "@/lib/api-keys/usage";
 import { env } from "@/lib/env";
 import { ownerContext } from "@/tests/fixtures";
+import { spawnInstance } from "@/tests/peers/instance";
 
 const read = { scopes: ["integrations:read" as const] };
 // Several app instances need a shared PostgreSQL; the embedded database admits one process.
@@ -55,10 +55,7 @@ describe("API key auth cache", () => {
   it.runIf(sharedDatabase)("another instance refuses a key revoked here once the change notification reaches it", async () => {
     const owner = await ownerContext();
     const { key, id } = await createApiKey(owner, { name: "CI", ...read });
-    const peer = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/peers/key-cache-instance.ts", key, "15000"], {
-      env: process.env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const peer = spawnInstance("tests/peers/key-cache-instance.ts", [key, "15000"]);
     let output = "";
     const ready = new Promise<void>((resolve) => peer.stdout.on("data", (chunk) => (output += chunk) && output.includes("ready") && resolve()));
     const exited = new Promise((resolve) => peer.on("exit", resolve));

@@ -1,12 +1,10 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys";
 import { env } from "@/lib/env";
 import { blockSize } from "@/lib/rate-limit";
 import { ownerContext } from "@/tests/fixtures";
+import { runInstance } from "@/tests/peers/instance";
 
-const run = promisify(execFile);
 // Several app instances need a shared PostgreSQL; the embedded database admits one process.
 const sharedDatabase = Boolean(env().databaseUrl);
 
@@ -16,7 +14,7 @@ describe.runIf(sharedDatabase)("per-key limits across app instances", () => {
     const limit = 50;
     const { key } = await createApiKey(owner, { name: "Shared", scopes: ["integrations:read"], rate_limit_per_minute: limit, rate_limit_per_hour: 1000 });
     const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1_000).toISOString();
-    const instance = () => run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/peers/limit-instance.ts", key, "60", at]);
+    const instance = () => runInstance("tests/peers/limit-instance.ts", [key, "60", at]);
     const [a, b] = await Promise.all([instance(), instance()]);
     const total = Number(a.stdout.trim()) + Number(b.stdout.trim());
     expect(total).toBeLessThanOrEqual(limit);

@@ -1,6 +1,4 @@
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
@@ -13,6 +11,7 @@ import { contextFor, decryptJson, keyVersionOf, OAUTH_TOKENS_COLUMN, parseKeyrin
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createIntegration, deleteIntegration, testConnection, updateIntegration } from "@/lib/integrations";
+import { runInstance } from "@/tests/peers/instance";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } from "@/tests/peers/oidc-provider";
 import { ownerContext } from "@/tests/fixtures";
@@ -27,7 +26,6 @@ vi.mock("@/lib/env", async (importOriginal) => {
   return { ...actual, env: () => ({ ...actual.env(), allowPrivateNetwork: true }) };
 });
 
-const run = promisify(execFile);
 const ORIGIN = "http://patchbay.test";
 const REDIRECT_URI = `${ORIGIN}/api/oauth/callback`;
 const SECRET = "peer-client-secret-0123456789abcdef";
@@ -274,10 +272,7 @@ describe("getAccessToken", () => {
       const { id, tenantId } = await connected(owner, peer);
       await expireSoon(id);
       const startAt = String(Date.now() + 6000);
-      const instance = () =>
-        run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tests/peers/oauth-token-instance.ts", id, tenantId, "10", startAt], {
-          env: { ...process.env, PATCHBAY_ALLOW_PRIVATE_NETWORK: "true" },
-        });
+      const instance = () => runInstance("tests/peers/oauth-token-instance.ts", [id, tenantId, "10", startAt], { PATCHBAY_ALLOW_PRIVATE_NETWORK: "true" });
       const [a, b] = await Promise.all([instance(), instance()]);
       const hashes = [...a.stdout.trim().split("\n"), ...b.stdout.trim().split("\n")];
       expect(hashes).toHaveLength(20);
