@@ -2,15 +2,13 @@ import { relations } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id } from "./columns";
-import { tenants, users } from "./tenancy";
+import { tenantId, tenants, users } from "./tenancy";
 
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     name: text("name").notNull(),
     // The visible start of the key, for lookup and for people to recognise it; the rest is only hashed.
     prefix: text("prefix").notNull().unique(),

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { tenants } from "./tenancy";
+import { tenantId, tenants } from "./tenancy";
 
 export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -28,9 +28,7 @@ export const outboxEvents = pgTable(
   "outbox_events",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     type: text("type").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),

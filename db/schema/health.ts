@@ -3,7 +3,7 @@ import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp,
 import { sql } from "drizzle-orm";
 import { createdAt } from "./columns";
 import { integrations } from "./integrations";
-import { tenants } from "./tenancy";
+import { tenantId } from "./tenancy";
 
 export const HEALTH_STATUSES = ["UNKNOWN", "HEALTHY", "DEGRADED", "DOWN"] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
@@ -22,9 +22,7 @@ export const integrationHealth = pgTable(
     integrationId: uuid("integration_id")
       .primaryKey()
       .references(() => integrations.id, { onDelete: "cascade" }),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     status: text("status").$type<HealthStatus>().notNull().default("UNKNOWN"),
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
     // When the check last claimed was due; the claim moves next_check_at on and keeps this for the lag.
@@ -55,9 +53,7 @@ export const healthChecks = pgTable(
   "health_checks",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
@@ -89,9 +85,7 @@ export const healthRollupsHourly = pgTable(
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     checks: integer("checks").notNull().default(0),
     failures: integer("failures").notNull().default(0),
     latencyCount: integer("latency_count").notNull().default(0),
@@ -106,9 +100,7 @@ export const healthTransitions = pgTable(
   "health_transitions",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),

@@ -1,14 +1,12 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
-import { tenants } from "./tenancy";
+import { tenantId } from "./tenancy";
 
 // First responses to POSTs carrying an Idempotency-Key, replayed for 24 hours.
 export const idempotencyRecords = pgTable(
   "idempotency_records",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
     // Null while the first request is still running.

@@ -3,15 +3,13 @@ import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
-import { tenants } from "./tenancy";
+import { tenantId, tenants } from "./tenancy";
 
 export const integrations = pgTable(
   "integrations",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     name: text("name").notNull(),
     provider: text("provider").notNull(),
     environment: text("environment").$type<"production" | "sandbox">().notNull(),
@@ -41,9 +39,7 @@ export const integrationRequestLogs = pgTable(
   "integration_request_logs",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),

@@ -2,7 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { integrations } from "./integrations";
-import { tenants } from "./tenancy";
+import { tenantId } from "./tenancy";
 
 export type OAuthConnectionStatus = "connected" | "disconnected" | "expired";
 export type OAuthGrantType = "authorization_code" | "client_credentials";
@@ -16,9 +16,7 @@ export const oauthStates = pgTable(
   "oauth_states",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
@@ -50,9 +48,7 @@ export const oauthConnections = pgTable(
     integrationId: uuid("integration_id")
       .primaryKey()
       .references(() => integrations.id, { onDelete: "cascade" }),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     status: text("status").$type<OAuthConnectionStatus>().notNull(),
     grantType: text("grant_type").$type<OAuthGrantType>().notNull(),
     // encryptJson({access_token, refresh_token?}) bound to (tenant, oauth_connections, integration_id, tokens).
@@ -86,9 +82,7 @@ export const oauthRefreshEvents = pgTable(
   "oauth_refresh_events",
   {
     id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),

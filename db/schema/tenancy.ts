@@ -13,6 +13,12 @@ export const tenants = pgTable("tenants", {
   ...timestamps(),
 });
 
+/** The owning tenant of a row: deleting the tenant deletes its rows. */
+export const tenantId = () =>
+  uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id, { onDelete: "cascade" });
+
 export const users = pgTable("users", {
   id: id(),
   email: text("email").notNull().unique(),
@@ -26,9 +32,7 @@ export const users = pgTable("users", {
 export const memberships = pgTable(
   "memberships",
   {
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -4,12 +4,8 @@ import type { ReceiverScheme } from "@/lib/webhooks/schema";
 import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
 import { integrations } from "./integrations";
-import { tenants } from "./tenancy";
+import { tenantId } from "./tenancy";
 
-const tenantId = () =>
-  uuid("tenant_id")
-    .notNull()
-    .references(() => tenants.id, { onDelete: "cascade" });
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const webhookEndpoints = pgTable(
