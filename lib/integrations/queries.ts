@@ -5,7 +5,7 @@ import { afterCursor, keysetPage } from "@/lib/keyset-page";
 import { PROVIDERS } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
-import { integrationView, loadOwnedIntegration, type IntegrationView } from "./view";
+import { integrationView, loadOwnedIntegration, visibleIntegrations, type IntegrationView } from "./view";
 
 // Timestamps sort as fixed-width text with microseconds, so a cursor round-trips exactly (a Date would drop them).
 const SORT_KEYS = {
@@ -25,7 +25,7 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
   const descending = input.sort.startsWith("-");
   const key = SORT_KEYS[input.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
 
-  const filters: (SQL | undefined)[] = [eq(integrations.tenantId, ctx.tenant.id)];
+  const filters: (SQL | undefined)[] = [visibleIntegrations(ctx)];
   if (input.q) {
     const needle = input.q.toLowerCase();
     const byName = PROVIDERS.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.key);
@@ -37,7 +37,6 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
     filters.push(keys.length ? inArray(integrations.provider, keys) : sql`false`);
   }
   if (input.environment) filters.push(eq(integrations.environment, input.environment));
-  if (ctx.sandboxOnly) filters.push(eq(integrations.environment, "sandbox"));
   if (input.status) filters.push(eq(integrations.status, input.status));
   if (input.health) filters.push(eq(integrations.healthStatus, input.health));
   if (input.cursor) filters.push(afterCursor(input.cursor, key, integrations.id, descending));
