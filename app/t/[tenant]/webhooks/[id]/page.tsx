@@ -11,7 +11,7 @@ import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
 import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
-import { orNotFound } from "@/lib/webhooks/page-helpers";
+import { orNotFound } from "@/lib/or-not-found";
 import { deliveryEventTypes, endpointStats, getDelivery, getEndpoint, listDeliveries } from "@/lib/webhooks";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ConnectForm } from "@/components/oauth/connect-form";
 import { ConnectionDetails } from "@/components/oauth/connection-details";
 import { ConnectionStatusBadge } from "@/components/oauth/connection-status-badge";
@@ -8,9 +7,9 @@ import { RefreshHistory } from "@/components/oauth/refresh-history";
 import { RefreshTokenButton } from "@/components/oauth/refresh-token-button";
 import { Alert, Card, CardBody, CardHeader, EmptyState } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { getIntegration } from "@/lib/integrations";
 import { getOAuthConnection } from "@/lib/oauth";
+import { orNotFound } from "@/lib/or-not-found";
 import { hasRole } from "@/lib/tenancy";
 
 export const metadata: Metadata = { title: "OAuth connection" };
@@ -19,20 +18,11 @@ type Props = { params: Promise<{ tenant: string; id: string }>; searchParams: Pr
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-async function load(ctx: Awaited<ReturnType<typeof requireTenantContext>>, id: string) {
-  try {
-    return await Promise.all([getIntegration(ctx, id), getOAuthConnection(ctx, id)]);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function OAuthConnectionPage({ params, searchParams }: Props) {
   const { tenant, id } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
-  const [integration, { connection, history, profile }] = await load(ctx, id);
+  const [integration, { connection, history, profile }] = await orNotFound(Promise.all([getIntegration(ctx, id), getOAuthConnection(ctx, id)]));
   const canManage = hasRole(ctx, "admin");
   const providerError = one(query.oauth_error);
 

@@ -6,7 +6,7 @@ import { ReceiverActions } from "@/components/webhooks/receiver-actions";
 import { Badge, Card, CardBody, CardHeader, CopyButton, EmptyState } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
-import { orNotFound } from "@/lib/webhooks/page-helpers";
+import { orNotFound } from "@/lib/or-not-found";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
 
