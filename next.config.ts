@@ -1,7 +1,14 @@
 import type { NextConfig } from "next";
 
+// `npm run bench:api -- --http` makes a second production build in its own folder that also
+// mounts `*.bench.ts` route files (the unguarded baseline the API guard is measured against);
+// the build Patchbay runs never contains them.
+const benchBuild = process.env.PATCHBAY_BENCH_BUILD === "1";
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  distDir: benchBuild ? ".next-bench" : ".next",
+  pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   // Native and WASM database drivers are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres"],
   async headers() {

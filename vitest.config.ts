@@ -21,7 +21,7 @@ export default defineConfig({
       "cli/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
-    exclude: ["e2e/**", "**/node_modules/**", "**/.next/**", ".data/**", ".e2e-data/**"],
+    exclude: ["e2e/**", "**/node_modules/**", "**/.next/**", "**/.next-bench/**", ".data/**", ".e2e-data/**"],
     // Points each test file at its own fresh database (PGlite in memory, or a
     // fresh database on the PostgreSQL given by TEST_DATABASE_URL).
     setupFiles: ["tests/setup-db.ts"],

@@ -23,16 +23,19 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Runs the calls in alternating rounds (A, B, A, B…) rather than one after the other, so a
- * machine shared with other work slows both sides alike instead of whichever ran second.
+ * Runs the calls in alternating rounds rather than one after the other, so a machine shared
+ * with other work slows both sides alike instead of whichever ran second; each round starts
+ * with the next side (A B C, B C A, …) so none always follows the same neighbour's garbage.
  */
 export async function compare(
   calls: { name: string; call: () => Promise<void> }[],
-  { seconds, concurrency, rounds = 4 }: { seconds: number; concurrency: number; rounds?: number },
+  { seconds, concurrency, rounds = 2 * calls.length }: { seconds: number; concurrency: number; rounds?: number },
 ): Promise<Figures[]> {
   const sides: Side[] = calls.map((c) => ({ ...c, latencies: [], seconds: 0 }));
   for (const side of sides) for (let i = 0; i < 200; i++) await side.call();
-  for (let round = 0; round < rounds; round++) for (const side of sides) await run(side, seconds / rounds, concurrency);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < sides.length; i++) await run(sides[(round + i) % sides.length]!, seconds / rounds, concurrency);
+  }
   return sides.map((side) => {
     const sorted = [...side.latencies].sort((a, b) => a - b);
     const figures = { name: side.name, requests: sorted.length, rps: sorted.length / side.seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };

@@ -17,20 +17,27 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+/**
+ * The build Patchbay runs, or the bench build beside it (next.config.ts: its own folder, plus
+ * the `*.bench.ts` baseline routes).
+ */
+export type BuildKind = "app" | "bench";
+const DIST_DIR: Record<BuildKind, string> = { app: ".next", bench: ".next-bench" };
+
 /** A build is needed the first time, and again after the sources changed (a `git pull`, say). */
-export function buildIsStale(root: string): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+export function buildIsStale(root: string, kind: BuildKind = "app"): boolean {
+  const buildId = path.join(root, DIST_DIR[kind], "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt);
 }
 
-export function runNextBuild(root: string): void {
-  console.log("Building Patchbay (first start, or the sources changed)…");
+export function runNextBuild(root: string, kind: BuildKind = "app"): void {
+  console.log(kind === "app" ? "Building Patchbay (first start, or the sources changed)…" : "Building the bench build (.next-bench)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", ...(kind === "bench" ? { PATCHBAY_BENCH_BUILD: "1" } : {}) },
   });
   if (result.status !== 0) throw new Error("next build failed; see its output above.");
 }

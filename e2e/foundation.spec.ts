@@ -167,3 +167,10 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await expectAccessible(page);
   });
 });
+
+test("the API bench's unguarded baseline route is not in the build Patchbay runs", async ({ request }) => {
+  // next.config.ts mounts *.bench.ts routes only in the bench's own build; mounted here, the
+  // route would answer (or fail with a 500) instead of Next's 404.
+  const response = await request.get("/api/bench/integrations/00000000-0000-4000-8000-000000000000");
+  expect(response.status()).toBe(404);
+});
