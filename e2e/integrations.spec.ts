@@ -245,8 +245,9 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await confirm.click();
     await expect(page).toHaveURL(new RegExp(`${list}$`));
     await expect(page.getByText("No integrations yet")).toBeVisible();
-    // The tenant's loading boundary has already streamed the shell, so the status stays 200; the page says it.
-    await page.goto(detail);
+    expect((await page.goto(`${detail}/settings`))?.status()).toBe(404);
+    expect((await page.goto(`${list}/not-an-id`))?.status()).toBe(404);
+    expect((await page.goto(detail))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Integration not found", level: 1 })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("link", { name: "All integrations" }).click();

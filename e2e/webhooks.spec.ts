@@ -112,6 +112,12 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
   await expectAccessible(page);
+
+  const missing = await page.goto("/t/acme/webhooks/00000000-0000-4000-8000-000000000000");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Endpoint not found", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "All endpoints" }).click();
+  await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
 });
 
 test("a receiver URL keeps the genuine GitHub delivery once and shows why a forged one was refused", async ({ page, request }) => {

@@ -12,6 +12,8 @@ export { Label } from "./label";
 export { PageHeader, type PageHeaderProps } from "./page-header";
 export { Select } from "./select";
 export { Skeleton } from "./skeleton";
+export { PageSkeleton } from "./page-skeleton";
+export { NotFoundInShell } from "./not-found-in-shell";
 export { Table, TBody, Td, Th, THead, Tr } from "./table";
 export { TabLinks, Tabs, TabsContent, TabsList, TabsTrigger, type TabLinksProps } from "./tabs";
 export { Toaster, useToast, type ToastOptions, type ToastTone } from "./toast";

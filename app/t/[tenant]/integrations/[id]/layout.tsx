@@ -20,6 +20,7 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 
 export default async function IntegrationLayout({ children, params }: Props) {
   const { tenant, id } = await params;
+  // Looked up here, above this segment's loading boundary, so an unknown id still answers 404.
   const { ctx, integration } = await loadIntegrationPage(tenant, id);
   const provider = getProvider(integration.provider);
   const list = `/t/${ctx.tenant.slug}/integrations`;
