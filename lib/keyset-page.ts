@@ -1,11 +1,11 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { cursorShapes, decodeCursor, encodeCursor } from "./pagination";
 
 // Kept apart from ./pagination, which the browser loads through the feature schemas.
 
 /** Rows after the cursor's (sort key, id) pair, in the direction the list is sorted. */
 export function afterCursor(cursor: string, key: SQL, id: AnyColumn, descending: boolean): SQL {
-  const [value, lastId] = decodeCursor(cursor, 2).map(String);
+  const [value, lastId] = decodeCursor(cursor, cursorShapes.textThenId);
   return descending ? sql`(${key}, ${id}) < (${value}, ${lastId}::uuid)` : sql`(${key}, ${id}) > (${value}, ${lastId}::uuid)`;
 }
 

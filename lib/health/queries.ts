@@ -4,7 +4,7 @@ import { healthChecks, healthRollupsHourly, healthTransitions, integrationHealth
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
 import { loadOwnedIntegration, visibleIntegrations } from "@/lib/integrations/view";
 import { thresholdsView } from "./thresholds";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { getProvider } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { emptyBuckets, mergeBuckets, percentile } from "./histogram";
@@ -88,8 +88,8 @@ export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthI
   const input = listHealthSchema.parse(raw);
   const filters: SQL[] = [visibleIntegrations(ctx)];
   if (input.cursor) {
-    const [rank, name, id] = decodeCursor(input.cursor, 3);
-    filters.push(sql`(${SEVERITY}, ${integrations.name}, ${integrations.id}) > (${Number(rank)}, ${String(name)}, ${String(id)}::uuid)`);
+    const [rank, name, id] = decodeCursor(input.cursor, cursorShapes.rankNameThenId);
+    filters.push(sql`(${SEVERITY}, ${integrations.name}, ${integrations.id}) > (${rank}, ${name}, ${id}::uuid)`);
   }
   const rows = await db()
     .select({ integration: integrations, health: integrationHealth, rank: SEVERITY })
@@ -184,8 +184,8 @@ export async function listHealthChecks(ctx: TenantContext, integrationId: string
   const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), eq(healthChecks.tenantId, ctx.tenant.id)];
   if (input.outcome) filters.push(eq(healthChecks.outcome, input.outcome));
   if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, 2);
-    filters.push(sql`(${CHECKED_KEY}, ${healthChecks.id}) < (${String(value)}, ${Number(id)})`);
+    const [value, id] = decodeCursor(input.cursor, cursorShapes.textThenSerial);
+    filters.push(sql`(${CHECKED_KEY}, ${healthChecks.id}) < (${value}, ${id})`);
   }
   const rows = await db()
     .select({ check: healthChecks, sortKey: CHECKED_KEY })

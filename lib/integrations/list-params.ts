@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { decodeCursor } from "@/lib/pagination";
+import { cursorShapes, decodeCursor } from "@/lib/pagination";
 import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput } from "./schema";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -19,7 +19,7 @@ function firstValues(params: SearchParams, keys: readonly string[]): Record<stri
 
 function isCursor(text: string): boolean {
   try {
-    decodeCursor(text, 2);
+    decodeCursor(text, cursorShapes.textThenId);
     return true;
   } catch {
     return false;

@@ -16,7 +16,7 @@ import {
 import { invalid, notFound } from "@/lib/errors";
 import { checkAddress, resolveHost } from "@/lib/http/address-guard";
 import { networkPolicy } from "@/lib/http/client";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { DISABLE_AFTER_MS } from "./retry-policy";
@@ -186,7 +186,7 @@ export async function listEndpoints(ctx: TenantContext, raw: Record<string, unkn
   const input = listEndpointsSchema.parse(raw);
   const filters = [eq(webhookEndpoints.tenantId, ctx.tenant.id)];
   if (input.cursor) {
-    const [created, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    const [created, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
     filters.push(or(lt(webhookEndpoints.createdAt, new Date(created)), and(eq(webhookEndpoints.createdAt, new Date(created)), lt(webhookEndpoints.id, id)))!);
   }
   const rows = await db()

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { webhookAttempts, webhookDeliveries, webhookMessages } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwnedEndpoint } from "./endpoints";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "./schema";
@@ -37,7 +37,7 @@ export async function listDeliveries(ctx: TenantContext, endpointId: string, raw
   if (input.status) filters.push(eq(webhookDeliveries.status, input.status));
   if (input.event_type) filters.push(eq(webhookDeliveries.eventType, input.event_type));
   if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    const [value, id] = decodeCursor(input.cursor, cursorShapes.textThenId);
     filters.push(sql`(${createdKey}, ${webhookDeliveries.id}) < (${value}, ${id}::uuid)`);
   }
   const rows = await db()

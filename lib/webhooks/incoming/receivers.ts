@@ -6,7 +6,7 @@ import { emitEvent, recordAudit } from "@/lib/audit";
 import { contextFor, decryptSecret, encryptSecret, WEBHOOK_RECEIVER_SECRET_COLUMN } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { createReceiverSchema, listReceivedEventsSchema, type CreateReceiverInput } from "../schema";
 import { REJECTION_TEXT, verifyIncoming, type RejectionReason } from "./verify";
@@ -120,7 +120,7 @@ export async function listReceivedEvents(ctx: TenantContext, integrationId: stri
   const integration = await loadOwnedIntegration(db(), ctx, integrationId);
   const filters = [eq(receivedWebhookEvents.integrationId, integration.id)];
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2).map(String) as [string, string];
+    const [at, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
     filters.push(or(lt(receivedWebhookEvents.receivedAt, new Date(at)), and(eq(receivedWebhookEvents.receivedAt, new Date(at)), lt(receivedWebhookEvents.id, id)))!);
   }
   const rows = await db()

@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys";
+import { createIntegration } from "@/lib/integrations";
+import { encodeCursor } from "@/lib/pagination";
+import { createEndpoint } from "@/lib/webhooks";
+import { ownerContext } from "@/tests/fixtures";
+import { GET as listEvents } from "./integrations/[id]/events/route";
+import { GET as listChecks } from "./integrations/[id]/health/checks/route";
+import { GET as listLogs } from "./integrations/[id]/logs/route";
+import { GET as listHealth } from "./integrations/health/route";
+import { GET as listIntegrations } from "./integrations/route";
+import { GET as listDeliveries } from "./webhooks/[id]/deliveries/route";
+import { GET as listEndpoints } from "./webhooks/route";
+
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+
+async function get(handler: Handler, key: string, path: string, params: object = {}) {
+  const req = new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
+  return { status: res.status, body: await res.json() };
+}
+
+// Each is well-formed base64url JSON, the kind a caller gets by editing a real cursor.
+const FORGED = {
+  "id that is not a uuid": encodeCursor(["2026-01-01T00:00:00.000000", "1; drop table integrations"]),
+  "rank that is not a number": encodeCursor(["worst", "Stripe", randomUUID()]),
+  "too few parts": encodeCursor([randomUUID()]),
+  "not JSON": "e30x",
+};
+
+describe("list cursors", () => {
+  it("answer 422 naming the cursor for a forged one on every list, never reaching the database as a bad value", async () => {
+    const owner = await ownerContext();
+    const { key } = await createApiKey(owner, { name: "Lists", scopes: ["integrations:read", "webhooks:read"] });
+    const integration = await createIntegration(owner, { name: "Shop", provider: "custom_rest", environment: "production", auth_type: "none", base_url: "https://shop.example.com" });
+    const endpoint = await createEndpoint(owner, { url: "https://erp.example.com/hooks" });
+    const lists: [string, Handler, string, object?][] = [
+      ["integrations", listIntegrations as Handler, "/integrations"],
+      ["request log", listLogs as Handler, `/integrations/${integration.id}/logs`, { id: integration.id }],
+      ["health checks", listChecks as Handler, `/integrations/${integration.id}/health/checks`, { id: integration.id }],
+      ["received events", listEvents as Handler, `/integrations/${integration.id}/events`, { id: integration.id }],
+      ["health overview", listHealth as Handler, "/integrations/health"],
+      ["endpoints", listEndpoints as Handler, "/webhooks"],
+      ["deliveries", listDeliveries as Handler, `/webhooks/${endpoint.id}/deliveries`, { id: endpoint.id }],
+    ];
+    const answers: string[] = [];
+    for (const [list, handler, path, params] of lists) {
+      for (const [kind, cursor] of Object.entries(FORGED)) {
+        const { status, body } = await get(handler, key, `${path}?cursor=${cursor}`, params);
+        answers.push(`${list} / ${kind}: ${status} ${body.error?.fields?.cursor ? "names cursor" : JSON.stringify(body).slice(0, 80)}`);
+      }
+    }
+    expect(answers).toEqual(lists.flatMap(([list]) => Object.keys(FORGED).map((kind) => `${list} / ${kind}: 422 names cursor`)));
+
+    // Lists keyed by an instant read it as a date; other lists compare their key as text, where any text is a position.
+    const notADate = encodeCursor(["yesterday", randomUUID()]);
+    expect((await get(listEndpoints as Handler, key, `/webhooks?cursor=${notADate}`)).status).toBe(422);
+    expect((await get(listEvents as Handler, key, `/integrations/${integration.id}/events?cursor=${notADate}`, { id: integration.id })).status).toBe(422);
+  });
+
+  it("still follow the cursors the lists hand out", async () => {
+    const owner = await ownerContext();
+    const { key } = await createApiKey(owner, { name: "Lists", scopes: ["integrations:read", "webhooks:read"] });
+    for (const name of ["Alpha", "Beta"]) {
+      await createIntegration(owner, { name, provider: "custom_rest", environment: "production", auth_type: "none", base_url: "https://shop.example.com" });
+      await createEndpoint(owner, { url: `https://${name.toLowerCase()}.example.com/hooks` });
+    }
+    for (const [handler, path] of [
+      [listIntegrations, "/integrations?sort=created_at"],
+      [listHealth, "/integrations/health?"],
+      [listEndpoints, "/webhooks?"],
+    ] as [Handler, string][]) {
+      const first = await get(handler, key, `${path}&limit=1`);
+      expect(first.body.next_cursor, path).toEqual(expect.any(String));
+      const second = await get(handler, key, `${path}&limit=1&cursor=${first.body.next_cursor}`);
+      expect(second.status, path).toBe(200);
+      expect(second.body.data, path).toHaveLength(1);
+      expect(second.body.data[0], path).not.toEqual(first.body.data[0]);
+    }
+  });
+});
