@@ -1,10 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./pages/accessibility";
-import { LoginPage, SetupPage } from "./pages/auth";
+import { createApiKey, signInAsOwner } from "./pages/session";
 
-const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
 const NAME = "Box office feed";
 
 // The provider's status endpoint on loopback; the test flips it between answering and failing.
@@ -24,33 +23,10 @@ test.afterAll(async () => {
   await new Promise((resolve) => provider.close(resolve));
 });
 
-/** Signs in as the owner, setting Patchbay up first when this spec runs on its own. */
-async function signIn(page: Page) {
-  await page.goto("/");
-  if (/\/setup$/.test(page.url())) {
-    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", ...owner });
-    await expect(page).toHaveURL(/\/login\?setup=done/);
-  }
-  await new LoginPage(page).signIn(owner.email, owner.password);
-  await expect(page).toHaveURL(/\/t\/acme$/);
-}
-
-async function createKey(page: Page): Promise<string> {
-  await page.goto("/t/acme/settings/api-keys");
-  await page.getByRole("button", { name: "Create API key" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Health e2e");
-  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
-  await dialog.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
-  await page.getByRole("button", { name: "Done" }).click();
-  return key;
-}
-
 test("the health page follows a provider going down and coming back, without a reload", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await signIn(page);
-  const key = await createKey(page);
+  await signInAsOwner(page);
+  const key = await createApiKey(page, "Health e2e");
   const auth = { Authorization: `Bearer ${key}` };
   const created = await request.post("/api/v1/integrations", {
     headers: auth,

@@ -1,11 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./pages/accessibility";
-import { LoginPage, SetupPage } from "./pages/auth";
+import { createApiKey, signInAsOwner } from "./pages/session";
 
-const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
 
 /** A subscriber on loopback that answers each delivery with a body naming the request count. */
 let subscriber: http.Server;
@@ -29,18 +28,6 @@ test.afterAll(async () => {
   subscriber.closeAllConnections();
   await new Promise((resolve) => subscriber.close(resolve));
 });
-
-/** Works alone or after the foundation spec: sets Patchbay up if nobody has yet, then signs in. */
-async function signInAsOwner(page: Page) {
-  await page.goto("/");
-  if (page.url().endsWith("/setup")) {
-    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", ...owner });
-    await expect(page).toHaveURL(/\/login\?setup=done/);
-  }
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(owner.email, owner.password);
-  await expect(page).toHaveURL(/\/t\/acme$/);
-}
 
 test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
   // Two background deliveries happen in this story, each waited for.
@@ -122,14 +109,7 @@ test("an admin adds an endpoint, sends a test event, reads the attempt and resen
 
 test("a receiver URL keeps the genuine GitHub delivery once and shows why a forged one was refused", async ({ page, request }) => {
   await signInAsOwner(page);
-  await page.goto("/t/acme/settings/api-keys");
-  await page.getByRole("button", { name: "Create API key" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("Receiver set-up");
-  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
-  await dialog.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
-  await page.getByRole("button", { name: "Done" }).click();
+  const key = await createApiKey(page, "Receiver set-up");
   const auth = { Authorization: `Bearer ${key}` };
 
   const integration = await request.post("/api/v1/integrations", { headers: auth, data: { name: "GitHub repo", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" } });

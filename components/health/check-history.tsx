@@ -1,13 +1,13 @@
-import Link from "next/link";
-import { Badge, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Badge, EmptyState, NEWEST_FIRST, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { HealthCheckView } from "@/lib/health";
+import type { PageHrefs } from "@/lib/pager";
 import { formatMs } from "./format";
 
 const OUTCOME_TONE = { success: "success", failure: "danger", timeout: "warning" } as const;
 const SOURCE_LABEL = { schedule: "Scheduled", manual: "Check now", test: "Connection test" } as const;
 
-/** One page of checks, newest first; older pages follow a cursor link. */
-export function CheckHistory({ checks, olderHref, newestHref }: { checks: HealthCheckView[]; olderHref: string | null; newestHref: string | null }) {
+/** One page of checks, newest first. */
+export function CheckHistory({ checks, hrefs }: { checks: HealthCheckView[]; hrefs: PageHrefs }) {
   if (checks.length === 0) return <EmptyState title="No checks recorded yet" description="The first check runs within one polling interval, or use Check now." />;
   return (
     <div className="grid gap-3">
@@ -39,18 +39,7 @@ export function CheckHistory({ checks, olderHref, newestHref }: { checks: Health
           ))}
         </TBody>
       </Table>
-      <nav aria-label="Check history pages" className="flex gap-4 text-sm">
-        {newestHref && (
-          <Link href={newestHref} className="text-link underline-offset-4 hover:underline">
-            Newest checks
-          </Link>
-        )}
-        {olderHref && (
-          <Link href={olderHref} className="text-link underline-offset-4 hover:underline">
-            Older checks
-          </Link>
-        )}
-      </nav>
+      <Pager hrefs={hrefs} label="Check history pages" labels={NEWEST_FIRST} />
     </div>
   );
 }

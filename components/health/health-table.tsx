@@ -3,8 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { listHealthAction } from "@/app/t/[tenant]/health/actions";
-import { EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { EmptyState, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { IntegrationHealthListItem } from "@/lib/health";
+import { hrefWith, pageHrefs, type PagePosition } from "@/lib/pager";
 import { formatMs, formatUptime, LIVE_REFRESH_MS } from "./format";
 import { HealthBadge } from "./health-badge";
 import { Sparkline } from "./sparkline";
@@ -12,11 +13,11 @@ import { Sparkline } from "./sparkline";
 type Page = { data: IntegrationHealthListItem[]; next_cursor: string | null };
 
 /** Every integration's health, worst first, refreshed while the page is open. */
-export function HealthTable({ tenantSlug, cursor, initial }: { tenantSlug: string; cursor?: string; initial: Page }) {
+export function HealthTable({ tenantSlug, at, initial }: { tenantSlug: string; at: PagePosition; initial: Page }) {
   const { data, isError } = useQuery({
-    queryKey: ["health", tenantSlug, cursor ?? null],
+    queryKey: ["health", tenantSlug, at.cursor ?? null],
     queryFn: async () => {
-      const result = await listHealthAction(tenantSlug, { cursor, limit: 100 });
+      const result = await listHealthAction(tenantSlug, { cursor: at.cursor, limit: 100 });
       if (!result.ok) throw new Error(result.error);
       return result.data;
     },
@@ -81,11 +82,7 @@ export function HealthTable({ tenantSlug, cursor, initial }: { tenantSlug: strin
           ))}
         </TBody>
       </Table>
-      {data.next_cursor && (
-        <Link href={`${base}/health?cursor=${encodeURIComponent(data.next_cursor)}`} className="justify-self-start text-sm text-link underline-offset-4 hover:underline">
-          Next page
-        </Link>
-      )}
+      <Pager hrefs={pageHrefs(at, data.next_cursor, (to) => hrefWith(`${base}/health`, to))} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { Badge, buttonClasses, cn, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Badge, buttonClasses, cn, EmptyState, NEWEST_FIRST, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { listRequestLogs } from "@/lib/integrations";
 import { listHref } from "@/lib/integrations/list-params";
+import { pageHrefs, type PagePosition } from "@/lib/pager";
 
 type Page = Awaited<ReturnType<typeof listRequestLogs>>;
 type Filter = { success?: "true" | "false"; cursor?: string };
@@ -33,9 +34,9 @@ export function RequestLogFilter({ base, filter }: { base: string; filter: Filte
 }
 
 /** Entries as stored: already redacted when they were written. */
-export function RequestLogTable({ base, filter, page }: { base: string; filter: Filter; page: Page }) {
+export function RequestLogTable({ base, filter, at, page }: { base: string; filter: Filter; at: PagePosition; page: Page }) {
   if (page.data.length === 0) {
-    return <EmptyState title={filter.success ? "No entries match this filter" : "No requests yet"} description="Every outbound call (tests and health checks) is logged here." />;
+    return <EmptyState title={filter.success ? "No entries match this filter" : "No requests yet"} description="Connection tests are logged here, secrets removed. Scheduled health checks are on the Health tab." />;
   }
   return (
     <div className="grid gap-3">
@@ -81,20 +82,7 @@ export function RequestLogTable({ base, filter, page }: { base: string; filter: 
           ))}
         </TBody>
       </Table>
-      {(filter.cursor || page.next_cursor) && (
-        <nav aria-label="Pages" className="flex justify-end gap-2">
-          {filter.cursor && (
-            <Link href={listHref(base, filter, { cursor: undefined })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-              Newest
-            </Link>
-          )}
-          {page.next_cursor && (
-            <Link href={listHref(base, filter, { cursor: page.next_cursor })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-              Older
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager hrefs={pageHrefs(at, page.next_cursor, (to) => listHref(base, filter, to))} labels={NEWEST_FIRST} />
     </div>
   );
 }

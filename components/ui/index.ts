@@ -14,6 +14,7 @@ export { Select } from "./select";
 export { Skeleton } from "./skeleton";
 export { PageSkeleton } from "./page-skeleton";
 export { NotFoundInShell } from "./not-found-in-shell";
+export { NEWEST_FIRST, Pager } from "./pager";
 export { Table, TBody, Td, Th, THead, Tr } from "./table";
 export { TabLinks, Tabs, TabsContent, TabsList, TabsTrigger, type TabLinksProps } from "./tabs";
 export { Toaster, useToast, type ToastOptions, type ToastTone } from "./toast";

@@ -1,10 +1,10 @@
-import Link from "next/link";
-import { Badge, Card, CardBody, CardHeader, EmptyState, RelativeTime } from "@/components/ui";
+import { Badge, Card, CardBody, CardHeader, EmptyState, NEWEST_FIRST, Pager, RelativeTime } from "@/components/ui";
+import type { PageHrefs } from "@/lib/pager";
 import { PayloadViewer } from "./payload-viewer";
 
 type Event = { id: string; provider_event_id: string; event_type: string | null; verified: boolean; received_at: string; payload: string };
 
-export function ReceivedEvents({ events, nextHref }: { events: Event[]; nextHref: string | null }) {
+export function ReceivedEvents({ events, hrefs }: { events: Event[]; hrefs: PageHrefs }) {
   return (
     <Card>
       <CardHeader title="Received events" description="Each provider event is stored once; repeats are acknowledged and skipped." />
@@ -26,11 +26,7 @@ export function ReceivedEvents({ events, nextHref }: { events: Event[]; nextHref
             ))}
           </ul>
         )}
-        {nextHref && (
-          <Link href={nextHref} className="text-sm underline">
-            Older events
-          </Link>
-        )}
+        <Pager hrefs={hrefs} label="Received event pages" labels={NEWEST_FIRST} />
       </CardBody>
     </Card>
   );

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { cursorShapes, decodeCursor } from "@/lib/pagination";
+import { firstParam, hrefWith } from "@/lib/pager";
 import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput } from "./schema";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -10,8 +11,7 @@ export type IntegrationListFilters = Omit<ListIntegrationsInput, "limit">;
 function firstValues(params: SearchParams, keys: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys) {
-    const raw = params[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    const value = firstParam(params[key]);
     if (value) out[key] = value;
   }
   return out;
@@ -52,10 +52,7 @@ export function parseRequestLogParams(params: SearchParams): { success?: "true" 
 export function listHref(base: string, current: Record<string, string | undefined>, change: Record<string, string | undefined>): string {
   const next = { ...current, ...change };
   if (!("cursor" in change)) delete next.cursor;
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(next)) if (value) query.set(key, value);
-  const text = query.toString();
-  return text ? `${base}?${text}` : base;
+  return hrefWith(base, next);
 }
 
 /** Clicking a column header: ascending first, then descending, on the same column. */

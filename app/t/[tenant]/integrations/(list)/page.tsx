@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IntegrationFilters } from "@/components/integrations/integration-filters";
 import { IntegrationsTable } from "@/components/integrations/integrations-table";
-import { Alert, buttonClasses, EmptyState, PageHeader } from "@/components/ui";
+import { Alert, buttonClasses, EmptyState, PageHeader, Pager } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { listIntegrations } from "@/lib/integrations";
 import { listHref, parseIntegrationListParams, type SearchParams } from "@/lib/integrations/list-params";
+import { pageHrefs, pagePosition } from "@/lib/pager";
 import { hasRole } from "@/lib/tenancy";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Search
 export default async function IntegrationsPage({ params, searchParams }: Props) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
-  const { filters, ignored } = parseIntegrationListParams(await searchParams);
+  const query = await searchParams;
+  const { filters, ignored } = parseIntegrationListParams(query);
   const { data, next_cursor } = await listIntegrations(ctx, filters);
   const base = `/t/${ctx.tenant.slug}/integrations`;
   const canEdit = hasRole(ctx, "admin");
@@ -44,20 +46,7 @@ export default async function IntegrationsPage({ params, searchParams }: Props) 
           ) : (
             <IntegrationsTable base={base} filters={filters} integrations={data} />
           )}
-          {(filters.cursor || next_cursor) && (
-            <nav aria-label="Pages" className="flex justify-end gap-2">
-              {filters.cursor && (
-                <Link href={listHref(base, filters, { cursor: undefined })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-                  First page
-                </Link>
-              )}
-              {next_cursor && (
-                <Link href={listHref(base, filters, { cursor: next_cursor })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-                  Next page
-                </Link>
-              )}
-            </nav>
-          )}
+          <Pager hrefs={pageHrefs(pagePosition({ ...query, cursor: filters.cursor }), next_cursor, (to) => listHref(base, filters, to))} />
         </>
       )}
     </div>

@@ -8,35 +8,36 @@ import { EndpointActions } from "@/components/webhooks/endpoint-actions";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { FailingWarning } from "@/components/webhooks/failing-warning";
 import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
-import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, NEWEST_FIRST, PageHeader, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
+import { firstParam, hrefWith, loadPage, pageHrefs, pagePosition } from "@/lib/pager";
 import { deliveryEventTypes, endpointStats, getDelivery, getEndpoint, listDeliveries } from "@/lib/webhooks";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
-type SearchParams = { status?: string; event_type?: string; cursor?: string; delivery?: string };
+type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function EndpointPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<SearchParams> }) {
   const { tenant, id } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
   const endpoint = await orNotFound(getEndpoint(ctx, id));
-  const status = ["pending", "succeeded", "failed"].includes(query.status ?? "") ? (query.status as "pending") : undefined;
-  const [stats, deliveries, eventTypes, detail] = await Promise.all([
+  const requested = firstParam(query.status);
+  const status = requested === "pending" || requested === "succeeded" || requested === "failed" ? requested : undefined;
+  const eventType = firstParam(query.event_type);
+  const deliveryId = firstParam(query.delivery);
+  const [stats, { page: deliveries, at }, eventTypes, detail] = await Promise.all([
     endpointStats(ctx, id),
-    listDeliveries(ctx, id, { status, event_type: query.event_type || undefined, cursor: query.cursor || undefined }),
+    loadPage(pagePosition(query), (cursor) => listDeliveries(ctx, id, { status, event_type: eventType, cursor })),
     deliveryEventTypes(ctx, id),
-    query.delivery ? getDelivery(ctx, query.delivery).catch(() => null) : null,
+    deliveryId ? getDelivery(ctx, deliveryId).catch(() => null) : null,
   ]);
   const canManage = hasRole(ctx, "admin");
   const base = `/t/${ctx.tenant.slug}/webhooks/${id}`;
-  const keep = (extra: Record<string, string | undefined>) => {
-    const search = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status, event_type: query.event_type, ...extra })) if (v) search.set(k, v);
-    return `${base}?${search}`;
-  };
+  // Opening or closing a delivery keeps the filters and the page the list is on.
+  const keep = (extra: Record<string, string | undefined>) => hrefWith(base, { status, event_type: eventType, ...at, ...extra });
   return (
     <div className="grid gap-6">
       <PageHeader title={endpoint.url} description={endpoint.description || undefined} actions={
@@ -83,9 +84,9 @@ export default async function EndpointPage({ params, searchParams }: { params: P
       <Card>
         <CardHeader title="Deliveries" action={canManage ? <ReplayFailedForm tenantSlug={ctx.tenant.slug} id={id} /> : undefined} />
         <CardBody className="grid gap-4">
-          <DeliveryFilters action={base} status={status} eventType={query.event_type} eventTypes={eventTypes} />
+          <DeliveryFilters action={base} status={status} eventType={eventType} eventTypes={eventTypes} />
           {deliveries.data.length === 0 ? (
-            <EmptyState title="No deliveries" description={status || query.event_type ? "Nothing matches these filters." : "Send a test event to see one here."} />
+            <EmptyState title="No deliveries" description={status || eventType ? "Nothing matches these filters." : "Send a test event to see one here."} />
           ) : (
             <Table>
               <THead>
@@ -118,11 +119,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               </TBody>
             </Table>
           )}
-          {deliveries.next_cursor && (
-            <Link href={keep({ cursor: deliveries.next_cursor })} className="text-sm underline">
-              Older deliveries
-            </Link>
-          )}
+          <Pager hrefs={pageHrefs(at, deliveries.next_cursor, (to) => hrefWith(base, { status, event_type: eventType, ...to }))} label="Delivery pages" labels={NEWEST_FIRST} />
         </CardBody>
       </Card>
     </div>

@@ -7,6 +7,7 @@ import { Badge, Card, CardBody, CardHeader, CopyButton, EmptyState } from "@/com
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
+import { hrefWith, loadPage, pageHrefs, pagePosition } from "@/lib/pager";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
 
@@ -14,12 +15,13 @@ export const metadata: Metadata = { title: "Incoming webhooks" };
 
 const SCHEME_LABEL: Record<string, string> = { standard_webhooks: "Standard Webhooks", stripe: "Stripe", github: "GitHub", hmac_sha256: "HMAC-SHA256" };
 
-export default async function IntegrationWebhooksPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+export default async function IntegrationWebhooksPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tenant, id } = await params;
-  const { cursor } = await searchParams;
   const ctx = await requireTenantContext(tenant);
   const origin = requestOrigin(await headers());
-  const [receivers, events] = await orNotFound(Promise.all([listReceivers(ctx, id, origin), listReceivedEvents(ctx, id, { cursor })]));
+  const [receivers, { page: events, at }] = await orNotFound(
+    Promise.all([listReceivers(ctx, id, origin), loadPage(pagePosition(await searchParams), (cursor) => listReceivedEvents(ctx, id, { cursor }))]),
+  );
   const canManage = hasRole(ctx, "admin");
   return (
     <div className="grid gap-6">
@@ -60,7 +62,7 @@ export default async function IntegrationWebhooksPage({ params, searchParams }: 
           )}
         </CardBody>
       </Card>
-      <ReceivedEvents events={events.data} nextHref={events.next_cursor ? `/t/${ctx.tenant.slug}/integrations/${id}/webhooks?cursor=${events.next_cursor}` : null} />
+      <ReceivedEvents events={events.data} hrefs={pageHrefs(at, events.next_cursor, (to) => hrefWith(`/t/${ctx.tenant.slug}/integrations/${id}/webhooks`, to))} />
     </div>
   );
 }
