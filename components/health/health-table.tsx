@@ -70,7 +70,9 @@ export function HealthTable({ tenantSlug, at, initial }: { tenantSlug: string; a
                 <RelativeTime value={item.last_check?.checked_at ?? null} />
               </Td>
               <Td className="max-w-xs">
-                {item.last_error ? (
+                {!item.monitored ? (
+                  <span className="text-sm text-muted-foreground">Not monitored: no status endpoint</span>
+                ) : item.last_error ? (
                   <span className="block truncate text-sm" title={item.last_error.message}>
                     {item.last_error.message}
                   </span>

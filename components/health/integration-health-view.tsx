@@ -44,8 +44,14 @@ export function IntegrationHealthView({ tenantSlug, initial, canCheck }: { tenan
       <Card>
         <CardHeader
           title="Status"
-          description={data.enabled ? `Checked every ${data.check_interval_seconds} s.` : "Disabled: not checked until it is enabled again."}
-          action={canCheck ? <CheckNowButton tenantSlug={tenantSlug} integrationId={data.integration_id} /> : undefined}
+          description={
+            !data.monitored
+              ? "Not monitored: there is no status endpoint to check. Set one in the settings to start checks."
+              : data.enabled
+                ? `Checked every ${data.check_interval_seconds} s.`
+                : "Disabled: not checked until it is enabled again."
+          }
+          action={canCheck && data.monitored ? <CheckNowButton tenantSlug={tenantSlug} integrationId={data.integration_id} /> : undefined}
         />
         <CardBody>
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations";
 import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
@@ -26,14 +27,24 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function UsageCounters({ usage }: { usage: IntegrationView["usage"] }) {
+/** The calls in the request log; scheduled health checks are counted on the Health tab instead. */
+export function UsageCounters({ usage, healthHref }: { usage: IntegrationView["usage"]; healthHref: string }) {
   return (
-    <div className="grid gap-4 sm:grid-cols-3">
-      <Counter label="Requests">{usage.total_requests.toLocaleString("en")}</Counter>
-      <Counter label="Failed">{usage.failed_requests.toLocaleString("en")}</Counter>
-      <Counter label="Success rate">
-        <SuccessRate rate={usage.success_rate} />
-      </Counter>
+    <div className="grid gap-2">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Counter label="Requests">{usage.total_requests.toLocaleString("en")}</Counter>
+        <Counter label="Failed">{usage.failed_requests.toLocaleString("en")}</Counter>
+        <Counter label="Success rate">
+          <SuccessRate rate={usage.success_rate} />
+        </Counter>
+      </div>
+      <p className="text-sm text-muted-foreground">
+        Calls made for connection tests, as in the request log. Scheduled checks and uptime are on the{" "}
+        <Link href={healthHref} className="text-link underline-offset-4 hover:underline">
+          Health tab
+        </Link>
+        .
+      </p>
     </div>
   );
 }

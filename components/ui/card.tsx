@@ -1,7 +1,8 @@
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("rounded-lg border border-border bg-surface shadow-sm", className)} {...props} />;
+  // min-w-0: as a grid or flex item a card may shrink, so a wide table scrolls inside it instead of widening the page.
+  return <div className={cn("min-w-0 rounded-lg border border-border bg-surface shadow-sm", className)} {...props} />;
 }
 
 export interface CardHeaderProps {

@@ -1,13 +1,14 @@
 import type { CheckOutcome, CheckSource } from "@/db/schema/health";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { secretsOf } from "@/lib/integrations/credentials";
 import { applyAuth, outboundCredentials } from "@/lib/integrations/outbound-auth";
 import type { Credentials } from "@/lib/integrations/schema";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
 import { createRedactor } from "@/lib/http/redact";
+import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { getProvider, type AuthType } from "@/lib/providers";
 
 /** What a check needs to know about an integration; the credentials still sealed. */
@@ -47,6 +48,8 @@ function statusError(status: number): string {
   return `The provider answered ${status}.`;
 }
 
+export const NOT_MONITORED = "Not monitored: there is no status endpoint to check. Set one in the settings.";
+
 /**
  * Calls the integration's status endpoint once through the guarded client, with its auth.
  * No retries: one failure is already only DEGRADED, and DOWN takes several in a row.
@@ -56,8 +59,8 @@ export async function runCheck(target: CheckTarget, source: CheckSource, schedul
   const base = { integrationId: target.integrationId, tenantId: target.tenantId, source, scheduledAt, checkedAt };
   const fail = (error: string): CheckResult => ({ ...base, outcome: "failure", statusCode: null, responseTimeMs: null, error });
   const provider = getProvider(target.provider);
-  const endpoint = target.config.status_endpoint ?? provider?.testEndpoint ?? null;
-  if (!endpoint) return fail("There is no endpoint to check: set a status endpoint in the settings.");
+  const endpoint = statusEndpointOf(target);
+  if (!endpoint) throw invalid(NOT_MONITORED, { status_endpoint: "Set a status endpoint (a path under the base URL) to monitor this integration." });
   if (target.authType !== "none" && target.authType !== "oauth2" && !target.credentials) return fail("No credentials are stored: add them.");
 
   let credentials: Credentials;

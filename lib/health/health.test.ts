@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { expectCatalogued } from "@/tests/event-catalog";
 import { auditEvents, healthChecks, healthRollupsHourly, integrationHealth, outboxEvents } from "@/db/schema";
-import { createIntegration, getIntegration, setIntegrationEnabled, testConnection } from "@/lib/integrations";
+import { createIntegration, getIntegration, setIntegrationEnabled, testConnection, updateIntegration } from "@/lib/integrations";
 import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import type { CheckResult } from "./check";
@@ -125,6 +125,42 @@ describe("health checks against a loopback provider", () => {
     expect(disabled!.lastCheckedAt).toBeNull();
     // Moved along rather than left due, so it does not sit at the head of every claim.
     expect(disabled!.nextCheckAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("leaves an integration without a status endpoint unmonitored: UNKNOWN, no checks, and Check now says why", async () => {
+    const hits = new Set<string>();
+    const base = await peer((req, res) => {
+      hits.add(req.url!);
+      res.end("{}");
+    });
+    const { owner, ids } = await integrationsAt(base, 2);
+    const bare = await createIntegration(owner, { name: "No endpoint", provider: "custom_rest", auth_type: "none", base_url: base });
+    await makeAllDue();
+    await runScheduler();
+    expect([...hits].sort()).toEqual(["/status/0", "/status/1"]);
+    const view = await getIntegrationHealth(owner, bare.id);
+    expect(view).toMatchObject({ monitored: false, status: "UNKNOWN", last_check: null, last_error: null });
+    expect((await getIntegrationHealth(owner, ids[0]!)).monitored).toBe(true);
+    expect((await getIntegration(owner, bare.id)).health_status).toBe("UNKNOWN");
+    const refused = await checkIntegrationNow(owner, bare.id).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "validation_failed", fields: { status_endpoint: expect.stringContaining("status endpoint") } });
+    expect(await db().select().from(healthChecks).where(eq(healthChecks.integrationId, bare.id))).toEqual([]);
+
+    // One judged before it lost its endpoint goes back to UNKNOWN once, saying why.
+    await checkIntegrationNow(owner, ids[0]!);
+    await updateIntegration(owner, ids[0]!, { config: { status_endpoint: null } });
+    await makeAllDue();
+    await runScheduler();
+    const dropped = await getIntegrationHealth(owner, ids[0]!);
+    expect(dropped).toMatchObject({ monitored: false, status: "UNKNOWN" });
+    expect(dropped.transitions[0]).toMatchObject({ from: "HEALTHY", to: "UNKNOWN", reason: expect.stringContaining("Not monitored") });
+    const events = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.health.changed"));
+    const last = events.filter((e) => (e.payload as { id: string }).id === ids[0]).at(-1)!;
+    expect(last.payload).toMatchObject({ from: "HEALTHY", to: "UNKNOWN" });
+    expectCatalogued(last);
+    await makeAllDue();
+    await runScheduler();
+    expect((await getIntegrationHealth(owner, ids[0]!)).transitions.filter((t) => t.to === "UNKNOWN")).toHaveLength(1);
   });
 
   it("two workers claiming at the same time never run the same check", async () => {

@@ -3,6 +3,7 @@ import { db, rowsOf } from "@/db/client";
 import { healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, type HealthStatus } from "@/db/schema";
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
 import { loadOwnedIntegration, visibleIntegrations } from "@/lib/integrations/view";
+import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { thresholdsView } from "./thresholds";
 import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { getProvider } from "@/lib/providers";
@@ -70,6 +71,7 @@ function baseView(row: Row) {
     provider: i.provider,
     provider_name: getProvider(i.provider)?.name ?? i.provider,
     enabled: i.status === "enabled",
+    monitored: statusEndpointOf({ provider: i.provider, config }) !== null,
     status: statusOf(h?.status),
     check_interval_seconds: config.polling_interval_seconds,
     status_changed_at: h?.statusChangedAt?.toISOString() ?? null,

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { auditEvents, healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, outboxEvents } from "@/db/schema";
 import { redact } from "@/lib/audit";
-import type { CheckResult } from "./check";
+import { NOT_MONITORED, type CheckResult } from "./check";
 import { addSample, emptyBuckets } from "./histogram";
 import { nextHealth, type HealthMemory, type Transition } from "./transitions";
 
@@ -174,6 +174,30 @@ export async function recordCheckResults(results: CheckResult[]): Promise<Record
     await writeRollups(tx, rollupsOf(kept));
     await writeTransitions(tx, changes);
     return recorded;
+  });
+}
+
+/**
+ * Integrations that are not monitored (no status endpoint: removed since, or judged by the
+ * failing checks of older versions) go back to UNKNOWN once, with a status change saying why,
+ * rather than keep a verdict no check backs any more.
+ */
+export async function markUnmonitored(integrationIds: string[], at = new Date()): Promise<number> {
+  if (integrationIds.length === 0) return 0;
+  return db().transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(integrationHealth)
+      .where(and(inArray(integrationHealth.integrationId, integrationIds), ne(integrationHealth.status, "UNKNOWN")))
+      .orderBy(integrationHealth.integrationId)
+      .for("update");
+    if (rows.length === 0) return 0;
+    await tx
+      .update(integrationHealth)
+      .set({ status: "UNKNOWN", consecutiveFailures: 0, consecutiveSuccesses: 0, recentLatenciesMs: [], statusChangedAt: at })
+      .where(inArray(integrationHealth.integrationId, rows.map((r) => r.integrationId)));
+    await writeTransitions(tx, rows.map((state) => ({ state, transition: { from: state.status, to: "UNKNOWN" as const, reason: NOT_MONITORED }, at })));
+    return rows.length;
   });
 }
 

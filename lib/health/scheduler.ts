@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
+import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { runCheck, type CheckResult } from "./check";
 import { adoptNewIntegrations, claimDueChecks, type ClaimedCheck } from "./claim";
-import { recordCheckResults } from "./record";
+import { markUnmonitored, recordCheckResults } from "./record";
 
 const FLUSH_EVERY_MS = 200;
 const FLUSH_BATCH = 250;
@@ -92,7 +93,10 @@ export class HealthScheduler {
         continue;
       }
       const claimed = await claimDueChecks(free);
-      for (const claim of claimed) if (claim.enabled) this.start(claim);
+      // A claim still moves its next check on, so an unmonitored one costs one claim per interval.
+      const unmonitored = claimed.filter((claim) => claim.enabled && !statusEndpointOf(claim));
+      for (const claim of claimed) if (claim.enabled && statusEndpointOf(claim)) this.start(claim);
+      await markUnmonitored(unmonitored.map((claim) => claim.integrationId));
       if (claimed.length < free) await sleep(IDLE_POLL_MS);
     }
   }

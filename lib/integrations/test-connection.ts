@@ -10,6 +10,7 @@ import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { secretsOf } from "./credentials";
 import { applyAuth, outboundCredentials } from "./outbound-auth";
 import { EXCERPT_CHARS, recordRequest } from "./request-log";
+import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
 import { loadOwnedIntegration } from "./view";
@@ -97,7 +98,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const row = await loadOwnedIntegration(db(), ctx, id);
   const provider = getProvider(row.provider);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
-  const endpoint = config.status_endpoint ?? provider?.testEndpoint ?? null;
+  const endpoint = statusEndpointOf({ provider: row.provider, config });
   if (!endpoint) return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };
 

@@ -8,6 +8,7 @@ const summary = {
   provider: "stripe",
   provider_name: "Stripe",
   enabled: true,
+  monitored: true,
   status: "DEGRADED",
   check_interval_seconds: 60,
   status_changed_at: "2026-11-23T08:41:00.000Z",
@@ -35,7 +36,7 @@ export const HEALTH_OPERATIONS: Operation[] = [
     path: "/integrations/health",
     summary: "Health of every integration",
     description:
-      "Worst first (DOWN, DEGRADED, UNKNOWN, HEALTHY): status, uptime over 24 h / 7 d / 30 d, p50/p95 latency over 24 h, last check and last error, and an hourly p95 sparkline for the last day. Figures come from hourly rollups.",
+      "Worst first (DOWN, DEGRADED, UNKNOWN, HEALTHY): status, uptime over 24 h / 7 d / 30 d, p50/p95 latency over 24 h, last check and last error, and an hourly p95 sparkline for the last day. Figures come from hourly rollups. `monitored: false`: no status endpoint is set (nor known for the provider), so the integration is not checked and stays UNKNOWN.",
     scope: "integrations:read",
     query: listHealthSchema,
     success: {
@@ -90,13 +91,14 @@ export const HEALTH_OPERATIONS: Operation[] = [
     method: "post",
     path: "/integrations/{id}/health/check",
     summary: "Check now",
-    description: "Runs one health check at once and records it like a scheduled one; answers the outcome and the status it led to.",
+    description:
+      "Runs one health check at once and records it like a scheduled one; answers the outcome and the status it led to. An integration with no status endpoint (`monitored: false`) is not checked: 422 naming `status_endpoint`.",
     scope: "integrations:write",
     success: {
       status: 200,
       description: "The check (also when the provider failed it).",
       example: { check: { outcome: "success", status_code: 200, response_time_ms: 184, error: null, checked_at: "2026-11-23T09:00:02.000Z" }, status: "HEALTHY", transition: null },
     },
-    errors: [401, 403, 404, 429],
+    errors: [401, 403, 404, 422, 429],
   },
 ];

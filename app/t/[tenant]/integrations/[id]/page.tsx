@@ -11,7 +11,7 @@ export default async function IntegrationOverviewPage({ params }: { params: Prom
   const { data: last } = await listRequestLogs(ctx, integration.id, { limit: 1 });
   return (
     <div className="grid gap-6">
-      <UsageCounters usage={integration.usage} />
+      <UsageCounters usage={integration.usage} healthHref={`/t/${ctx.tenant.slug}/integrations/${integration.id}/health`} />
       <Card>
         <CardHeader title="Connection test" description="The latest call and a fresh test." />
         <CardBody className="grid gap-4">
