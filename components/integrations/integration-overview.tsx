@@ -40,7 +40,7 @@ export function UsageCounters({ usage, healthHref }: { usage: IntegrationView["u
       </div>
       <p className="text-sm text-muted-foreground">
         Calls made for connection tests, as in the request log. Scheduled checks and uptime are on the{" "}
-        <Link href={healthHref} className="text-link underline-offset-4 hover:underline">
+        <Link href={healthHref} className="text-link underline underline-offset-4">
           Health tab
         </Link>
         .
