@@ -1,6 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { loopbackPeer } from "./loopback";
 import { expectAccessible } from "./pages/accessibility";
 import { createApiKey, signInAsOwner } from "./pages/session";
 
@@ -8,19 +7,9 @@ const NAME = "Box office feed";
 
 // The provider's status endpoint on loopback; the test flips it between answering and failing.
 let failing = false;
-const provider = http.createServer((req, res) => {
+const provider = loopbackPeer((req, res) => {
   const authorized = req.headers.authorization === "Bearer box-office-token-4242";
   res.writeHead(failing ? 503 : authorized ? 200 : 401, { "content-type": "application/json" }).end(failing ? '{"error":"maintenance"}' : '{"units":[]}');
-});
-let providerUrl = "";
-
-test.beforeAll(async () => {
-  await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
-  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-});
-test.afterAll(async () => {
-  provider.closeAllConnections();
-  await new Promise((resolve) => provider.close(resolve));
 });
 
 test("the health page follows a provider going down and coming back, without a reload", async ({ page, request }) => {
@@ -34,7 +23,7 @@ test("the health page follows a provider going down and coming back, without a r
       name: NAME,
       provider: "custom_rest",
       auth_type: "bearer",
-      base_url: providerUrl,
+      base_url: provider.url(),
       credentials: { token: "box-office-token-4242" },
       config: { status_endpoint: "/status", polling_interval_seconds: 5, timeout_seconds: 2 },
     },

@@ -1,21 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
+import { loopbackPeer } from "./loopback";
 import { expectAccessible } from "./pages/accessibility";
 import { createApiKey, OWNER, signInAsOwner } from "./pages/session";
 
 // A provider on loopback that always answers, so the scheduled checks of these integrations stay quiet.
-const provider = http.createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-let providerUrl = "";
-
-test.beforeAll(async () => {
-  await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
-  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-});
-test.afterAll(async () => {
-  provider.closeAllConnections();
-  await new Promise((resolve) => provider.close(resolve));
-});
+const provider = loopbackPeer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
 
 test("the integrations list goes to the next page and back, keeping its search and sort", async ({ page, request }) => {
   await signInAsOwner(page);
@@ -23,7 +12,7 @@ test("the integrations list goes to the next page and back, keeping its search a
   const names = Array.from({ length: 30 }, (_, i) => `Ledger ${String(i + 1).padStart(2, "0")}`);
   const ids: string[] = [];
   for (const name of names) {
-    const created = await request.post("/api/v1/integrations", { headers: auth, data: { name, provider: "custom_rest", auth_type: "none", base_url: providerUrl } });
+    const created = await request.post("/api/v1/integrations", { headers: auth, data: { name, provider: "custom_rest", auth_type: "none", base_url: provider.url() } });
     expect(created.status()).toBe(201);
     ids.push((await created.json()).id);
   }

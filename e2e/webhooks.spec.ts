@@ -1,38 +1,25 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { loopbackPeer } from "./loopback";
 import { expectAccessible } from "./pages/accessibility";
 import { createApiKey, signInAsOwner } from "./pages/session";
 
-
 /** A subscriber on loopback that answers each delivery with a body naming the request count. */
-let subscriber: http.Server;
-let subscriberUrl = "";
 const received: { id: string; type: string }[] = [];
-
-test.beforeAll(async () => {
-  subscriber = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      received.push({ id: String(req.headers["webhook-id"]), type: JSON.parse(body).type });
-      res.writeHead(200, { "content-type": "text/plain" }).end(`thanks for delivery ${received.length}`);
-    });
+const subscriber = loopbackPeer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    received.push({ id: String(req.headers["webhook-id"]), type: JSON.parse(body).type });
+    res.writeHead(200, { "content-type": "text/plain" }).end(`thanks for delivery ${received.length}`);
   });
-  await new Promise<void>((resolve) => subscriber.listen(0, "127.0.0.1", resolve));
-  subscriberUrl = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/patchbay-hooks`;
-});
-
-test.afterAll(async () => {
-  subscriber.closeAllConnections();
-  await new Promise((resolve) => subscriber.close(resolve));
 });
 
 test("an admin adds an endpoint, sends a test event, reads the attempt and resends it", async ({ page }) => {
   // Two background deliveries happen in this story, each waited for.
   test.setTimeout(120_000);
   await signInAsOwner(page);
+  const subscriberUrl = `${subscriber.url()}/patchbay-hooks`;
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
