@@ -35,7 +35,7 @@ import { stopJobs } from "@/lib/jobs/boss";
 import { createIntegration, getIntegration, type CreateIntegrationInput } from "@/lib/integrations";
 import { bootstrap, findMembership } from "@/lib/tenancy";
 import { buildIsStale, runNextBuild } from "@/cli/build";
-import { compare, percentile, printCost } from "./measure";
+import { measureCost, percentile } from "./measure";
 
 const { values } = parseArgs({
   options: { http: { type: "boolean", default: false }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "16" } },
@@ -113,7 +113,7 @@ async function inProcess(seeded: Awaited<ReturnType<typeof seed>>) {
   };
   // The same route handler body without the guard, given the same request and params.
   const unguarded = async (_req: Request, context: typeof params) => NextResponse.json(await seeded.baseline((await context.params).id));
-  const [base, full] = await compare(
+  await measureCost(
     [
       {
         name: "baseline (no auth, no rate limit)",
@@ -123,7 +123,6 @@ async function inProcess(seeded: Awaited<ReturnType<typeof seed>>) {
     ],
     { seconds, concurrency },
   );
-  printCost(base!, full!);
   await unauthorizedTiming(send, seeded.key);
 }
 
@@ -154,7 +153,7 @@ async function overHttp(seeded: Awaited<ReturnType<typeof seed>>) {
     });
   const sendKey: Send = (authorization, ip) => send(seeded.path, { "x-forwarded-for": ip, ...(authorization ? { authorization } : {}) });
   console.log(`production build served on http://127.0.0.1:${port}\n`);
-  const [base, full] = await compare(
+  await measureCost(
     [
       {
         name: "baseline: same route, no auth, no rate limit",
@@ -166,7 +165,6 @@ async function overHttp(seeded: Awaited<ReturnType<typeof seed>>) {
     ],
     { seconds, concurrency },
   );
-  printCost(base!, full!);
   await unauthorizedTiming(sendKey, seeded.key);
   agent.destroy();
   await new Promise((resolve) => server.close(resolve));
