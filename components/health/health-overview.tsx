@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { tenantHealthAction } from "@/app/t/[tenant]/health/actions";
 import { Card, CardBody, CardHeader, EmptyState, RelativeTime } from "@/components/ui";
 import type { HealthStatus } from "@/db/schema/health";
 import type { TenantHealthOverview } from "@/lib/health";
-import { LIVE_REFRESH_MS, STATUS_LABEL } from "./format";
+import { STATUS_LABEL } from "./format";
+import { useLive } from "./use-live";
 import { HealthBadge } from "./health-badge";
 import { LatencyChart } from "./latency-chart";
 import { TransitionsList } from "./transitions-list";
@@ -15,17 +15,7 @@ const ORDER: HealthStatus[] = ["DOWN", "DEGRADED", "HEALTHY", "UNKNOWN"];
 
 /** The dashboard's health section: counts, what is broken first, recent changes and the last day's chart. */
 export function HealthOverview({ tenantSlug, initial }: { tenantSlug: string; initial: TenantHealthOverview }) {
-  const { data } = useQuery({
-    queryKey: ["health-overview", tenantSlug],
-    queryFn: async () => {
-      const result = await tenantHealthAction(tenantSlug, null);
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
-    initialData: initial,
-    refetchInterval: LIVE_REFRESH_MS,
-    staleTime: 0,
-  });
+  const { data } = useLive(["health-overview", tenantSlug], () => tenantHealthAction(tenantSlug, null), initial);
   const base = `/t/${tenantSlug}`;
   const total = ORDER.reduce((s, k) => s + data.counts[k], 0);
   return (

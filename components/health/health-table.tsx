@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { listHealthAction } from "@/app/t/[tenant]/health/actions";
 import { EmptyState, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { IntegrationHealthListItem } from "@/lib/health";
 import { hrefWith, pageHrefs, type PagePosition } from "@/lib/pager";
-import { formatMs, formatUptime, LIVE_REFRESH_MS } from "./format";
+import { formatMs, formatUptime } from "./format";
+import { useLive } from "./use-live";
 import { HealthBadge } from "./health-badge";
 import { Sparkline } from "./sparkline";
 
@@ -14,17 +14,7 @@ type Page = { data: IntegrationHealthListItem[]; next_cursor: string | null };
 
 /** Every integration's health, worst first, refreshed while the page is open. */
 export function HealthTable({ tenantSlug, at, initial }: { tenantSlug: string; at: PagePosition; initial: Page }) {
-  const { data, isError } = useQuery({
-    queryKey: ["health", tenantSlug, at.cursor ?? null],
-    queryFn: async () => {
-      const result = await listHealthAction(tenantSlug, { cursor: at.cursor, limit: 100 });
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
-    initialData: initial,
-    refetchInterval: LIVE_REFRESH_MS,
-    staleTime: 0,
-  });
+  const { data, isError } = useLive(["health", tenantSlug, at.cursor ?? null], () => listHealthAction(tenantSlug, { cursor: at.cursor, limit: 100 }), initial);
   const base = `/t/${tenantSlug}`;
   if (data.data.length === 0) {
     return <EmptyState title="No integrations to watch yet" description="Add an integration; Patchbay starts checking it on its polling interval." />;

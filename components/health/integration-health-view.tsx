@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { integrationHealthAction } from "@/app/t/[tenant]/health/actions";
 import { Card, CardBody, CardHeader, RelativeTime, Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui";
 import type { IntegrationHealthDetail } from "@/lib/health";
 import { HEALTH_WINDOWS, type HealthWindow } from "@/lib/health/schema";
 import { CheckNowButton } from "./check-now-button";
-import { formatMs, formatUptime, LIVE_REFRESH_MS } from "./format";
+import { formatMs, formatUptime } from "./format";
+import { useLive } from "./use-live";
 import { HealthBadge } from "./health-badge";
 import { LatencyChart } from "./latency-chart";
 import { TransitionsList } from "./transitions-list";
@@ -28,17 +28,7 @@ function Figure({ label, value, testId }: { label: string; value: React.ReactNod
 
 /** An integration's health tab: live status, figures per window, charts from hourly rollups, status changes. */
 export function IntegrationHealthView({ tenantSlug, initial, canCheck }: { tenantSlug: string; initial: IntegrationHealthDetail; canCheck: boolean }) {
-  const { data } = useQuery({
-    queryKey: ["integration-health", tenantSlug, initial.integration_id],
-    queryFn: async () => {
-      const result = await integrationHealthAction(tenantSlug, initial.integration_id);
-      if (!result.ok) throw new Error(result.error);
-      return result.data;
-    },
-    initialData: initial,
-    refetchInterval: LIVE_REFRESH_MS,
-    staleTime: 0,
-  });
+  const { data } = useLive(["integration-health", tenantSlug, initial.integration_id], () => integrationHealthAction(tenantSlug, initial.integration_id), initial);
   return (
     <div className="grid gap-6">
       <Card>
