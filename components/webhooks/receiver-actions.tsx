@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { deleteReceiverAction, rotateReceiverUrlAction } from "@/app/t/[tenant]/integrations/[id]/webhooks/actions";
 import { ConfirmAction } from "@/components/forms/confirm-action";
+import type { ActionResult } from "@/lib/action-result";
 
 export function ReceiverActions({ tenantSlug, id }: { tenantSlug: string; id: string }) {
   const router = useRouter();
-  const refreshAfter = (run: () => Promise<{ ok: boolean; error?: string }>) => async () => {
+  const refreshAfter = (run: () => Promise<ActionResult<unknown>>) => async () => {
     const result = await run();
     if (result.ok) router.refresh();
-    return result as never;
+    return result;
   };
   return (
     <div className="flex gap-1">
