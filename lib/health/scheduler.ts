@@ -94,9 +94,13 @@ export class HealthScheduler {
       }
       const claimed = await claimDueChecks(free);
       // A claim still moves its next check on, so an unmonitored one costs one claim per interval.
-      const unmonitored = claimed.filter((claim) => claim.enabled && !statusEndpointOf(claim));
-      for (const claim of claimed) if (claim.enabled && statusEndpointOf(claim)) this.start(claim);
-      await markUnmonitored(unmonitored.map((claim) => claim.integrationId));
+      const unmonitored: string[] = [];
+      for (const claim of claimed) {
+        if (!claim.enabled) continue;
+        if (statusEndpointOf(claim)) this.start(claim);
+        else unmonitored.push(claim.integrationId);
+      }
+      await markUnmonitored(unmonitored);
       if (claimed.length < free) await sleep(IDLE_POLL_MS);
     }
   }

@@ -20,8 +20,9 @@ export default async function IntegrationHealthPage({
 }) {
   const { tenant, id } = await params;
   const ctx = await requireTenantContext(tenant);
-  const health = await orNotFound(getIntegrationHealth(ctx, id));
-  const { page: checks, at } = await loadPage(pagePosition(await searchParams), (cursor) => listHealthChecks(ctx, id, { cursor, limit: 25 }));
+  const [health, { page: checks, at }] = await orNotFound(
+    Promise.all([getIntegrationHealth(ctx, id), loadPage(pagePosition(await searchParams), (cursor) => listHealthChecks(ctx, id, { cursor, limit: 25 }))]),
+  );
   const here = `/t/${ctx.tenant.slug}/integrations/${id}/health`;
   return (
     <div className="grid gap-6">
