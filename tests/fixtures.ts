@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { bootstrap, findMembership, type TenantContext } from "@/lib/tenancy";
 import type { Role } from "@/lib/tenancy/roles";
 
@@ -17,4 +18,13 @@ export async function contextFor(userId: string, slug: string, email: string): P
 
 export function withRole(ctx: TenantContext, role: Role): TenantContext {
   return { ...ctx, role };
+}
+
+/**
+ * Stops the wall clock (timers still run) for a test that spends a fixed-window rate limit: the
+ * windows are wall-clock aligned, so a run that crossed a boundary would get a fresh budget
+ * midway and see 200 where 429 is due. tests/setup-db.ts restores real time after each test.
+ */
+export function stopTheClock(): void {
+  vi.useFakeTimers({ toFake: ["Date"] });
 }

@@ -2,11 +2,13 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_PER_IP } from "@/lib/rate-limit/public";
 import { proxy } from "@/proxy";
+import { stopTheClock } from "@/tests/fixtures";
 
 const visit = (path: string, ip: string) => proxy(new NextRequest(`http://localhost${path}`, { headers: { "x-forwarded-for": ip } }));
 
 describe("per-address limit on public pages", () => {
   it("answers 429 with Retry-After once an address used its budget on /docs, /login and /setup together", async () => {
+    stopTheClock();
     const ip = "203.0.113.50";
     const first = await visit("/docs", ip);
     expect(first.status).toBe(200);

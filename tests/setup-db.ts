@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
 import postgres from "postgres";
 
 // Each test file gets its own empty database: in-memory PGlite by default, or a fresh
@@ -32,6 +32,10 @@ beforeEach(async () => {
   const { rows } = await executeSql("select tablename from pg_tables where schemaname = 'public'");
   const tables = rows.map((r) => `"${String(r.tablename)}"`);
   if (tables.length > 0) await executeSql(`truncate ${tables.join(", ")} cascade`);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { apiKeys, outboxEvents } from "@/db/schema";
 import { authenticateApiKey, createApiKey, revokeApiKey, SCOPES } from "@/lib/api-keys";
 import { consumeKeyLimits } from "@/lib/api-keys/limits";
 import { apiRoute, UNAUTHENTICATED_PER_IP } from "@/lib/api/handler";
-import { ownerContext } from "@/tests/fixtures";
+import { ownerContext, stopTheClock } from "@/tests/fixtures";
 import { GET } from "./route";
 
 const call = (handler: typeof GET, authorization?: string, ip = "127.0.0.1") =>
@@ -60,6 +60,7 @@ describe("/api/v1 route guard", () => {
   });
 
   it("answers 429 with Retry-After once the per-minute limit is spent, and raises one event", async () => {
+    stopTheClock();
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:write"], rate_limit_per_minute: 2, rate_limit_per_hour: 100 });
     expect((await call(writeRoute, `Bearer ${key}`)).status).toBe(200);
@@ -91,6 +92,7 @@ describe("/api/v1 route guard", () => {
 
 describe("unauthenticated callers", () => {
   it("stops an address that keeps presenting bad keys, without affecting others", async () => {
+    stopTheClock();
     await ownerContext();
     const guess = `Bearer pb_live_${"x".repeat(38)}`;
     for (let i = 0; i < UNAUTHENTICATED_PER_IP.limit; i++) expect((await call(GET, guess, "203.0.113.9")).status).toBe(401);
