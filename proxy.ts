@@ -11,7 +11,10 @@ const PUBLIC_PAGES = /^\/(docs|login|setup)(\/|$)/;
 export async function proxy(request: NextRequest) {
   const limited = PUBLIC_PAGES.test(request.nextUrl.pathname) ? await limitPublicRequest(request.headers) : null;
   if (limited && !limited.allowed) {
-    return new NextResponse(PUBLIC_LIMIT_MESSAGE, { status: 429, headers: { ...limited.headers, "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse(PUBLIC_LIMIT_MESSAGE, {
+      status: 429,
+      headers: { ...limited.headers, "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";

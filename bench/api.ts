@@ -38,7 +38,11 @@ import { buildIsStale, runNextBuild } from "@/cli/build";
 import { measureCost, percentile } from "./measure";
 
 const { values } = parseArgs({
-  options: { http: { type: "boolean", default: false }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "16" } },
+  options: {
+    http: { type: "boolean", default: false },
+    seconds: { type: "string", default: "10" },
+    concurrency: { type: "string", default: "16" },
+  },
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
@@ -57,7 +61,12 @@ async function seed() {
   const { userId } = await bootstrap({ tenantSlug: slug, email: `${slug}@example.com`, password: "bench-password-1" });
   const membership = await findMembership(userId, slug);
   const ctx = { tenant: membership!.tenant, role: "owner" as const, userId, actor: { type: "user" as const, id: userId } };
-  const { key } = await createApiKey(ctx, { name: "bench", scopes: ["integrations:read"], rate_limit_per_minute: 100_000, rate_limit_per_hour: 10_000_000 });
+  const { key } = await createApiKey(ctx, {
+    name: "bench",
+    scopes: ["integrations:read"],
+    rate_limit_per_minute: 100_000,
+    rate_limit_per_hour: 10_000_000,
+  });
   const integration = await createIntegration(ctx, {
     name: "Bench REST",
     provider: "custom_rest",
@@ -99,7 +108,9 @@ async function unauthorizedTiming(send: Send, validKey: string) {
   console.log("\n401 timing (interleaved, a new address per request):");
   for (const [kind, list] of latencies) {
     list.sort((a, b) => a - b);
-    console.log(`  ${kind.padEnd(30)} ${String(list.length).padStart(6)} calls   p50 ${percentile(list, 0.5).toFixed(2)} ms   p99 ${percentile(list, 0.99).toFixed(2)} ms`);
+    console.log(
+      `  ${kind.padEnd(30)} ${String(list.length).padStart(6)} calls   p50 ${percentile(list, 0.5).toFixed(2)} ms   p99 ${percentile(list, 0.99).toFixed(2)} ms`,
+    );
   }
 }
 
@@ -117,7 +128,8 @@ async function inProcess(seeded: Awaited<ReturnType<typeof seed>>) {
     [
       {
         name: "baseline (no auth, no rate limit)",
-        call: async () => void (await (await unguarded(request({ authorization: `Bearer ${seeded.key}`, "x-forwarded-for": "127.0.0.1" }), params)).text()),
+        call: async () =>
+          void (await (await unguarded(request({ authorization: `Bearer ${seeded.key}`, "x-forwarded-for": "127.0.0.1" }), params)).text()),
       },
       { name: "route (API key + rate limit)", call: () => expectOk(send(`Bearer ${seeded.key}`, "127.0.0.1")) },
     ],
@@ -157,7 +169,8 @@ async function overHttp(seeded: Awaited<ReturnType<typeof seed>>) {
     [
       {
         name: "baseline: same route, no auth, no rate limit",
-        call: () => expectOk(send(`/api/bench/integrations/${seeded.id}`, { "x-bench-tenant": seeded.tenantId, "x-forwarded-for": "127.0.0.1" })),
+        call: () =>
+          expectOk(send(`/api/bench/integrations/${seeded.id}`, { "x-bench-tenant": seeded.tenantId, "x-forwarded-for": "127.0.0.1" })),
       },
       { name: "route (API key + rate limit)", call: () => expectOk(sendKey(`Bearer ${seeded.key}`, "127.0.0.1")) },
       // Not part of the ratio: the same JSON without Next at all, to show what Next itself costs.
@@ -179,7 +192,9 @@ async function expectOk(response: Promise<{ status: number; body: string }>) {
 async function main() {
   const seeded = await seed();
   const where = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (in memory)";
-  console.log(`GET /api/v1/integrations/{id} · ${values.http ? "HTTP, production build" : "in-process"} · ${where} · concurrency ${concurrency} · ${seconds} s each, in alternating rounds\n`);
+  console.log(
+    `GET /api/v1/integrations/{id} · ${values.http ? "HTTP, production build" : "in-process"} · ${where} · concurrency ${concurrency} · ${seconds} s each, in alternating rounds\n`,
+  );
   await (values.http ? overHttp(seeded) : inProcess(seeded));
   await flushKeyUsage();
   await stopJobs();

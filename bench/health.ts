@@ -156,7 +156,9 @@ async function main() {
   const endpoint = await startEndpoint();
   const concurrency = env().healthConcurrency;
   const store = serverUrl ? "PostgreSQL" : "PGlite (in memory)";
-  console.log(`health scheduler · ${store} · ${count} integrations every ${interval} s (target ${(count / interval).toFixed(0)} checks/s) · concurrency ${concurrency}\n`);
+  console.log(
+    `health scheduler · ${store} · ${count} integrations every ${interval} s (target ${(count / interval).toFixed(0)} checks/s) · concurrency ${concurrency}\n`,
+  );
 
   const seedStart = performance.now();
   const tenantId = await seed(endpoint.url);
@@ -172,9 +174,15 @@ async function main() {
   const measured = await figures(tenantId, new Date(start.getTime() + WARMUP_S * 1000), end);
   const window = (end.getTime() - start.getTime()) / 1000 - WARMUP_S;
   const rate = measured.checks / window;
-  console.log(`\nscheduled load, whole run (${window.toFixed(0)} s after ${WARMUP_S} s warm-up; the first interval is every integration's first check and status change)`);
-  console.log(`  checks/s            ${rate.toFixed(1)}  (target ${(count / interval).toFixed(1)}, ${((rate / (count / interval)) * 100).toFixed(1)}% of it)`);
-  console.log(`  schedule lag        p50 ${fmt(measured.p50)}   p95 ${fmt(measured.p95)}   max ${fmt(measured.max)}   (target p95 < 2000 ms)`);
+  console.log(
+    `\nscheduled load, whole run (${window.toFixed(0)} s after ${WARMUP_S} s warm-up; the first interval is every integration's first check and status change)`,
+  );
+  console.log(
+    `  checks/s            ${rate.toFixed(1)}  (target ${(count / interval).toFixed(1)}, ${((rate / (count / interval)) * 100).toFixed(1)}% of it)`,
+  );
+  console.log(
+    `  schedule lag        p50 ${fmt(measured.p50)}   p95 ${fmt(measured.p95)}   max ${fmt(measured.max)}   (target p95 < 2000 ms)`,
+  );
   const steadyFrom = new Date(start.getTime() + 2 * interval * 1000);
   if (steadyFrom < end) {
     const steady = await figures(tenantId, steadyFrom, end);
@@ -184,7 +192,9 @@ async function main() {
     console.log(`  schedule lag        p50 ${fmt(steady.p50)}   p95 ${fmt(steady.p95)}   max ${fmt(steady.max)}`);
   }
   if (rowsBefore !== null && rowsAfter !== null) {
-    console.log(`  DB rows written/s   ${((rowsAfter - rowsBefore) / ((end.getTime() - start.getTime()) / 1000)).toFixed(0)}  (inserts + updates on the health tables, from pg_stat_user_tables)`);
+    console.log(
+      `  DB rows written/s   ${((rowsAfter - rowsBefore) / ((end.getTime() - start.getTime()) / 1000)).toFixed(0)}  (inserts + updates on the health tables, from pg_stat_user_tables)`,
+    );
   }
 
   // Capacity: everything overdue at once, so the scheduler runs flat out for a while.
@@ -203,7 +213,9 @@ async function main() {
   console.log(`\ncapacity (all ${count} overdue, ${capacitySeconds} s)   ${capRate.toFixed(0)} checks/s`);
   console.log(`raw baseline (plain HTTP GET loop, concurrency ${concurrency})   ${raw.toFixed(0)} req/s`);
   console.log(`\nratio scheduled checks/s : raw   ${(rate / raw).toFixed(3)}`);
-  console.log(`ratio capacity checks/s : raw    ${(capRate / raw).toFixed(3)}  (what claiming, auth, the SSRF guard and writing cost per check)`);
+  console.log(
+    `ratio capacity checks/s : raw    ${(capRate / raw).toFixed(3)}  (what claiming, auth, the SSRF guard and writing cost per check)`,
+  );
   console.log(`headroom                         ${(capRate / (count / interval)).toFixed(1)}× the target load`);
   endpoint.stop();
   await closeDatabase();

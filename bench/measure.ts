@@ -38,7 +38,13 @@ async function compare(
   }
   return sides.map((side) => {
     const sorted = [...side.latencies].sort((a, b) => a - b);
-    const figures = { name: side.name, requests: sorted.length, rps: sorted.length / side.seconds, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+    const figures = {
+      name: side.name,
+      requests: sorted.length,
+      rps: sorted.length / side.seconds,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+    };
     console.log(
       `${side.name.padEnd(40)} ${figures.rps.toFixed(0).padStart(7)} req/s   p50 ${figures.p50.toFixed(2)} ms   p99 ${figures.p99.toFixed(2)} ms`,
     );
@@ -52,7 +58,10 @@ async function compare(
  * is mostly time queued behind other requests (about concurrency × service time, and shaped by
  * scheduling noise), so the latency figure comes from a second run, one request at a time.
  */
-export async function measureCost(calls: { name: string; call: () => Promise<void> }[], { seconds, concurrency }: { seconds: number; concurrency: number }) {
+export async function measureCost(
+  calls: { name: string; call: () => Promise<void> }[],
+  { seconds, concurrency }: { seconds: number; concurrency: number },
+) {
   const [base, full] = await compare(calls, { seconds, concurrency });
   let [base1, full1] = [base!, full!];
   if (concurrency > 1) {
@@ -62,5 +71,7 @@ export async function measureCost(calls: { name: string; call: () => Promise<voi
   console.log(
     `\nthroughput ratio ${(full!.rps / base!.rps).toFixed(2)} at concurrency ${concurrency} (auth + rate limit cost ${((1 - full!.rps / base!.rps) * 100).toFixed(1)}% of throughput; target < 20%)`,
   );
-  console.log(`p50 added ${(full1.p50 - base1.p50).toFixed(2)} ms unloaded (target < 1 ms)${concurrency > 1 ? `; ${(full!.p50 - base!.p50).toFixed(2)} ms at concurrency ${concurrency}, mostly queueing` : ""}`);
+  console.log(
+    `p50 added ${(full1.p50 - base1.p50).toFixed(2)} ms unloaded (target < 1 ms)${concurrency > 1 ? `; ${(full!.p50 - base!.p50).toFixed(2)} ms at concurrency ${concurrency}, mostly queueing` : ""}`,
+  );
 }

@@ -23,7 +23,9 @@ import { createEndpoint } from "@/lib/webhooks";
 import { WEBHOOK_JOBS } from "@/lib/webhooks/jobs";
 import { signedHeaders } from "@/lib/webhooks/signing";
 
-const { values } = parseArgs({ options: { messages: { type: "string", default: "10000" }, subscribers: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { messages: { type: "string", default: "10000" }, subscribers: { type: "string", default: "5" } },
+});
 const messages = Number(values.messages);
 const subscriberCount = Number(values.subscribers);
 // What the delivery workers run at once in one process: WEBHOOK_JOBS' deliver concurrency × batch size.
@@ -45,7 +47,10 @@ async function subscribers(count: number) {
       return server;
     }),
   );
-  return { urls: servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/hooks`), close: () => servers.forEach((s) => (s.closeAllConnections(), s.close())) };
+  return {
+    urls: servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/hooks`),
+    close: () => servers.forEach((s) => (s.closeAllConnections(), s.close())),
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -62,7 +67,8 @@ async function pipeline(urls: string[]) {
   const started = performance.now();
   for (let i = 0; i < messages; i += 500) {
     await db().transaction(async (tx) => {
-      for (let n = i; n < Math.min(messages, i + 500); n++) await emitEvent(ctx.tenant.id, "integration.updated", { id: `bench-${n}`, changed: ["config"] }, tx);
+      for (let n = i; n < Math.min(messages, i + 500); n++)
+        await emitEvent(ctx.tenant.id, "integration.updated", { id: `bench-${n}`, changed: ["config"] }, tx);
     });
   }
   const emitted = (performance.now() - started) / 1000;
@@ -95,7 +101,11 @@ async function baseline(urls: string[]) {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < total; i = next++) {
-        const body = JSON.stringify({ type: "integration.updated", timestamp: new Date().toISOString(), data: { id: `bench-${i}`, changed: ["config"] } });
+        const body = JSON.stringify({
+          type: "integration.updated",
+          timestamp: new Date().toISOString(),
+          data: { id: `bench-${i}`, changed: ["config"] },
+        });
         const headers = { "content-type": "application/json", ...signedHeaders([secret], `msg_${i}`, new Date(), body) };
         const res = await sendRequest({ url: urls[i % urls.length]!, method: "POST", headers, body, timeoutMs: 15_000, maxRedirects: 0 });
         if (res.status !== 204) throw new Error(`subscriber answered ${res.status}`);
@@ -113,8 +123,12 @@ async function main() {
   const run = await pipeline(subs.urls);
   subs.close();
   const database = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (in memory)";
-  console.log(`webhooks fan-out on ${database}: ${messages} messages × ${subscriberCount} subscribers = ${run.total} deliveries, ${concurrency} in flight`);
-  console.log(`  pipeline   ${run.perSecond.toFixed(0).padStart(6)} deliveries/s  (${run.elapsed.toFixed(1)} s; emitting took ${run.emitted.toFixed(1)} s)`);
+  console.log(
+    `webhooks fan-out on ${database}: ${messages} messages × ${subscriberCount} subscribers = ${run.total} deliveries, ${concurrency} in flight`,
+  );
+  console.log(
+    `  pipeline   ${run.perSecond.toFixed(0).padStart(6)} deliveries/s  (${run.elapsed.toFixed(1)} s; emitting took ${run.emitted.toFixed(1)} s)`,
+  );
   console.log(`  latency    event → first attempt p50 ${(run.p50 / 1000).toFixed(2)} s, p99 ${(run.p99 / 1000).toFixed(2)} s`);
   console.log(`  baseline   ${raw.perSecond.toFixed(0).padStart(6)} signed POSTs/s in a plain loop (${raw.elapsed.toFixed(1)} s)`);
   console.log(`  ratio      ${(run.perSecond / raw.perSecond).toFixed(3)} of the baseline`);

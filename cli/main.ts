@@ -144,7 +144,11 @@ async function main(argv: string[]): Promise<number> {
     case "api-key check": {
       const [, , presented] = positionals;
       const parsed = presented ? parseKey(presented) : null;
-      console.log(parsed ? `Well-formed Patchbay ${parsed.environment} key (${parsed.prefix}…).` : "Not a Patchbay API key (wrong format or checksum).");
+      console.log(
+        parsed
+          ? `Well-formed Patchbay ${parsed.environment} key (${parsed.prefix}…).`
+          : "Not a Patchbay API key (wrong format or checksum).",
+      );
       return parsed ? 0 : 1;
     }
     case "keys rotate": {

@@ -12,9 +12,7 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type Connection =
-  | { kind: "pglite"; db: Db; pglite: PGlite }
-  | { kind: "postgres"; db: Db; sql: postgres.Sql; url: string };
+export type Connection = { kind: "pglite"; db: Db; pglite: PGlite } | { kind: "postgres"; db: Db; sql: postgres.Sql; url: string };
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 

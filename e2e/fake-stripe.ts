@@ -15,7 +15,8 @@ export async function startFakeStripe(validKey: string): Promise<{ url: string; 
       res.writeHead(status, { "content-type": "application/json", "request-id": `req_${calls}` });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== "GET" || req.url !== "/v1/products") return json(404, { error: { type: "invalid_request_error", message: "Unrecognized request URL" } });
+    if (req.method !== "GET" || req.url !== "/v1/products")
+      return json(404, { error: { type: "invalid_request_error", message: "Unrecognized request URL" } });
     if (req.headers.authorization !== `Bearer ${validKey}`) {
       return json(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
     }

@@ -80,7 +80,10 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await signOut(page);
   });
 
-  test("an API key is shown once, authenticates /api/v1/me, rotates with a grace period, and stops when revoked", async ({ page, request }) => {
+  test("an API key is shown once, authenticates /api/v1/me, rotates with a grace period, and stops when revoked", async ({
+    page,
+    request,
+  }) => {
     // A long story that ends with axe over the whole Swagger UI, which alone takes seconds on a busy 2-core machine.
     test.slow();
     const me = (key: string) => request.get("/api/v1/me", { headers: { Authorization: `Bearer ${key}` } });

@@ -102,7 +102,10 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(page.getByRole("heading", { name: NAME, level: 1 })).toBeVisible();
     detail = new URL(page.url()).pathname;
     expect(detail).toMatch(new RegExp(`^${list}/[0-9a-f-]{36}$`));
-    await expect(page.getByRole("navigation", { name: "Integration sections" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Integration sections" }).getByRole("link", { name: "Overview" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await expect(page.getByText("Not called yet.")).toBeVisible();
     await expectAccessible(page);
   });
@@ -121,7 +124,8 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await page.goto(detail);
     const result = await testConnection();
     await expect(result.getByText("Connected: HTTP 200")).toBeVisible();
-    for (const phase of ["DNS", "Connect", "TLS", "First byte", "Total"]) await expect(result.getByText(phase, { exact: true })).toBeVisible();
+    for (const phase of ["DNS", "Connect", "TLS", "First byte", "Total"])
+      await expect(result.getByText(phase, { exact: true })).toBeVisible();
     await expect(result.getByText("GET " + stripe.url + "/v1/products")).toBeVisible();
     await expect(result.getByText("request-id")).toBeVisible();
     await expect(result.getByText(/"id": "prod_A1"/)).toBeVisible();

@@ -9,7 +9,9 @@ const NAME = "Box office feed";
 let failing = false;
 const provider = loopbackPeer((req, res) => {
   const authorized = req.headers.authorization === "Bearer box-office-token-4242";
-  res.writeHead(failing ? 503 : authorized ? 200 : 401, { "content-type": "application/json" }).end(failing ? '{"error":"maintenance"}' : '{"units":[]}');
+  res
+    .writeHead(failing ? 503 : authorized ? 200 : 401, { "content-type": "application/json" })
+    .end(failing ? '{"error":"maintenance"}' : '{"units":[]}');
 });
 
 test("the health page follows a provider going down and coming back, without a reload", async ({ page, request }) => {

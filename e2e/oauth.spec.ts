@@ -13,7 +13,14 @@ test.describe.serial("connecting an OAuth2 integration", () => {
 
   test.beforeAll(async () => {
     peer = await startOidcProvider({
-      clients: [{ clientId: "patchbay-e2e", clientSecret: SECRET, auth: "client_secret_post", redirectUris: [`http://127.0.0.1:${port}/api/oauth/callback`] }],
+      clients: [
+        {
+          clientId: "patchbay-e2e",
+          clientSecret: SECRET,
+          auth: "client_secret_post",
+          redirectUris: [`http://127.0.0.1:${port}/api/oauth/callback`],
+        },
+      ],
       accessTokenTtlSeconds: 3600,
     });
   });
@@ -37,7 +44,15 @@ test.describe.serial("connecting an OAuth2 integration", () => {
         auth_type: "oauth2",
         base_url: peer.issuer,
         credentials: { client_id: "patchbay-e2e", client_secret: SECRET },
-        config: { oauth: { authorize_url: peer.authorizeUrl, token_url: peer.tokenUrl, revoke_url: peer.revokeUrl, scopes: ["openid"], client_auth: "client_secret_post" } },
+        config: {
+          oauth: {
+            authorize_url: peer.authorizeUrl,
+            token_url: peer.tokenUrl,
+            revoke_url: peer.revokeUrl,
+            scopes: ["openid"],
+            client_auth: "client_secret_post",
+          },
+        },
       },
     });
     expect(created.status()).toBe(201);

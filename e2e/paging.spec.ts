@@ -12,7 +12,10 @@ test("the integrations list goes to the next page and back, keeping its search a
   const names = Array.from({ length: 30 }, (_, i) => `Ledger ${String(i + 1).padStart(2, "0")}`);
   const ids: string[] = [];
   for (const name of names) {
-    const created = await request.post("/api/v1/integrations", { headers: auth, data: { name, provider: "custom_rest", auth_type: "none", base_url: provider.url() } });
+    const created = await request.post("/api/v1/integrations", {
+      headers: auth,
+      data: { name, provider: "custom_rest", auth_type: "none", base_url: provider.url() },
+    });
     expect(created.status()).toBe(201);
     ids.push((await created.json()).id);
   }

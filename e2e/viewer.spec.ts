@@ -12,7 +12,13 @@ test("a viewer reads an integration's pages and is offered no way to change it",
   const auth = { Authorization: `Bearer ${await createApiKey(page, "Viewer e2e")}` };
   const created = await request.post("/api/v1/integrations", {
     headers: auth,
-    data: { name: "Payroll export", provider: "custom_rest", auth_type: "bearer", base_url: "https://payroll.example.com", credentials: { token: TOKEN } },
+    data: {
+      name: "Payroll export",
+      provider: "custom_rest",
+      auth_type: "bearer",
+      base_url: "https://payroll.example.com",
+      credentials: { token: TOKEN },
+    },
   });
   expect(created.status()).toBe(201);
   const { id } = await created.json();

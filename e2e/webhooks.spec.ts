@@ -99,7 +99,10 @@ test("a receiver URL keeps the genuine GitHub delivery once and shows why a forg
   const key = await createApiKey(page, "Receiver set-up");
   const auth = { Authorization: `Bearer ${key}` };
 
-  const integration = await request.post("/api/v1/integrations", { headers: auth, data: { name: "GitHub repo", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" } });
+  const integration = await request.post("/api/v1/integrations", {
+    headers: auth,
+    data: { name: "GitHub repo", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" },
+  });
   expect(integration.status()).toBe(201);
   const { id } = await integration.json();
   const secret = "gh-hook-secret-e2e";
@@ -111,7 +114,17 @@ test("a receiver URL keeps the genuine GitHub delivery once and shows why a forg
   const sign = async (key: string, text: string) => `sha256=${createHmac("sha256", key).update(text).digest("hex")}`;
   const body = JSON.stringify({ ref: "refs/heads/main", commits: [{ id: "abc123" }] });
   const deliver = async (signature: string) =>
-    (await request.post(url, { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature, "x-github-event": "push", "x-github-delivery": "e2e-delivery-1" } })).status();
+    (
+      await request.post(url, {
+        data: body,
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signature,
+          "x-github-event": "push",
+          "x-github-delivery": "e2e-delivery-1",
+        },
+      })
+    ).status();
   expect(await deliver(await sign(secret, body))).toBe(200);
   expect(await deliver(await sign(secret, body))).toBe(200);
   expect(await deliver(await sign("not-the-secret", body))).toBe(401);

@@ -12,11 +12,7 @@ export { toActionError, type ActionResult };
  * Every tenant-scoped server action: session → membership → role → the feature's service
  * (which parses its own zod schema) → a result the form can show → revalidation.
  */
-export function tenantAction<I, T>(
-  role: Role,
-  fn: (ctx: TenantContext, input: I) => Promise<T>,
-  revalidate?: (slug: string) => string,
-) {
+export function tenantAction<I, T>(role: Role, fn: (ctx: TenantContext, input: I) => Promise<T>, revalidate?: (slug: string) => string) {
   return async (tenantSlug: string, input: I): Promise<ActionResult<T>> => {
     try {
       const ctx = await requireTenantContext(tenantSlug);

@@ -37,14 +37,22 @@ const schema = z.object({
   PATCHBAY_PRIVATE_ALLOWLIST: z
     .string()
     .optional()
-    .transform((v) => (v ?? "").split(",").map((c) => c.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine(isCidr, "must be a comma-separated list of CIDRs such as 10.20.0.0/16,fd12::/64"))),
   PATCHBAY_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PATCHBAY_PUBLIC_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
       .string()
-      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http(s) URL such as https://patchbay.example.com")
+      .refine(
+        (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+        "must be an http(s) URL such as https://patchbay.example.com",
+      )
       .transform((v) => new URL(v).origin)
       .optional(),
   ),

@@ -33,12 +33,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const forbidden = (message = "You do not have permission to do that") =>
-  new AppError("forbidden", message);
-export const conflict = (message: string, fields?: Record<string, string>) =>
-  new AppError("conflict", message, fields);
-export const invalid = (message: string, fields?: Record<string, string>) =>
-  new AppError("validation_failed", message, fields);
+export const forbidden = (message = "You do not have permission to do that") => new AppError("forbidden", message);
+export const conflict = (message: string, fields?: Record<string, string>) => new AppError("conflict", message, fields);
+export const invalid = (message: string, fields?: Record<string, string>) => new AppError("validation_failed", message, fields);
 
 /** Field messages keyed by dotted path, from a zod error. */
 export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {

@@ -41,7 +41,10 @@ export function hrefWith(path: string, to: Record<string, string | undefined>): 
 }
 
 /** A stale or hand-edited cursor in the address starts again from the first page instead of failing the page. */
-export async function loadPage<T>(at: PagePosition, load: (cursor: string | undefined) => Promise<T>): Promise<{ page: T; at: PagePosition }> {
+export async function loadPage<T>(
+  at: PagePosition,
+  load: (cursor: string | undefined) => Promise<T>,
+): Promise<{ page: T; at: PagePosition }> {
   if (!at.cursor) return { page: await load(undefined), at: {} };
   try {
     return { page: await load(at.cursor), at };

@@ -61,9 +61,7 @@ async function findPlaywrightChromium() {
 
 function tryInstallPlaywrightChromium() {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  process.stderr.write(
-    "find-browser: no chromium found; trying `npx playwright install chromium` (fails without network access)...\n",
-  );
+  process.stderr.write("find-browser: no chromium found; trying `npx playwright install chromium` (fails without network access)...\n");
   const result = spawnSync("npx", ["--no-install", "playwright", "install", "chromium"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
@@ -91,9 +89,7 @@ export async function findChromium() {
   const fromEnv = process.env.PATCHBAY_CHROMIUM;
   if (fromEnv) {
     if (isExecutableFile(fromEnv)) return { executablePath: fromEnv, source: "env" };
-    process.stderr.write(
-      `find-browser: PATCHBAY_CHROMIUM=${fromEnv} is not an executable file; looking elsewhere\n`,
-    );
+    process.stderr.write(`find-browser: PATCHBAY_CHROMIUM=${fromEnv} is not an executable file; looking elsewhere\n`);
   }
 
   const debian = findDebianChromium();
@@ -110,8 +106,7 @@ export async function findChromium() {
   throw new Error(MISSING_BROWSER_MESSAGE);
 }
 
-const invokedDirectly =
-  process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 
 if (invokedDirectly) {
   try {

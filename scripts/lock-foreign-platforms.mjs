@@ -11,7 +11,24 @@ const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const packages = lock.packages;
 
 const OS = ["darwin", "linux", "win32", "android", "freebsd", "openbsd", "netbsd", "sunos", "aix", "openharmony"];
-const CPU = { arm64: "arm64", aarch64: "arm64", x64: "x64", "x86_64": "x64", ia32: "ia32", arm: "arm", armv7: "arm", gnueabihf: "arm", eabi: "arm", ppc64: "ppc64", ppc64le: "ppc64", riscv64: "riscv64", s390x: "s390x", loong64: "loong64", wasm32: "wasm32", mips64el: "mips64el" };
+const CPU = {
+  arm64: "arm64",
+  aarch64: "arm64",
+  x64: "x64",
+  x86_64: "x64",
+  ia32: "ia32",
+  arm: "arm",
+  armv7: "arm",
+  gnueabihf: "arm",
+  eabi: "arm",
+  ppc64: "ppc64",
+  ppc64le: "ppc64",
+  riscv64: "riscv64",
+  s390x: "s390x",
+  loong64: "loong64",
+  wasm32: "wasm32",
+  mips64el: "mips64el",
+};
 
 function platformOf(name) {
   const tokens = name.split("/").pop().split(/[-_.]/);

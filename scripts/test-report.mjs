@@ -36,9 +36,7 @@ export function readVitestReport(file) {
   }
   const results = Array.isArray(report.testResults) ? report.testResults : [];
   const fileErrors = results.filter(
-    (result) =>
-      result?.status === "failed" &&
-      !(result.assertionResults ?? []).some((assertion) => assertion?.status === "failed"),
+    (result) => result?.status === "failed" && !(result.assertionResults ?? []).some((assertion) => assertion?.status === "failed"),
   ).length;
   return {
     passed: count(report.numPassedTests),

@@ -68,13 +68,7 @@ mkdirSync("test-results", { recursive: true });
 // b. Unit tests.
 if (runUnit) {
   rmSync(UNIT_REPORT, { force: true });
-  const code = await run("npx", [
-    "vitest",
-    "run",
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${UNIT_REPORT}`,
-  ]);
+  const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${UNIT_REPORT}`]);
   if (code !== 0) failedSteps.push(`vitest (exit ${code})`);
   const counts = tryReadReport("vitest", UNIT_REPORT);
   suites.push(counts.error ? { label: "unit", note: counts.error } : { label: "unit", counts });

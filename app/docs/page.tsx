@@ -26,14 +26,15 @@ export default function DocsPage() {
         <CardBody className="grid gap-2 text-sm">
           <h2 className="text-base font-semibold">Authentication</h2>
           <p>
-            Create a key under <strong>Settings → API keys</strong> and send it as <code className="font-mono">Authorization: Bearer pb_live_…</code>. A
-            key acts for its organisation within its scopes; a missing, revoked or expired key answers 401, a missing scope or an address outside the
-            key’s allowlist 403. Every answer carries <code className="font-mono">RateLimit-Limit</code>, <code className="font-mono">-Remaining</code>{" "}
-            and <code className="font-mono">-Reset</code>; a 429 also carries <code className="font-mono">Retry-After</code>.
+            Create a key under <strong>Settings → API keys</strong> and send it as{" "}
+            <code className="font-mono">Authorization: Bearer pb_live_…</code>. A key acts for its organisation within its scopes; a
+            missing, revoked or expired key answers 401, a missing scope or an address outside the key’s allowlist 403. Every answer carries{" "}
+            <code className="font-mono">RateLimit-Limit</code>, <code className="font-mono">-Remaining</code> and{" "}
+            <code className="font-mono">-Reset</code>; a 429 also carries <code className="font-mono">Retry-After</code>.
           </p>
           <p>
-            To try a call below, press <strong>Authorize</strong>, paste your key, then <strong>Try it out</strong>. The key stays in this page and is
-            sent only to this server.
+            To try a call below, press <strong>Authorize</strong>, paste your key, then <strong>Try it out</strong>. The key stays in this
+            page and is sent only to this server.
           </p>
         </CardBody>
       </Card>

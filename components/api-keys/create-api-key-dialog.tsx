@@ -17,7 +17,15 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createApiKeySchema,
-    defaultValues: { name: "", mode: "live", scopes: ["integrations:read"], expires_on: "", ip_allowlist: "", rate_limit_per_minute: 600, rate_limit_per_hour: 20000 },
+    defaultValues: {
+      name: "",
+      mode: "live",
+      scopes: ["integrations:read"],
+      expires_on: "",
+      ip_allowlist: "",
+      rate_limit_per_minute: 600,
+      rate_limit_per_hour: 20000,
+    },
     action: (values) => createApiKeyAction(tenantSlug, values),
     onSuccess: (data) => setCreated({ name: data.name, key: data.key }),
   });
@@ -53,20 +61,29 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
             <Field label="Expires on (optional)" htmlFor="field-expires_on" error={errors.expires_on?.message}>
               <Input type="date" {...fieldAria("field-expires_on", errors.expires_on?.message)} {...form.register("expires_on")} />
             </Field>
-            <Field
-              label="Allowed IP addresses (optional)"
-              htmlFor="field-ip_allowlist"
-              hint={IP_HINT}
-              error={errors.ip_allowlist?.message}
-            >
-              <Textarea rows={2} {...fieldAria("field-ip_allowlist", errors.ip_allowlist?.message, IP_HINT)} {...form.register("ip_allowlist")} />
+            <Field label="Allowed IP addresses (optional)" htmlFor="field-ip_allowlist" hint={IP_HINT} error={errors.ip_allowlist?.message}>
+              <Textarea
+                rows={2}
+                {...fieldAria("field-ip_allowlist", errors.ip_allowlist?.message, IP_HINT)}
+                {...form.register("ip_allowlist")}
+              />
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="Requests per minute" htmlFor="field-rate_limit_per_minute" error={errors.rate_limit_per_minute?.message}>
-                <Input type="number" min={1} {...fieldAria("field-rate_limit_per_minute", errors.rate_limit_per_minute?.message)} {...form.register("rate_limit_per_minute")} />
+                <Input
+                  type="number"
+                  min={1}
+                  {...fieldAria("field-rate_limit_per_minute", errors.rate_limit_per_minute?.message)}
+                  {...form.register("rate_limit_per_minute")}
+                />
               </Field>
               <Field label="Requests per hour" htmlFor="field-rate_limit_per_hour" error={errors.rate_limit_per_hour?.message}>
-                <Input type="number" min={1} {...fieldAria("field-rate_limit_per_hour", errors.rate_limit_per_hour?.message)} {...form.register("rate_limit_per_hour")} />
+                <Input
+                  type="number"
+                  min={1}
+                  {...fieldAria("field-rate_limit_per_hour", errors.rate_limit_per_hour?.message)}
+                  {...form.register("rate_limit_per_hour")}
+                />
               </Field>
             </div>
             <DialogFooter>

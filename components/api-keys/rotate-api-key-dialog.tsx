@@ -8,7 +8,17 @@ import { NewKeyReveal } from "./new-key-reveal";
 
 const GRACE_HINT = "0 ends it at once; at most 720.";
 
-export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantSlug: string; id: string; name: string; disabled?: boolean }) {
+export function RotateApiKeyDialog({
+  tenantSlug,
+  id,
+  name,
+  disabled,
+}: {
+  tenantSlug: string;
+  id: string;
+  name: string;
+  disabled?: boolean;
+}) {
   const [hours, setHours] = useState("24");
   const [error, setError] = useState<{ form: string; field?: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -30,7 +40,13 @@ export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantS
   return (
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Rotate ${name}`} disabled={disabled} title={disabled ? "Already rotated: its replacement is listed above" : undefined}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Rotate ${name}`}
+          disabled={disabled}
+          title={disabled ? "Already rotated: its replacement is listed above" : undefined}
+        >
           Rotate
         </Button>
       </DialogTrigger>
@@ -41,7 +57,14 @@ export function RotateApiKeyDialog({ tenantSlug, id, name, disabled }: { tenantS
           <form onSubmit={rotate} noValidate className="grid gap-4">
             {error && <Alert tone="danger">{error.form}</Alert>}
             <Field label="Keep the old key working for (hours)" htmlFor="field-grace" hint={GRACE_HINT} error={error?.field}>
-              <Input type="number" min={0} max={720} value={hours} onChange={(e) => setHours(e.target.value)} {...fieldAria("field-grace", error?.field, GRACE_HINT)} />
+              <Input
+                type="number"
+                min={0}
+                max={720}
+                value={hours}
+                onChange={(e) => setHours(e.target.value)}
+                {...fieldAria("field-grace", error?.field, GRACE_HINT)}
+              />
             </Field>
             <DialogFooter>
               <Button type="submit" disabled={pending}>

@@ -7,7 +7,11 @@ import { setupAction } from "@/app/(auth)/setup/actions";
 import { PASSWORD_RULE, setupSchema } from "@/lib/tenancy/schema";
 
 function slugify(name: string) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
 }
 
 export function SetupForm() {
@@ -17,7 +21,7 @@ export function SetupForm() {
     action: setupAction,
   });
   const fillSlug = (e: React.ChangeEvent<HTMLInputElement>) => {
-      if (!form.getFieldState("tenantSlug").isDirty) form.setValue("tenantSlug", slugify(e.target.value));
+    if (!form.getFieldState("tenantSlug").isDirty) form.setValue("tenantSlug", slugify(e.target.value));
   };
 
   return (
@@ -25,7 +29,14 @@ export function SetupForm() {
       {formError && <Alert tone="danger">{formError}</Alert>}
       <fieldset className="grid gap-4">
         <legend className="mb-2 text-sm font-semibold">Organisation</legend>
-        <TextField form={form} name="tenantName" label="Organisation name" autoComplete="organization" autoFocus options={{ onChange: fillSlug }} />
+        <TextField
+          form={form}
+          name="tenantName"
+          label="Organisation name"
+          autoComplete="organization"
+          autoFocus
+          options={{ onChange: fillSlug }}
+        />
         <TextField form={form} name="tenantSlug" label="URL name" hint="Used in addresses: /t/your-name" />
       </fieldset>
       <fieldset className="grid gap-4">

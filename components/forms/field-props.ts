@@ -10,5 +10,8 @@ export type FormFieldProps<V extends FieldValues> = {
 /** The control's id and its current error message, from either the zod resolver or the server. */
 export function fieldState<V extends FieldValues>({ form, name }: Pick<FormFieldProps<V>, "form" | "name">) {
   // Nested names such as `config.timeout_seconds` have nested errors.
-  return { id: `field-${name.replaceAll(".", "-")}`, error: (get(form.formState.errors, name) as { message?: string } | undefined)?.message };
+  return {
+    id: `field-${name.replaceAll(".", "-")}`,
+    error: (get(form.formState.errors, name) as { message?: string } | undefined)?.message,
+  };
 }

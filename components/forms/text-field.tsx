@@ -12,11 +12,28 @@ type Props<V extends FieldValues> = FormFieldProps<V> & {
   options?: RegisterOptions<V, Path<V>>;
 };
 
-export function TextField<V extends FieldValues>({ form, name, label, hint, type = "text", autoComplete, autoFocus, placeholder, options }: Props<V>) {
+export function TextField<V extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  autoFocus,
+  placeholder,
+  options,
+}: Props<V>) {
   const { id, error } = fieldState({ form, name });
   return (
     <Field label={label} htmlFor={id} error={error} hint={hint}>
-      <Input type={type} autoComplete={autoComplete} autoFocus={autoFocus} placeholder={placeholder} {...fieldAria(id, error, hint)} {...form.register(name, options)} />
+      <Input
+        type={type}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        placeholder={placeholder}
+        {...fieldAria(id, error, hint)}
+        {...form.register(name, options)}
+      />
     </Field>
   );
 }

@@ -8,7 +8,8 @@ const SOURCE_LABEL = { schedule: "Scheduled", manual: "Check now", test: "Connec
 
 /** One page of checks, newest first. */
 export function CheckHistory({ checks, hrefs }: { checks: HealthCheckView[]; hrefs: PageHrefs }) {
-  if (checks.length === 0) return <EmptyState title="No checks recorded yet" description="The first check runs within one polling interval, or use Check now." />;
+  if (checks.length === 0)
+    return <EmptyState title="No checks recorded yet" description="The first check runs within one polling interval, or use Check now." />;
   return (
     <div className="grid gap-3">
       <Table>

@@ -22,7 +22,10 @@ export function CheckNowButton({ tenantSlug, integrationId }: { tenantSlug: stri
       const { check, status } = result.data;
       toast({
         tone: check.outcome === "success" ? "success" : "danger",
-        title: check.outcome === "success" ? `Check succeeded in ${formatMs(check.response_time_ms)}` : `Check ${check.outcome === "timeout" ? "timed out" : "failed"}`,
+        title:
+          check.outcome === "success"
+            ? `Check succeeded in ${formatMs(check.response_time_ms)}`
+            : `Check ${check.outcome === "timeout" ? "timed out" : "failed"}`,
         description: `${check.error ? `${check.error} ` : ""}Status: ${STATUS_LABEL[status]}.`,
       });
       await queryClient.invalidateQueries({ queryKey: ["integration-health", tenantSlug, integrationId] });

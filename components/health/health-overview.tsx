@@ -40,7 +40,10 @@ export function HealthOverview({ tenantSlug, initial }: { tenantSlug: string; in
         ))}
       </dl>
       {total === 0 ? (
-        <EmptyState title="Nothing is being checked yet" description="Enabled integrations are checked on their polling interval and show up here." />
+        <EmptyState
+          title="Nothing is being checked yet"
+          description="Enabled integrations are checked on their polling interval and show up here."
+        />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <Card>
@@ -53,7 +56,10 @@ export function HealthOverview({ tenantSlug, initial }: { tenantSlug: string; in
                   {data.problems.map((p) => (
                     <li key={p.integration_id} className="grid gap-1 py-2 text-sm">
                       <div className="flex flex-wrap items-center gap-2">
-                        <Link href={`${base}/integrations/${p.integration_id}/health`} className="font-medium text-link underline-offset-4 hover:underline">
+                        <Link
+                          href={`${base}/integrations/${p.integration_id}/health`}
+                          className="font-medium text-link underline-offset-4 hover:underline"
+                        >
                           {p.name}
                         </Link>
                         <HealthBadge status={p.status} />
@@ -75,7 +81,10 @@ export function HealthOverview({ tenantSlug, initial }: { tenantSlug: string; in
             </CardBody>
           </Card>
           <Card className="lg:col-span-2">
-            <CardHeader title="Last 24 hours" description="Checks and failures per hour, with p50 and p95 latency across all integrations." />
+            <CardHeader
+              title="Last 24 hours"
+              description="Checks and failures per hour, with p50 and p95 latency across all integrations."
+            />
             <CardBody>
               <LatencyChart points={data.hourly} title="All integrations, last 24 hours" />
             </CardBody>

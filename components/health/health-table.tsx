@@ -14,10 +14,19 @@ type Page = { data: IntegrationHealthListItem[]; next_cursor: string | null };
 
 /** Every integration's health, worst first, refreshed while the page is open. */
 export function HealthTable({ tenantSlug, at, initial }: { tenantSlug: string; at: PagePosition; initial: Page }) {
-  const { data, isError } = useLive(["health", tenantSlug, at.cursor ?? null], () => listHealthAction(tenantSlug, { cursor: at.cursor, limit: 100 }), initial);
+  const { data, isError } = useLive(
+    ["health", tenantSlug, at.cursor ?? null],
+    () => listHealthAction(tenantSlug, { cursor: at.cursor, limit: 100 }),
+    initial,
+  );
   const base = `/t/${tenantSlug}`;
   if (data.data.length === 0) {
-    return <EmptyState title="No integrations to watch yet" description="Add an integration; Patchbay starts checking it on its polling interval." />;
+    return (
+      <EmptyState
+        title="No integrations to watch yet"
+        description="Add an integration; Patchbay starts checking it on its polling interval."
+      />
+    );
   }
   return (
     <div className="grid gap-3">
@@ -38,7 +47,10 @@ export function HealthTable({ tenantSlug, at, initial }: { tenantSlug: string; a
           {data.data.map((item) => (
             <Tr key={item.integration_id} data-testid="health-row">
               <Td>
-                <Link href={`${base}/integrations/${item.integration_id}/health`} className="font-medium text-link underline-offset-4 hover:underline">
+                <Link
+                  href={`${base}/integrations/${item.integration_id}/health`}
+                  className="font-medium text-link underline-offset-4 hover:underline"
+                >
                   {item.name}
                 </Link>
                 <p className="text-xs text-muted-foreground">

@@ -27,8 +27,20 @@ function Figure({ label, value, testId }: { label: string; value: React.ReactNod
 }
 
 /** An integration's health tab: live status, figures per window, charts from hourly rollups, status changes. */
-export function IntegrationHealthView({ tenantSlug, initial, canCheck }: { tenantSlug: string; initial: IntegrationHealthDetail; canCheck: boolean }) {
-  const { data } = useLive(["integration-health", tenantSlug, initial.integration_id], () => integrationHealthAction(tenantSlug, initial.integration_id), initial);
+export function IntegrationHealthView({
+  tenantSlug,
+  initial,
+  canCheck,
+}: {
+  tenantSlug: string;
+  initial: IntegrationHealthDetail;
+  canCheck: boolean;
+}) {
+  const { data } = useLive(
+    ["integration-health", tenantSlug, initial.integration_id],
+    () => integrationHealthAction(tenantSlug, initial.integration_id),
+    initial,
+  );
   return (
     <div className="grid gap-6">
       <Card>
@@ -54,7 +66,8 @@ export function IntegrationHealthView({ tenantSlug, initial, canCheck }: { tenan
           </dl>
           {data.last_error && (
             <p className="mt-4 text-sm">
-              <span className="font-medium">Last error</span> (<RelativeTime value={data.last_error.at} />): {data.last_error.message}
+              <span className="font-medium">Last error</span> (<RelativeTime value={data.last_error.at} />
+              ): {data.last_error.message}
             </p>
           )}
         </CardBody>
@@ -72,12 +85,16 @@ export function IntegrationHealthView({ tenantSlug, initial, canCheck }: { tenan
             </TabsList>
             {HEALTH_WINDOWS.map((w) => {
               const points = data.hourly.slice(-HOURS[w]);
-              const slots = w === "30d" ? dailySlots(points) : points.map((p) => ({ label: new Date(p.hour).toLocaleString(), checks: p.checks, failures: p.failures }));
+              const slots =
+                w === "30d"
+                  ? dailySlots(points)
+                  : points.map((p) => ({ label: new Date(p.hour).toLocaleString(), checks: p.checks, failures: p.failures }));
               const figures = data.windows[w];
               return (
                 <TabsContent key={w} value={w} className="grid gap-4">
                   <p className="text-sm text-muted-foreground">
-                    {figures.checks} checks · uptime {formatUptime(figures.uptime)} · p50 {formatMs(figures.p50_ms)} · p95 {formatMs(figures.p95_ms)} · max {formatMs(figures.max_ms)}
+                    {figures.checks} checks · uptime {formatUptime(figures.uptime)} · p50 {formatMs(figures.p50_ms)} · p95{" "}
+                    {formatMs(figures.p95_ms)} · max {formatMs(figures.max_ms)}
                   </p>
                   <UptimeBars slots={slots} label={`Uptime over the last ${WINDOW_LABEL[w]}`} />
                   <LatencyChart points={points} title={`Last ${WINDOW_LABEL[w]}`} />

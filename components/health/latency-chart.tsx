@@ -5,7 +5,9 @@ import type { HourPoint } from "@/lib/health";
 
 function tick(iso: string, spanHours: number) {
   const date = new Date(iso);
-  return spanHours > 48 ? date.toLocaleDateString(undefined, { month: "short", day: "numeric" }) : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return spanHours > 48
+    ? date.toLocaleDateString(undefined, { month: "short", day: "numeric" })
+    : date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 }
 
 /** Checks and failures per hour as bars, p50/p95 latency as lines on their own axis. */
@@ -13,7 +15,8 @@ export function LatencyChart({ points, title }: { points: HourPoint[]; title: st
   const checks = points.reduce((s, p) => s + p.checks, 0);
   const failures = points.reduce((s, p) => s + p.failures, 0);
   const worst = Math.max(0, ...points.map((p) => p.p95_ms ?? 0));
-  const summary = checks === 0 ? `${title}: no checks yet.` : `${title}: ${checks} checks, ${failures} failed, highest hourly p95 ${worst} ms.`;
+  const summary =
+    checks === 0 ? `${title}: no checks yet.` : `${title}: ${checks} checks, ${failures} failed, highest hourly p95 ${worst} ms.`;
   return (
     <figure className="grid gap-2">
       <figcaption className="sr-only">{summary}</figcaption>
@@ -21,15 +24,40 @@ export function LatencyChart({ points, title }: { points: HourPoint[]; title: st
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
-            <XAxis dataKey="hour" tickFormatter={(v: string) => tick(v, points.length)} minTickGap={24} tick={{ fontSize: 12, fill: "var(--color-muted-foreground)" }} />
+            <XAxis
+              dataKey="hour"
+              tickFormatter={(v: string) => tick(v, points.length)}
+              minTickGap={24}
+              tick={{ fontSize: 12, fill: "var(--color-muted-foreground)" }}
+            />
             <YAxis yAxisId="checks" allowDecimals={false} tick={{ fontSize: 12, fill: "var(--color-muted-foreground)" }} width={40} />
             <YAxis yAxisId="ms" orientation="right" unit=" ms" tick={{ fontSize: 12, fill: "var(--color-muted-foreground)" }} width={64} />
-            <Tooltip labelFormatter={(v) => new Date(String(v)).toLocaleString()} contentStyle={{ background: "var(--color-surface)", borderColor: "var(--color-border)" }} />
+            <Tooltip
+              labelFormatter={(v) => new Date(String(v)).toLocaleString()}
+              contentStyle={{ background: "var(--color-surface)", borderColor: "var(--color-border)" }}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="checks" dataKey="checks" name="Checks" fill="var(--color-neutral-border)" isAnimationActive={false} />
             <Bar yAxisId="checks" dataKey="failures" name="Failures" fill="var(--color-danger)" isAnimationActive={false} />
-            <Line yAxisId="ms" dataKey="p50_ms" name="p50" stroke="var(--color-muted-foreground)" dot={false} connectNulls={false} isAnimationActive={false} />
-            <Line yAxisId="ms" dataKey="p95_ms" name="p95" stroke="var(--color-primary)" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              yAxisId="ms"
+              dataKey="p50_ms"
+              name="p50"
+              stroke="var(--color-muted-foreground)"
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+            <Line
+              yAxisId="ms"
+              dataKey="p95_ms"
+              name="p95"
+              stroke="var(--color-primary)"
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

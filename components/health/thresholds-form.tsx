@@ -9,7 +9,17 @@ import { healthThresholdsSchema, type HealthThresholds } from "@/lib/health/sche
 
 const asNumber = { valueAsNumber: true } as const;
 
-export function ThresholdsForm({ tenantSlug, integrationId, values, canEdit }: { tenantSlug: string; integrationId: string; values: HealthThresholds; canEdit: boolean }) {
+export function ThresholdsForm({
+  tenantSlug,
+  integrationId,
+  values,
+  canEdit,
+}: {
+  tenantSlug: string;
+  integrationId: string;
+  values: HealthThresholds;
+  canEdit: boolean;
+}) {
   const { toast } = useToast();
   const router = useRouter();
   const { form, onSubmit, formError } = useActionForm({
@@ -28,10 +38,38 @@ export function ThresholdsForm({ tenantSlug, integrationId, values, canEdit }: {
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           {formError && <Alert tone="danger">{formError}</Alert>}
           <fieldset disabled={!canEdit} className="grid gap-4 sm:grid-cols-2">
-            <TextField form={form} name="failures_to_degraded" label="Failures to degraded" hint="Consecutive failed checks (1–10)." type="number" options={asNumber} />
-            <TextField form={form} name="failures_to_down" label="Failures to down" hint="Consecutive failed checks (1–20)." type="number" options={asNumber} />
-            <TextField form={form} name="successes_to_recover" label="Successes to recover" hint="Consecutive successful checks (1–10)." type="number" options={asNumber} />
-            <TextField form={form} name="latency_threshold_ms" label="Latency threshold (ms)" hint="Degraded when p95 of the last 10 checks is above it." type="number" options={asNumber} />
+            <TextField
+              form={form}
+              name="failures_to_degraded"
+              label="Failures to degraded"
+              hint="Consecutive failed checks (1–10)."
+              type="number"
+              options={asNumber}
+            />
+            <TextField
+              form={form}
+              name="failures_to_down"
+              label="Failures to down"
+              hint="Consecutive failed checks (1–20)."
+              type="number"
+              options={asNumber}
+            />
+            <TextField
+              form={form}
+              name="successes_to_recover"
+              label="Successes to recover"
+              hint="Consecutive successful checks (1–10)."
+              type="number"
+              options={asNumber}
+            />
+            <TextField
+              form={form}
+              name="latency_threshold_ms"
+              label="Latency threshold (ms)"
+              hint="Degraded when p95 of the last 10 checks is above it."
+              type="number"
+              options={asNumber}
+            />
           </fieldset>
           {canEdit && (
             <div>

@@ -8,7 +8,11 @@ import { LIVE_REFRESH_MS } from "./format";
  * Health data the server rendered, then fetched again through its server action every
  * LIVE_REFRESH_MS while the page is open; a failed action keeps the last data and sets isError.
  */
-export function useLive<T extends object>(queryKey: readonly unknown[], load: () => Promise<ActionResult<T>>, initial: T): DefinedUseQueryResult<T> {
+export function useLive<T extends object>(
+  queryKey: readonly unknown[],
+  load: () => Promise<ActionResult<T>>,
+  initial: T,
+): DefinedUseQueryResult<T> {
   return useQuery({
     queryKey,
     queryFn: async () => {

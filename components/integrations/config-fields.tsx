@@ -42,8 +42,20 @@ export function ConfigFields({ form }: { form: Form }) {
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField form={form} name="config.status_endpoint" label="Status endpoint (optional)" placeholder="/v1/units" hint="A path under the base URL. Empty: the provider's test endpoint." />
-        <TextField form={form} name="config.status_path" label="Status JSON path (optional)" placeholder="$.units[*].status" hint="Where the statuses are in the response." />
+        <TextField
+          form={form}
+          name="config.status_endpoint"
+          label="Status endpoint (optional)"
+          placeholder="/v1/units"
+          hint="A path under the base URL. Empty: the provider's test endpoint."
+        />
+        <TextField
+          form={form}
+          name="config.status_path"
+          label="Status JSON path (optional)"
+          placeholder="$.units[*].status"
+          hint="Where the statuses are in the response."
+        />
       </div>
       <fieldset className="grid gap-3">
         <legend className="text-sm font-medium">Status mapping</legend>
@@ -73,7 +85,14 @@ export function ConfigFields({ form }: { form: Form }) {
             { value: "webhook", label: "Webhook" },
           ]}
         />
-        <TextField form={form} name="config.polling_interval_seconds" label="Polling interval (s)" type="number" hint="5 to 300." options={number} />
+        <TextField
+          form={form}
+          name="config.polling_interval_seconds"
+          label="Polling interval (s)"
+          type="number"
+          hint="5 to 300."
+          options={number}
+        />
         <TextField form={form} name="config.timeout_seconds" label="Timeout (s)" type="number" hint="1 to 60." options={number} />
         <TextField form={form} name="config.retry_count" label="Retries" type="number" hint="0 to 10, with backoff." options={number} />
       </div>
@@ -86,7 +105,13 @@ export function OAuthEndpointFields({ form }: { form: Form }) {
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-medium">OAuth endpoints</legend>
-      <TextField form={form} name="config.oauth.authorize_url" label="Authorize URL" type="url" placeholder="https://idp.example.com/oauth/authorize" />
+      <TextField
+        form={form}
+        name="config.oauth.authorize_url"
+        label="Authorize URL"
+        type="url"
+        placeholder="https://idp.example.com/oauth/authorize"
+      />
       <TextField form={form} name="config.oauth.token_url" label="Token URL" type="url" placeholder="https://idp.example.com/oauth/token" />
       <TextField form={form} name="config.oauth.revoke_url" label="Revoke URL (optional)" type="url" />
       <TextField form={form} name="config.oauth.scopes" label="Scopes (optional)" hint="Separated by spaces." />

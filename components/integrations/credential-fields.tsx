@@ -20,7 +20,15 @@ function placementHint(provider: Provider, field: CredentialField): string | und
 }
 
 /** The credential inputs for one auth type; secrets are password inputs that are never pre-filled. */
-export function CredentialFields({ form, provider, authType }: { form: UseFormReturn<CredentialsFormValues>; provider: Provider; authType: AuthType }) {
+export function CredentialFields({
+  form,
+  provider,
+  authType,
+}: {
+  form: UseFormReturn<CredentialsFormValues>;
+  provider: Provider;
+  authType: AuthType;
+}) {
   const fields = credentialFieldsFor(provider, authType).filter((f) => visible(provider, f));
   if (authType === "none") return <p className="text-sm text-muted-foreground">Requests go out without credentials.</p>;
   return (
@@ -37,7 +45,9 @@ export function CredentialFields({ form, provider, authType }: { form: UseFormRe
         />
       ))}
       {authType === "oauth2" && (
-        <p className="text-sm text-muted-foreground sm:col-span-2">Save the client here; connecting the account (the consent screen) happens on the OAuth tab.</p>
+        <p className="text-sm text-muted-foreground sm:col-span-2">
+          Save the client here; connecting the account (the consent screen) happens on the OAuth tab.
+        </p>
       )}
     </div>
   );

@@ -31,7 +31,12 @@ export function CredentialsForm({ tenantSlug, id, providerKey, authType }: Props
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       {formError && <Alert tone="danger">{formError}</Alert>}
       {provider.authModes.length > 1 && (
-        <SelectField form={form} name="auth_type" label="Authentication" options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))} />
+        <SelectField
+          form={form}
+          name="auth_type"
+          label="Authentication"
+          options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))}
+        />
       )}
       <CredentialFields form={form} provider={provider} authType={chosen} />
       <div className="flex justify-end">

@@ -36,7 +36,10 @@ export function DeleteIntegrationDialog({ tenantSlug, id, name }: { tenantSlug: 
       <DialogTrigger asChild>
         <Button variant="danger">Delete</Button>
       </DialogTrigger>
-      <DialogContent title={`Delete “${name}”?`} description="Its credentials, settings and request log are removed. Calls to it stop. This cannot be undone.">
+      <DialogContent
+        title={`Delete “${name}”?`}
+        description="Its credentials, settings and request log are removed. Calls to it stop. This cannot be undone."
+      >
         <form
           className="grid gap-4"
           onSubmit={(e) => {

@@ -30,8 +30,18 @@ export function IntegrationFilters({ base, filters }: { base: string; filters: I
       <Field label="Search" htmlFor="filter-q" className="w-full sm:w-56">
         <Input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="Name or provider" />
       </Field>
-      <FilterSelect name="provider" label="Provider" value={filters.provider} options={PROVIDERS.map((p) => ({ value: p.key, label: p.name }))} />
-      <FilterSelect name="category" label="Category" value={filters.category} options={Object.entries(CATEGORIES).map(([value, label]) => ({ value, label }))} />
+      <FilterSelect
+        name="provider"
+        label="Provider"
+        value={filters.provider}
+        options={PROVIDERS.map((p) => ({ value: p.key, label: p.name }))}
+      />
+      <FilterSelect
+        name="category"
+        label="Category"
+        value={filters.category}
+        options={Object.entries(CATEGORIES).map(([value, label]) => ({ value, label }))}
+      />
       <FilterSelect
         name="environment"
         label="Environment"
@@ -50,7 +60,12 @@ export function IntegrationFilters({ base, filters }: { base: string; filters: I
           { value: "disabled", label: "Disabled" },
         ]}
       />
-      <FilterSelect name="health" label="Health" value={filters.health} options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} />
+      <FilterSelect
+        name="health"
+        label="Health"
+        value={filters.health}
+        options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+      />
       {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
       <div className="flex gap-2">
         <Button type="submit" variant="secondary">

@@ -79,15 +79,20 @@ export function ConfigSummary({ integration }: { integration: IntegrationView })
           <Row term="Authentication">
             {AUTH_LABELS[integration.auth_type]}
             {integration.credentials_hint && <span className="ml-2 font-mono">{integration.credentials_hint}</span>}
-            {integration.auth_type !== "none" && !integration.has_credentials && <span className="ml-2 text-muted-foreground">(no credentials stored)</span>}
+            {integration.auth_type !== "none" && !integration.has_credentials && (
+              <span className="ml-2 text-muted-foreground">(no credentials stored)</span>
+            )}
           </Row>
-          <Row term="Status endpoint">{config.status_endpoint ? <code className="font-mono">{config.status_endpoint}</code> : "The provider's test endpoint"}</Row>
+          <Row term="Status endpoint">
+            {config.status_endpoint ? <code className="font-mono">{config.status_endpoint}</code> : "The provider's test endpoint"}
+          </Row>
           <Row term="Status JSON path">{config.status_path ? <code className="font-mono">{config.status_path}</code> : "Not set"}</Row>
           <Row term="Status mapping">
             {mapped.length === 0 ? "The usual spellings" : mapped.map((s) => `${STATUS_LABELS[s]} ← ${mapping[s]!.join(", ")}`).join("; ")}
           </Row>
           <Row term="Updates">
-            {config.update_method}, every {config.polling_interval_seconds} s; timeout {config.timeout_seconds} s; {config.retry_count} retries
+            {config.update_method}, every {config.polling_interval_seconds} s; timeout {config.timeout_seconds} s; {config.retry_count}{" "}
+            retries
           </Row>
         </dl>
       </CardBody>

@@ -14,7 +14,10 @@ function SortHeader({ base, filters, column, label }: { base: string; filters: I
   const direction = sort === column ? "ascending" : sort === `-${column}` ? "descending" : undefined;
   return (
     <Th aria-sort={direction}>
-      <Link href={listHref(base, filters, { sort: nextSort(sort, column) })} className="inline-flex items-center gap-1 hover:text-foreground">
+      <Link
+        href={listHref(base, filters, { sort: nextSort(sort, column) })}
+        className="inline-flex items-center gap-1 hover:text-foreground"
+      >
         {label}
         <span aria-hidden="true">{direction === "ascending" ? "↑" : direction === "descending" ? "↓" : ""}</span>
         <span className="sr-only">{direction === "ascending" ? ", sort descending" : ", sort ascending"}</span>
@@ -69,7 +72,9 @@ export function IntegrationsTable({ base, filters, integrations }: Props) {
               </Td>
               <Td>
                 <SuccessRate rate={i.usage.success_rate} />
-                <span className="block text-xs text-muted-foreground tabular-nums">{i.usage.total_requests.toLocaleString("en")} calls</span>
+                <span className="block text-xs text-muted-foreground tabular-nums">
+                  {i.usage.total_requests.toLocaleString("en")} calls
+                </span>
               </Td>
               <Td>
                 <RelativeTime value={i.created_at} />

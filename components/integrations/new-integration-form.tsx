@@ -8,7 +8,13 @@ import { createIntegrationAction } from "@/app/t/[tenant]/integrations/actions";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { Alert, Button, buttonClasses, Card, CardBody, CardHeader, useToast } from "@/components/ui";
-import { needsOAuthEndpoints, newIntegrationValues, toCreateInput, type CredentialsFormValues, type SettingsFormValues } from "@/lib/integrations/form-values";
+import {
+  needsOAuthEndpoints,
+  newIntegrationValues,
+  toCreateInput,
+  type CredentialsFormValues,
+  type SettingsFormValues,
+} from "@/lib/integrations/form-values";
 import { createIntegrationSchema } from "@/lib/integrations/schema";
 import { getProvider } from "@/lib/providers";
 import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
@@ -70,14 +76,22 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
         <CardHeader title="Credentials" description="Stored encrypted; after saving only the last four characters are ever shown." />
         <CardBody className="grid gap-4">
           {provider.authModes.length > 1 && (
-            <SelectField form={form} name="auth_type" label="Authentication" options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))} />
+            <SelectField
+              form={form}
+              name="auth_type"
+              label="Authentication"
+              options={provider.authModes.map((m) => ({ value: m, label: AUTH_LABELS[m] }))}
+            />
           )}
           <CredentialFields form={credentialsForm} provider={provider} authType={authType} />
           {needsOAuthEndpoints(provider.key) && <OAuthEndpointFields form={settingsForm} />}
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Status and polling" description={provider.statusHints?.note ?? "What to call to read statuses, and how often."} />
+        <CardHeader
+          title="Status and polling"
+          description={provider.statusHints?.note ?? "What to call to read statuses, and how often."}
+        />
         <CardBody>
           <ConfigFields form={settingsForm} />
         </CardBody>

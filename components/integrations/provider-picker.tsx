@@ -24,12 +24,21 @@ export function ProviderPicker({ base }: { base: string }) {
     <div className="grid gap-6">
       <div className="grid max-w-md gap-1.5">
         <Label htmlFor={searchId}>Search providers</Label>
-        <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Stripe, SMS, accounting…" autoFocus />
+        <Input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Stripe, SMS, accounting…"
+          autoFocus
+        />
       </div>
       <p role="status" className="sr-only">
         {found.length} providers
       </p>
-      {groups.length === 0 && <p className="text-sm text-muted-foreground">No provider matches “{query}”. “Custom REST API” connects any HTTP API.</p>}
+      {groups.length === 0 && (
+        <p className="text-sm text-muted-foreground">No provider matches “{query}”. “Custom REST API” connects any HTTP API.</p>
+      )}
       {groups.map(({ category, providers }) => (
         <section key={category} aria-labelledby={`category-${category}`} className="grid gap-3">
           <h2 id={`category-${category}`} className="text-sm font-semibold text-muted-foreground">

@@ -36,7 +36,12 @@ export function RequestLogFilter({ base, filter }: { base: string; filter: Filte
 /** Entries as stored: already redacted when they were written. */
 export function RequestLogTable({ base, filter, at, page }: { base: string; filter: Filter; at: PagePosition; page: Page }) {
   if (page.data.length === 0) {
-    return <EmptyState title={filter.success ? "No entries match this filter" : "No requests yet"} description="Connection tests are logged here, secrets removed. Scheduled health checks are on the Health tab." />;
+    return (
+      <EmptyState
+        title={filter.success ? "No entries match this filter" : "No requests yet"}
+        description="Connection tests are logged here, secrets removed. Scheduled health checks are on the Health tab."
+      />
+    );
   }
   return (
     <div className="grid gap-3">
@@ -75,7 +80,9 @@ export function RequestLogTable({ base, filter, at, page }: { base: string; filt
                       .map(([k, v]) => `${k}: ${v}`)
                       .join("\n")}
                   </pre>
-                  {entry.response_excerpt && <pre className="mt-1 max-h-48 overflow-auto font-mono whitespace-pre-wrap break-all">{entry.response_excerpt}</pre>}
+                  {entry.response_excerpt && (
+                    <pre className="mt-1 max-h-48 overflow-auto font-mono whitespace-pre-wrap break-all">{entry.response_excerpt}</pre>
+                  )}
                 </details>
               </Td>
             </Tr>

@@ -65,7 +65,11 @@ function MappingPreview({ mapped }: { mapped: NonNullable<TestConnectionResult["
 
 /** What one test call showed: outcome, timing split, redacted headers, sample and mapping preview. */
 export function TestResult({ result }: { result: TestConnectionResult }) {
-  const heading = result.success ? `Connected: HTTP ${result.status_code}` : result.status_code ? `Failed: HTTP ${result.status_code}` : "Failed: no response";
+  const heading = result.success
+    ? `Connected: HTTP ${result.status_code}`
+    : result.status_code
+      ? `Failed: HTTP ${result.status_code}`
+      : "Failed: no response";
   return (
     <div className="grid gap-5" data-testid="test-result">
       <Alert tone={result.success ? "success" : "danger"} title={heading}>
@@ -94,7 +98,9 @@ export function TestResult({ result }: { result: TestConnectionResult }) {
       {result.mapped_statuses ? (
         <MappingPreview mapped={result.mapped_statuses} />
       ) : (
-        result.success && <p className="text-sm text-muted-foreground">Set a status JSON path in the settings to preview how the statuses map.</p>
+        result.success && (
+          <p className="text-sm text-muted-foreground">Set a status JSON path in the settings to preview how the statuses map.</p>
+        )
       )}
       {result.sample_data !== null && result.sample_data !== undefined && (
         <section aria-labelledby="sample-data" className="grid gap-2">

@@ -21,7 +21,9 @@ export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
       toast({
         tone: "success",
         title: `${values.email} added`,
-        description: data.isNewAccount ? "Share the initial password with them securely." : "They already had an account and keep their password.",
+        description: data.isNewAccount
+          ? "Share the initial password with them securely."
+          : "They already had an account and keep their password.",
       });
     },
   });
@@ -40,7 +42,14 @@ export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
           <TextField form={form} name="email" label="Email" type="email" autoComplete="off" autoFocus />
           <TextField form={form} name="name" label="Name" autoComplete="off" />
           <SelectField form={form} name="role" label="Role" options={ROLE_OPTIONS} />
-          <TextField form={form} name="password" label="Initial password" type="password" autoComplete="new-password" hint={PASSWORD_RULE} />
+          <TextField
+            form={form}
+            name="password"
+            label="Initial password"
+            type="password"
+            autoComplete="new-password"
+            hint={PASSWORD_RULE}
+          />
           <DialogFooter>
             <Button type="submit" disabled={form.formState.isSubmitting}>
               {form.formState.isSubmitting ? "Adding…" : "Add member"}

@@ -23,7 +23,13 @@ export function MemberRoleSelect({ tenantSlug, userId, email, role }: { tenantSl
   };
 
   return (
-    <Select aria-label={`Role of ${email}`} value={value} disabled={pending} onChange={(e) => change(e.target.value as Role)} className="w-32">
+    <Select
+      aria-label={`Role of ${email}`}
+      value={value}
+      disabled={pending}
+      onChange={(e) => change(e.target.value as Role)}
+      className="w-32"
+    >
       {ROLES.map((r) => (
         <option key={r} value={r}>
           {r}

@@ -14,7 +14,9 @@ export function ConnectForm({ tenantSlug, integrationId, label, defaultScopes, b
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
-  const hint = defaultScopes.length ? `Always requested: ${defaultScopes.join(" ")}. Separate extra scopes with spaces.` : "Separate scopes with spaces.";
+  const hint = defaultScopes.length
+    ? `Always requested: ${defaultScopes.join(" ")}. Separate extra scopes with spaces.`
+    : "Separate scopes with spaces.";
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,13 @@ export function ConnectForm({ tenantSlug, integrationId, label, defaultScopes, b
     <form onSubmit={submit} className="grid gap-3" noValidate>
       {error && <Alert tone="danger">{error}</Alert>}
       <Field label="Extra scopes (optional)" htmlFor={id} error={fieldError} hint={hint}>
-        <Input value={scopes} onChange={(e) => setScopes(e.target.value)} placeholder="e.g. reports.read" autoComplete="off" {...fieldAria(id, fieldError, hint)} />
+        <Input
+          value={scopes}
+          onChange={(e) => setScopes(e.target.value)}
+          placeholder="e.g. reports.read"
+          autoComplete="off"
+          {...fieldAria(id, fieldError, hint)}
+        />
       </Field>
       <div>
         <Button type="submit" disabled={pending}>

@@ -37,7 +37,11 @@ export function ConnectionDetails({ connection }: { connection: ConnectionView }
       <Row term="Connected">
         <RelativeTime value={connection.connected_at} />
       </Row>
-      {connection.grant_type === "authorization_code" && <Row term="Refresh token">{connection.has_refresh_token ? "Stored (renews access on its own)" : "None: reconnect when access expires"}</Row>}
+      {connection.grant_type === "authorization_code" && (
+        <Row term="Refresh token">
+          {connection.has_refresh_token ? "Stored (renews access on its own)" : "None: reconnect when access expires"}
+        </Row>
+      )}
     </dl>
   );
 }

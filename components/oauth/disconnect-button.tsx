@@ -3,7 +3,17 @@
 import { disconnectAction } from "@/app/t/[tenant]/integrations/[id]/oauth/actions";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 
-export function DisconnectButton({ tenantSlug, integrationId, name, canRevoke }: { tenantSlug: string; integrationId: string; name: string; canRevoke: boolean }) {
+export function DisconnectButton({
+  tenantSlug,
+  integrationId,
+  name,
+  canRevoke,
+}: {
+  tenantSlug: string;
+  integrationId: string;
+  name: string;
+  canRevoke: boolean;
+}) {
   return (
     <ConfirmAction
       triggerLabel="Disconnect"

@@ -8,7 +8,10 @@ const TRIGGER: Record<RefreshEventView["trigger"], string> = {
 };
 
 export function RefreshHistory({ events }: { events: RefreshEventView[] }) {
-  if (events.length === 0) return <EmptyState title="No refreshes yet" description="Tokens are refreshed on their own ahead of expiry; each attempt shows here." />;
+  if (events.length === 0)
+    return (
+      <EmptyState title="No refreshes yet" description="Tokens are refreshed on their own ahead of expiry; each attempt shows here." />
+    );
   return (
     <Table>
       <THead>

@@ -44,7 +44,11 @@ function subscribe(listener: () => void) {
 
 /** Stored in UTC, shown relative ("5 minutes ago") with the local time on hover. */
 export function RelativeTime({ value, empty = "Never" }: { value: Date | string | null; empty?: string }) {
-  const clock = useSyncExternalStore(subscribe, () => now, () => null);
+  const clock = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
   if (!value) return <span className="text-muted-foreground">{empty}</span>;
   const date = new Date(value);
   // The server cannot know the viewer's clock or zone: it renders UTC, the browser replaces it.

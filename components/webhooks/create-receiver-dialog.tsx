@@ -21,7 +21,11 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createReceiverSchema,
     defaultValues: { scheme: "standard_webhooks", secret: "", header: undefined, encoding: "hex" },
-    action: (values) => createReceiverAction(tenantSlug, { integrationId, receiver: { ...values, header: values.scheme === "hmac_sha256" ? values.header : undefined } }),
+    action: (values) =>
+      createReceiverAction(tenantSlug, {
+        integrationId,
+        receiver: { ...values, header: values.scheme === "hmac_sha256" ? values.header : undefined },
+      }),
     onSuccess: () => {
       dialog.setOpen(false);
       form.reset();
@@ -38,15 +42,33 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
       <DialogTrigger asChild>
         <Button>Add receiver URL</Button>
       </DialogTrigger>
-      <DialogContent title="Add receiver URL" description="The provider posts to this URL; Patchbay keeps only requests signed with the secret.">
+      <DialogContent
+        title="Add receiver URL"
+        description="The provider posts to this URL; Patchbay keeps only requests signed with the secret."
+      >
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           {formError && <Alert tone="danger">{formError}</Alert>}
           <SelectField form={form} name="scheme" label="Signature scheme" options={SCHEMES} />
-          <TextField form={form} name="secret" label="Signing secret" type="password" hint="From the provider's webhook settings; stored encrypted." autoComplete="off" />
+          <TextField
+            form={form}
+            name="secret"
+            label="Signing secret"
+            type="password"
+            hint="From the provider's webhook settings; stored encrypted."
+            autoComplete="off"
+          />
           {generic && (
             <>
               <TextField form={form} name="header" label="Signature header" hint="Such as X-Signature." />
-              <SelectField form={form} name="encoding" label="Signature encoding" options={[{ value: "hex", label: "hex" }, { value: "base64", label: "base64" }]} />
+              <SelectField
+                form={form}
+                name="encoding"
+                label="Signature encoding"
+                options={[
+                  { value: "hex", label: "hex" },
+                  { value: "base64", label: "base64" },
+                ]}
+              />
             </>
           )}
           <DialogFooter>

@@ -18,7 +18,17 @@ const ERROR_TEXT: Record<string, string> = {
   redirects: "Redirect",
 };
 
-export function DeliveryDetailCard({ tenantSlug, delivery, canManage, closeHref }: { tenantSlug: string; delivery: DeliveryDetail; canManage: boolean; closeHref: string }) {
+export function DeliveryDetailCard({
+  tenantSlug,
+  delivery,
+  canManage,
+  closeHref,
+}: {
+  tenantSlug: string;
+  delivery: DeliveryDetail;
+  canManage: boolean;
+  closeHref: string;
+}) {
   return (
     <Card>
       <CardHeader
@@ -65,7 +75,9 @@ export function DeliveryDetailCard({ tenantSlug, delivery, canManage, closeHref 
                 <Td>{a.status_code ? <Badge tone={a.success ? "success" : "danger"}>{a.status_code}</Badge> : "—"}</Td>
                 <Td className="text-sm">{a.error_kind ? `${ERROR_TEXT[a.error_kind] ?? a.error_kind}: ${a.error}` : "—"}</Td>
                 <Td className="max-w-xs">
-                  <code className="block max-h-24 overflow-auto font-mono text-xs whitespace-pre-wrap break-all">{a.response_excerpt || "(empty)"}</code>
+                  <code className="block max-h-24 overflow-auto font-mono text-xs whitespace-pre-wrap break-all">
+                    {a.response_excerpt || "(empty)"}
+                  </code>
                 </Td>
               </Tr>
             ))}

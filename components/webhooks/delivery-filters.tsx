@@ -1,7 +1,17 @@
 import { Button, Field, Select } from "@/components/ui";
 
 /** A plain GET form: filters live in the URL, so a filtered list can be shared and reloaded. */
-export function DeliveryFilters({ action, status, eventType, eventTypes }: { action: string; status?: string; eventType?: string; eventTypes: string[] }) {
+export function DeliveryFilters({
+  action,
+  status,
+  eventType,
+  eventTypes,
+}: {
+  action: string;
+  status?: string;
+  eventType?: string;
+  eventTypes: string[];
+}) {
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">
       <Field label="Status" htmlFor="filter-status">

@@ -8,19 +8,35 @@ import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useT
 import { createEndpointSchema } from "@/lib/webhooks/schema";
 import { EndpointFields } from "./endpoint-fields";
 
-type Endpoint = { id: string; url: string; description: string; events: string[]; header_names: string[]; rate_limit_per_second: number | null };
+type Endpoint = {
+  id: string;
+  url: string;
+  description: string;
+  events: string[];
+  header_names: string[];
+  rate_limit_per_second: number | null;
+};
 
 export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenantSlug: string; endpoint: Endpoint; allowHttp: boolean }) {
   const router = useRouter();
   const { toast } = useToast();
-  const defaultValues = { url: endpoint.url, description: endpoint.description, events: endpoint.events, headers: {}, rate_limit_per_second: endpoint.rate_limit_per_second };
+  const defaultValues = {
+    url: endpoint.url,
+    description: endpoint.description,
+    events: endpoint.events,
+    headers: {},
+    rate_limit_per_second: endpoint.rate_limit_per_second,
+  };
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createEndpointSchema({ allowHttp }),
     defaultValues,
     // Header values are write-only: none typed keeps the stored ones, any typed replace them all.
     // Enabled is left out: editing must not re-enable an endpoint that was switched off.
     action: ({ url, description, events, rate_limit_per_second, headers }) =>
-      updateEndpointAction(tenantSlug, { id: endpoint.id, patch: { url, description, events, rate_limit_per_second, ...(headers && Object.keys(headers).length ? { headers } : {}) } }),
+      updateEndpointAction(tenantSlug, {
+        id: endpoint.id,
+        patch: { url, description, events, rate_limit_per_second, ...(headers && Object.keys(headers).length ? { headers } : {}) },
+      }),
     onSuccess: () => {
       toast({ tone: "success", title: "Endpoint saved" });
       dialog.onOpenChange(false);

@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteEndpointAction, rotateEndpointSecretAction, sendTestEventAction, updateEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
+import {
+  deleteEndpointAction,
+  rotateEndpointSecretAction,
+  sendTestEventAction,
+  updateEndpointAction,
+} from "@/app/t/[tenant]/webhooks/actions";
 import { ConfirmAction } from "@/components/forms/confirm-action";
 import { Button, Dialog, useToast } from "@/components/ui";
 import type { ActionResult } from "@/lib/action-result";
@@ -27,13 +32,36 @@ export function EndpointActions({ tenantSlug, id, url, enabled }: Props) {
 
   return (
     <div className="flex flex-wrap gap-2">
-      <Button variant="secondary" disabled={pending || !enabled} onClick={() => run(() => sendTestEventAction(tenantSlug, { id }), "Test event queued")}>
+      <Button
+        variant="secondary"
+        disabled={pending || !enabled}
+        onClick={() => run(() => sendTestEventAction(tenantSlug, { id }), "Test event queued")}
+      >
         Send test event
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run(() => updateEndpointAction(tenantSlug, { id, patch: { enabled: !enabled } }), enabled ? "Endpoint disabled" : "Endpoint enabled")}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => updateEndpointAction(tenantSlug, { id, patch: { enabled: !enabled } }),
+            enabled ? "Endpoint disabled" : "Endpoint enabled",
+          )
+        }
+      >
         {enabled ? "Disable" : "Enable"}
       </Button>
-      <Button variant="secondary" disabled={pending} onClick={() => run(() => rotateEndpointSecretAction(tenantSlug, { id }), "Secret rotated", (d) => setSecret(d.secret))}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => rotateEndpointSecretAction(tenantSlug, { id }),
+            "Secret rotated",
+            (d) => setSecret(d.secret),
+          )
+        }
+      >
         Rotate secret
       </Button>
       <Dialog open={secret !== null} onOpenChange={(open) => !open && setSecret(null)}>

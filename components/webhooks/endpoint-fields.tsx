@@ -8,7 +8,15 @@ import { EventCheckboxes } from "./event-checkboxes";
 import { HeadersField } from "./headers-field";
 
 /** What an endpoint is made of, for adding one and for editing it. */
-export function EndpointFields({ form, allowHttp, headersHint }: { form: UseFormReturn<CreateEndpointInput, unknown, FieldValues>; allowHttp: boolean; headersHint?: string }) {
+export function EndpointFields({
+  form,
+  allowHttp,
+  headersHint,
+}: {
+  form: UseFormReturn<CreateEndpointInput, unknown, FieldValues>;
+  allowHttp: boolean;
+  headersHint?: string;
+}) {
   const error = form.formState.errors.rate_limit_per_second?.message;
   return (
     <>

@@ -11,7 +11,9 @@ const HINT = "One per line, as Name: value. Values are stored encrypted and neve
 export function HeadersField({ form, hint = HINT }: { form: UseFormReturn<CreateEndpointInput, unknown, FieldValues>; hint?: string }) {
   const [text, setText] = useState("");
   const errors = form.formState.errors.headers as Record<string, { message?: string }> | { message?: string } | undefined;
-  const message = errors && ("message" in errors && typeof errors.message === "string" ? errors.message : Object.values(errors).find((e) => e?.message)?.message);
+  const message =
+    errors &&
+    ("message" in errors && typeof errors.message === "string" ? errors.message : Object.values(errors).find((e) => e?.message)?.message);
   return (
     <Field label="Custom headers (optional)" htmlFor="field-headers" hint={hint} error={message}>
       <Textarea

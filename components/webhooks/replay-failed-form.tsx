@@ -23,13 +23,22 @@ export function ReplayFailedForm({ tenantSlug, id }: { tenantSlug: string; id: s
         startTransition(async () => {
           const result = await replayFailedAction(tenantSlug, { id, since: at.toISOString() });
           if (!result.ok) return setError(result.fieldErrors?.since ?? result.error);
-          toast({ tone: "success", title: result.data.replayed === 1 ? "1 failed delivery queued again" : `${result.data.replayed} failed deliveries queued again` });
+          toast({
+            tone: "success",
+            title: result.data.replayed === 1 ? "1 failed delivery queued again" : `${result.data.replayed} failed deliveries queued again`,
+          });
           router.refresh();
         });
       }}
     >
       <Field label="Replay failed since" htmlFor="replay-since" error={error}>
-        <Input id="replay-since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} aria-invalid={error ? true : undefined} />
+        <Input
+          id="replay-since"
+          type="datetime-local"
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+          aria-invalid={error ? true : undefined}
+        />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Replaying…" : "Replay"}

@@ -30,7 +30,10 @@ export const integrationHealth = pgTable(
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
     consecutiveSuccesses: integer("consecutive_successes").notNull().default(0),
     // Response times of the last successful checks, newest last, for the latency rule.
-    recentLatenciesMs: integer("recent_latencies_ms").array().notNull().default(sql`'{}'::integer[]`),
+    recentLatenciesMs: integer("recent_latencies_ms")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
     lastOutcome: text("last_outcome").$type<CheckOutcome>(),
     lastError: text("last_error"),

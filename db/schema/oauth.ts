@@ -29,7 +29,10 @@ export const oauthStates = pgTable(
     // encryptSecret output bound to (tenant, oauth_states, id, code_verifier).
     codeVerifier: text("code_verifier"),
     redirectUri: text("redirect_uri").notNull(),
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     returnPath: text("return_path").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
@@ -54,7 +57,10 @@ export const oauthConnections = pgTable(
     // encryptJson({access_token, refresh_token?}) bound to (tenant, oauth_connections, integration_id, tokens).
     tokens: text("tokens"),
     tokenType: text("token_type"),
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     accountLabel: text("account_label"),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     hasRefreshToken: boolean("has_refresh_token").notNull().default(false),

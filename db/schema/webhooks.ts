@@ -87,12 +87,25 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_message_endpoint_idx").on(t.messageId, t.endpointId),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
-    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     check("webhook_deliveries_status_check", sql`${t.status} in ('pending', 'succeeded', 'failed')`),
   ],
 );
 
-export const ATTEMPT_ERRORS = ["timeout", "dns", "refused", "tls", "network", "blocked", "too_large", "invalid_url", "redirects", "status"] as const;
+export const ATTEMPT_ERRORS = [
+  "timeout",
+  "dns",
+  "refused",
+  "tls",
+  "network",
+  "blocked",
+  "too_large",
+  "invalid_url",
+  "redirects",
+  "status",
+] as const;
 
 export const webhookAttempts = pgTable(
   "webhook_attempts",
@@ -113,7 +126,6 @@ export const webhookAttempts = pgTable(
   },
   (t) => [uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt)],
 );
-
 
 export const webhookReceivers = pgTable(
   "webhook_receivers",

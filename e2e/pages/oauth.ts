@@ -7,7 +7,13 @@ export const owner = { name: "Ada Owner", email: "ada@acme.test", password: "cor
 export async function signInAsOwner(page: Page) {
   await page.goto("/");
   if (page.url().endsWith("/setup")) {
-    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: "acme", name: owner.name, email: owner.email, password: owner.password });
+    await new SetupPage(page).fill({
+      tenantName: "Acme Corp",
+      tenantSlug: "acme",
+      name: owner.name,
+      email: owner.email,
+      password: owner.password,
+    });
     await expect(page).toHaveURL(/\/login\?setup=done/);
   }
   const login = new LoginPage(page);

@@ -7,7 +7,13 @@ export const OWNER = { name: "Ada Owner", email: "ada@acme.test", password: "cor
 export async function signInAsOwner(page: Page) {
   await page.goto("/");
   if (page.url().endsWith("/setup")) {
-    await new SetupPage(page).fill({ tenantName: "Acme Corp", tenantSlug: OWNER.tenant, name: OWNER.name, email: OWNER.email, password: OWNER.password });
+    await new SetupPage(page).fill({
+      tenantName: "Acme Corp",
+      tenantSlug: OWNER.tenant,
+      name: OWNER.name,
+      email: OWNER.email,
+      password: OWNER.password,
+    });
     await expect(page).toHaveURL(/\/login\?setup=done/);
   }
   await new LoginPage(page).signIn(OWNER.email, OWNER.password);

@@ -52,16 +52,22 @@ describe("API key auth cache", () => {
     expect((await listApiKeys(owner))[0]).toMatchObject({ totalRequests: 5, lastUsedAt: now });
   });
 
-  it.runIf(sharedDatabase)("another instance refuses a key revoked here once the change notification reaches it", async () => {
-    const owner = await ownerContext();
-    const { key, id } = await createApiKey(owner, { name: "CI", ...read });
-    const peer = spawnInstance("tests/peers/key-cache-instance.ts", [key, "15000"]);
-    let output = "";
-    const ready = new Promise<void>((resolve) => peer.stdout.on("data", (chunk) => (output += chunk) && output.includes("ready") && resolve()));
-    const exited = new Promise((resolve) => peer.on("exit", resolve));
-    await ready;
-    await revokeApiKey(owner, { id });
-    await exited;
-    expect(output.trim().split("\n")).toEqual(["ready", "refused"]);
-  }, 60_000);
+  it.runIf(sharedDatabase)(
+    "another instance refuses a key revoked here once the change notification reaches it",
+    async () => {
+      const owner = await ownerContext();
+      const { key, id } = await createApiKey(owner, { name: "CI", ...read });
+      const peer = spawnInstance("tests/peers/key-cache-instance.ts", [key, "15000"]);
+      let output = "";
+      const ready = new Promise<void>((resolve) =>
+        peer.stdout.on("data", (chunk) => (output += chunk) && output.includes("ready") && resolve()),
+      );
+      const exited = new Promise((resolve) => peer.on("exit", resolve));
+      await ready;
+      await revokeApiKey(owner, { id });
+      await exited;
+      expect(output.trim().split("\n")).toEqual(["ready", "refused"]);
+    },
+    60_000,
+  );
 });

@@ -22,7 +22,12 @@ export async function notifyExpiringKeys(now = new Date()): Promise<number> {
       )
       .returning({ id: apiKeys.id, tenantId: apiKeys.tenantId, name: apiKeys.name, prefix: apiKeys.prefix, expiresAt: apiKeys.expiresAt });
     for (const key of due) {
-      await emitEvent(key.tenantId, "api_key.expiring", { id: key.id, name: key.name, prefix: key.prefix, expires_at: key.expiresAt!.toISOString() }, tx);
+      await emitEvent(
+        key.tenantId,
+        "api_key.expiring",
+        { id: key.id, name: key.name, prefix: key.prefix, expires_at: key.expiresAt!.toISOString() },
+        tx,
+      );
     }
     return due.length;
   });

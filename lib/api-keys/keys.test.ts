@@ -56,13 +56,23 @@ describe("API keys", () => {
     expect(await authenticateApiKey(key, "10.1.2.3")).toMatchObject({ ok: true });
     expect(await authenticateApiKey(key, "::ffff:10.1.2.3")).toMatchObject({ ok: true });
     expect(await authenticateApiKey(key, "2001:db8::5")).toMatchObject({ ok: true });
-    expect(await authenticateApiKey(key, "10.2.0.1")).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("10.2.0.1") });
+    expect(await authenticateApiKey(key, "10.2.0.1")).toMatchObject({
+      ok: false,
+      status: 403,
+      message: expect.stringContaining("10.2.0.1"),
+    });
     expect(await authenticateApiKey(key, null)).toMatchObject({ ok: false, status: 403 });
   });
 
   it("rotates: the new key inherits everything, the old one works through the grace period only", async () => {
     const owner = await ownerContext();
-    const old = await createApiKey(owner, { name: "CI", scopes: ["integrations:read"], expires_on: "2999-01-01", rate_limit_per_minute: 5, rate_limit_per_hour: 50 });
+    const old = await createApiKey(owner, {
+      name: "CI",
+      scopes: ["integrations:read"],
+      expires_on: "2999-01-01",
+      rate_limit_per_minute: 5,
+      rate_limit_per_hour: 50,
+    });
     const now = new Date();
     const rotated = await rotateApiKey(owner, { id: old.id, grace_period_hours: 2 }, now);
     expect(rotated.expiresAt?.toISOString()).toBe("2999-01-01T23:59:59.999Z");

@@ -16,10 +16,7 @@ const EXPIRING_SOON_MS = 7 * 24 * 3600 * 1000;
 
 export type KeyState = "active" | "expiring_soon" | "expired" | "revoked" | "rotating";
 
-export function keyState(
-  key: { revokedAt: Date | null; expiresAt: Date | null; rotatedAt: Date | null },
-  now = new Date(),
-): KeyState {
+export function keyState(key: { revokedAt: Date | null; expiresAt: Date | null; rotatedAt: Date | null }, now = new Date()): KeyState {
   if (key.revokedAt) return "revoked";
   if (key.expiresAt && key.expiresAt <= now) return "expired";
   if (key.rotatedAt) return "rotating";
@@ -50,7 +47,8 @@ async function insertKey(tx: Db, ctx: TenantContext, name: string, mode: KeyEnvi
 export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
   requireRole(ctx, "owner");
   const input = createApiKeySchema.parse(raw);
-  if (ctx.sandboxOnly && input.mode !== "test") throw invalid("Check the highlighted fields.", { mode: "A test key can create test keys only." });
+  if (ctx.sandboxOnly && input.mode !== "test")
+    throw invalid("Check the highlighted fields.", { mode: "A test key can create test keys only." });
   return db().transaction(async (tx) => {
     const created = await insertKey(tx, ctx, input.name, input.mode, {
       scopes: input.scopes,
@@ -60,7 +58,10 @@ export async function createApiKey(ctx: TenantContext, raw: CreateApiKeyInput) {
       rateLimitPerHour: input.rate_limit_per_hour,
     });
     const details = { name: input.name, prefix: created.prefix, mode: input.mode, scopes: input.scopes, expires_at: input.expires_on };
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.created", target: { type: "api_key", id: created.id }, details },
+      tx,
+    );
     await emitEvent(ctx.tenant.id, "api_key.created", { id: created.id, ...details }, tx);
     return created;
   });
@@ -100,7 +101,10 @@ export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
     if (!row) throw notFound("API key");
     const details = { name: row.name, prefix: row.prefix };
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.revoked", target: { type: "api_key", id: row.id }, details }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.revoked", target: { type: "api_key", id: row.id }, details },
+      tx,
+    );
     await emitEvent(ctx.tenant.id, "api_key.revoked", { id: row.id, ...details }, tx);
     await announceKeyChange(tx, row.id);
     return row.id;
@@ -130,11 +134,20 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
       ctx,
       old.name,
       keyMode(old.prefix),
-      { scopes: old.scopes, expiresAt: old.expiresAt, ipAllowlist: old.ipAllowlist, rateLimitPerMinute: old.rateLimitPerMinute, rateLimitPerHour: old.rateLimitPerHour },
+      {
+        scopes: old.scopes,
+        expiresAt: old.expiresAt,
+        ipAllowlist: old.ipAllowlist,
+        rateLimitPerMinute: old.rateLimitPerMinute,
+        rateLimitPerHour: old.rateLimitPerHour,
+      },
       old.id,
     );
     const details = { name: old.name, old_prefix: old.prefix, new_prefix: created.prefix, old_key_valid_until: oldExpiresAt.toISOString() };
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.rotated", target: { type: "api_key", id: created.id }, details }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.rotated", target: { type: "api_key", id: created.id }, details },
+      tx,
+    );
     await emitEvent(ctx.tenant.id, "api_key.rotated", { id: created.id, replaces: old.id, ...details }, tx);
     // The old key's expiry moved to the end of the grace period.
     await announceKeyChange(tx, old.id);
@@ -185,7 +198,12 @@ async function lookupKey(prefix: string): Promise<{ hash: string; key: StoredKey
   if (!row) return undefined;
   const { hash, revokedAt, expiresAt, rotatedAt, ipAllowlist, ...rest } = row;
   // Cached and handed to every request that presents the key, so nobody may change it.
-  const authenticated = Object.freeze({ ...rest, mode: keyMode(rest.prefix), scopes: Object.freeze(rest.scopes), tenant: Object.freeze(rest.tenant) }) as AuthenticatedKey;
+  const authenticated = Object.freeze({
+    ...rest,
+    mode: keyMode(rest.prefix),
+    scopes: Object.freeze(rest.scopes),
+    tenant: Object.freeze(rest.tenant),
+  }) as AuthenticatedKey;
   return { hash, key: { keyId: row.keyId, revokedAt, expiresAt, rotatedAt, ipAllowlist, authenticated } };
 }
 
@@ -211,7 +229,8 @@ export async function authenticateApiKey(presented: string, ip: string | null, n
     if (cacheable && isUsable(key, now)) rememberKey(hash, key, generation, now);
   }
   if (!isUsable(key, now)) return { ok: false, status: 401 };
-  if (!ipAllowed(key.ipAllowlist, ip)) return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
+  if (!ipAllowed(key.ipAllowlist, ip))
+    return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
   recordKeyUse(key.keyId, now);
   return { ok: true, key: key.authenticated };
 }
@@ -219,6 +238,10 @@ export async function authenticateApiKey(presented: string, ip: string | null, n
 /** The tenant's keys with their last 24 hours of requests and 429s, for the keys page. */
 export async function listApiKeysWithUsage(ctx: TenantContext, now = new Date()) {
   const keys = await listApiKeys(ctx, now);
-  const usage = await keyUsageByHour(keys.map((k) => k.id), 24, now);
+  const usage = await keyUsageByHour(
+    keys.map((k) => k.id),
+    24,
+    now,
+  );
   return keys.map((k) => ({ ...k, usage: usage.get(k.id) ?? [] }));
 }

@@ -12,7 +12,12 @@ describe.runIf(sharedDatabase)("per-key limits across app instances", () => {
   it("two instances on one database together allow no more than the limit", async () => {
     const owner = await ownerContext();
     const limit = 50;
-    const { key } = await createApiKey(owner, { name: "Shared", scopes: ["integrations:read"], rate_limit_per_minute: limit, rate_limit_per_hour: 1000 });
+    const { key } = await createApiKey(owner, {
+      name: "Shared",
+      scopes: ["integrations:read"],
+      rate_limit_per_minute: limit,
+      rate_limit_per_hour: 1000,
+    });
     const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1_000).toISOString();
     const instance = () => runInstance("tests/peers/limit-instance.ts", [key, "60", at]);
     const [a, b] = await Promise.all([instance(), instance()]);

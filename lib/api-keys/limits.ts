@@ -19,7 +19,12 @@ export async function consumeKeyLimits(key: AuthenticatedKey, now = new Date()):
     const notice = await hitLimit(`apikey:${key.keyId}:limited-event`, { limit: 1, windowSeconds: 3600 }, 1, now);
     recordKeyRateLimited(key.keyId, now);
     if (notice.count === 1) {
-      await emitEvent(key.tenant.id, "api_key.rate_limited", { id: key.keyId, name: key.keyName, limit: over.limit, reset_at: over.resetAt.toISOString() });
+      await emitEvent(key.tenant.id, "api_key.rate_limited", {
+        id: key.keyId,
+        name: key.keyName,
+        limit: over.limit,
+        reset_at: over.resetAt.toISOString(),
+      });
     }
     return { allowed: false, state: { ...over, remaining: 0 } };
   }

@@ -49,7 +49,12 @@ export const createApiKeySchema = z
     expires_on: expiryDateSchema,
     ip_allowlist: ipAllowlistSchema,
     rate_limit_per_minute: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
-    rate_limit_per_hour: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(10_000_000, "At most 10000000.").default(20_000),
+    rate_limit_per_hour: z.coerce
+      .number()
+      .int("Whole numbers only.")
+      .min(1, "At least 1.")
+      .max(10_000_000, "At most 10000000.")
+      .default(20_000),
   })
   .refine((v) => v.rate_limit_per_hour >= v.rate_limit_per_minute, {
     path: ["rate_limit_per_hour"],

@@ -49,11 +49,24 @@ describe("test-mode API keys", () => {
     expect((await call(getIntegrationRoute, key, `/integrations/${production.id}`, { params: { id: production.id } })).status).toBe(404);
     expect((await call(getIntegrationRoute, key, `/integrations/${sandbox.id}`, { params: { id: sandbox.id } })).status).toBe(200);
 
-    const promote = await call(patchIntegrationRoute, key, `/integrations/${sandbox.id}`, { method: "PATCH", body: { environment: "production" }, params: { id: sandbox.id } });
-    expect(promote).toMatchObject({ status: 422, body: { error: { fields: { environment: "A test key works with sandbox integrations only." } } } });
-    const createProduction = await call(createIntegrationRoute, key, "/integrations", { method: "POST", body: integration("Another live shop", "production") });
+    const promote = await call(patchIntegrationRoute, key, `/integrations/${sandbox.id}`, {
+      method: "PATCH",
+      body: { environment: "production" },
+      params: { id: sandbox.id },
+    });
+    expect(promote).toMatchObject({
+      status: 422,
+      body: { error: { fields: { environment: "A test key works with sandbox integrations only." } } },
+    });
+    const createProduction = await call(createIntegrationRoute, key, "/integrations", {
+      method: "POST",
+      body: integration("Another live shop", "production"),
+    });
     expect(createProduction.status).toBe(422);
-    expect((await call(createIntegrationRoute, key, "/integrations", { method: "POST", body: integration("Another staging shop", "sandbox") })).status).toBe(201);
+    expect(
+      (await call(createIntegrationRoute, key, "/integrations", { method: "POST", body: integration("Another staging shop", "sandbox") }))
+        .status,
+    ).toBe(201);
   });
 
   it("cannot mint or see live keys", async () => {
@@ -62,8 +75,14 @@ describe("test-mode API keys", () => {
     const { key } = await createApiKey(owner, { name: "Staging admin", mode: "test", scopes: ["api_keys:write"] });
     const live = await call(createKeyRoute, key, "/api-keys", { method: "POST", body: { name: "Escalate", scopes: ["api_keys:write"] } });
     expect(live).toMatchObject({ status: 422, body: { error: { fields: { mode: "A test key can create test keys only." } } } });
-    const test = await call(createKeyRoute, key, "/api-keys", { method: "POST", body: { name: "Staging deploy", mode: "test", scopes: ["integrations:read"] } });
+    const test = await call(createKeyRoute, key, "/api-keys", {
+      method: "POST",
+      body: { name: "Staging deploy", mode: "test", scopes: ["integrations:read"] },
+    });
     expect(test).toMatchObject({ status: 201, body: { mode: "test", key: expect.stringMatching(/^pb_test_/) } });
-    expect((await call(listKeys, key, "/api-keys")).body.data.map((k: { name: string }) => k.name).sort()).toEqual(["Staging admin", "Staging deploy"]);
+    expect((await call(listKeys, key, "/api-keys")).body.data.map((k: { name: string }) => k.name).sort()).toEqual([
+      "Staging admin",
+      "Staging deploy",
+    ]);
   });
 });

@@ -43,7 +43,10 @@ type RouteContext<P> = { params: Promise<P> };
 
 export const UNAUTHENTICATED_PER_IP: Limit = { limit: 60, windowSeconds: 60 };
 
-function tooManyRequests(state: LimitState, message = "Too many requests without a valid API key from this address; retry after the reset.") {
+function tooManyRequests(
+  state: LimitState,
+  message = "Too many requests without a valid API key from this address; retry after the reset.",
+) {
   const headers = rateLimitHeaders(state);
   return errorResponse(429, "rate_limited", message, undefined, { ...headers, "Retry-After": headers["RateLimit-Reset"]! });
 }

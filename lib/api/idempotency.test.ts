@@ -22,7 +22,11 @@ async function setup() {
     route(
       new Request("http://localhost/api/v1/things", {
         method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": "application/json",
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+        },
         body: JSON.stringify(body),
       }),
       { params: Promise.resolve({}) },

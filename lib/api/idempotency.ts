@@ -12,12 +12,7 @@ const KEEP_MS = 24 * 3600 * 1000;
  * refused, and so is a retry while the first is still running. A 5xx is not kept, so the
  * client's retry really runs again.
  */
-export async function withIdempotency(
-  req: Request,
-  tenantId: string,
-  run: () => Promise<Response>,
-  now = new Date(),
-): Promise<Response> {
+export async function withIdempotency(req: Request, tenantId: string, run: () => Promise<Response>, now = new Date()): Promise<Response> {
   const key = req.headers.get("idempotency-key");
   if (key === null) return run();
   if (key.length === 0 || key.length > 255) {
@@ -27,7 +22,9 @@ export async function withIdempotency(
   const requestHash = sha256Hex(`${req.method} ${url.pathname}${url.search}\n${await req.clone().text()}`);
   const where = and(eq(idempotencyRecords.tenantId, tenantId), eq(idempotencyRecords.key, key));
 
-  await db().delete(idempotencyRecords).where(and(where, lt(idempotencyRecords.expiresAt, now)));
+  await db()
+    .delete(idempotencyRecords)
+    .where(and(where, lt(idempotencyRecords.expiresAt, now)));
   const claimed = await db()
     .insert(idempotencyRecords)
     .values({ tenantId, key, requestHash, expiresAt: new Date(now.getTime() + KEEP_MS) })

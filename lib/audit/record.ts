@@ -39,12 +39,7 @@ export async function recordAudit(input: AuditInput, tx: Db = db()): Promise<voi
 /** Webhook subscribers commonly cap bodies near this size; a bigger event would fail at every one of them. */
 export const MAX_EVENT_PAYLOAD_BYTES = 256 * 1024;
 
-export async function emitEvent(
-  tenantId: string,
-  type: string,
-  payload: Record<string, unknown>,
-  tx: Db = db(),
-): Promise<void> {
+export async function emitEvent(tenantId: string, type: string, payload: Record<string, unknown>, tx: Db = db()): Promise<void> {
   const bytes = Buffer.byteLength(JSON.stringify(payload), "utf8");
   if (bytes > MAX_EVENT_PAYLOAD_BYTES) {
     throw new AppError(
@@ -56,10 +51,5 @@ export async function emitEvent(
 }
 
 export async function listRecentAudit(tenantId: string, limit = 10) {
-  return db()
-    .select()
-    .from(auditEvents)
-    .where(eq(auditEvents.tenantId, tenantId))
-    .orderBy(desc(auditEvents.createdAt))
-    .limit(limit);
+  return db().select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(desc(auditEvents.createdAt)).limit(limit);
 }

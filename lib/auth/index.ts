@@ -41,7 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signOut(message) {
       const userId = "token" in message ? message.token?.sub : undefined;
-      if (userId) await recordAudit({ actor: { type: "user", id: userId }, action: "auth.signed_out", target: { type: "user", id: userId } });
+      if (userId)
+        await recordAudit({ actor: { type: "user", id: userId }, action: "auth.signed_out", target: { type: "user", id: userId } });
     },
   },
   callbacks: {

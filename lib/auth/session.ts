@@ -14,10 +14,7 @@ export const currentUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const [user] = await db()
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, id));
+  const [user] = await db().select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
   return user ?? null;
 });
 

@@ -30,9 +30,7 @@ export async function verifySignIn(raw: unknown, ip: string | null, now = new Da
     return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.ceil((blocked.resetAt.getTime() - now.getTime()) / 1000) };
   }
 
-  const [user] = parsed.success
-    ? await db().select().from(users).where(eq(users.email, parsed.data.email))
-    : [];
+  const [user] = parsed.success ? await db().select().from(users).where(eq(users.email, parsed.data.email)) : [];
   const valid = await verifyPassword(user?.passwordHash, parsed.success ? parsed.data.password : "");
   if (!user || !valid) {
     await Promise.all([
@@ -51,7 +49,11 @@ export async function verifySignIn(raw: unknown, ip: string | null, now = new Da
   await Promise.all([
     clearLimit(accountKey),
     db().update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)),
-    recordAudit({ actor: { type: "user", id: user.id, label: user.email, ip }, action: "auth.signed_in", target: { type: "user", id: user.id } }),
+    recordAudit({
+      actor: { type: "user", id: user.id, label: user.email, ip },
+      action: "auth.signed_in",
+      target: { type: "user", id: user.id },
+    }),
   ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -38,9 +38,7 @@ async function allRows(): Promise<Row[]> {
 
 beforeEach(async () => {
   await executeSql("drop table if exists secret_things");
-  await executeSql(
-    "create table secret_things (id uuid primary key default gen_random_uuid(), tenant_id uuid not null, secret text)",
-  );
+  await executeSql("create table secret_things (id uuid primary key default gen_random_uuid(), tenant_id uuid not null, secret text)");
 });
 
 describe("reencryptAll", () => {
@@ -96,9 +94,9 @@ describe("reencryptAll", () => {
   });
 
   it("refuses identifiers that are not plain SQL names", async () => {
-    await expect(
-      reencryptAll({ columns: [{ ...column, table: "secret_things; drop table tenants" }], keyring: v2v1 }),
-    ).rejects.toThrow(/unsafe SQL identifier/);
+    await expect(reencryptAll({ columns: [{ ...column, table: "secret_things; drop table tenants" }], keyring: v2v1 })).rejects.toThrow(
+      /unsafe SQL identifier/,
+    );
   });
 
   it("covers integration credentials, OAuth tokens and verifiers, and webhook secrets, and has nothing to do while none are stored", async () => {
@@ -106,7 +104,11 @@ describe("reencryptAll", () => {
       "integrations.credentials",
       "oauth_connections.tokens",
       "oauth_states.code_verifier",
-      "webhook_endpoints.secret", "webhook_endpoints.previous_secret", "webhook_endpoints.headers", "webhook_receivers.secret"];
+      "webhook_endpoints.secret",
+      "webhook_endpoints.previous_secret",
+      "webhook_endpoints.headers",
+      "webhook_receivers.secret",
+    ];
     expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);
     expect(await reencryptAll({ keyring: v2v1 })).toEqual({
       scanned: 0,

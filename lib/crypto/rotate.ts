@@ -30,7 +30,13 @@ export const OAUTH_CODE_VERIFIER_COLUMN: EncryptedColumn = {
   field: "code_verifier",
 };
 
-const webhookColumn = (table: string, column: string): EncryptedColumn => ({ table, idColumn: "id", tenantColumn: "tenant_id", column, field: column });
+const webhookColumn = (table: string, column: string): EncryptedColumn => ({
+  table,
+  idColumn: "id",
+  tenantColumn: "tenant_id",
+  column,
+  field: column,
+});
 export const WEBHOOK_ENDPOINT_SECRET_COLUMN = webhookColumn("webhook_endpoints", "secret");
 export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = webhookColumn("webhook_endpoints", "previous_secret");
 export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = webhookColumn("webhook_endpoints", "headers");

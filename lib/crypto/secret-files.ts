@@ -96,10 +96,9 @@ export function loadSecrets(): Secrets {
 export function describeCreated(created: string[]): string | null {
   if (created.length === 0) return null;
   const names = created.map((file) => path.basename(file));
-  const what = [
-    names.includes(MASTER_KEY_FILE) ? "master key" : null,
-    names.includes(AUTH_SECRET_FILE) ? "auth secret" : null,
-  ].filter(Boolean);
+  const what = [names.includes(MASTER_KEY_FILE) ? "master key" : null, names.includes(AUTH_SECRET_FILE) ? "auth secret" : null].filter(
+    Boolean,
+  );
   const where = path.dirname(created[0]!);
   const line = `Generated ${what.join(" and ")} in ${where} (mode 0600)`;
   if (!names.includes(MASTER_KEY_FILE)) return `${line}.`;

@@ -15,12 +15,23 @@ export async function checkIntegrationNow(ctx: TenantContext, id: string) {
   const row = await loadOwnedIntegration(db(), ctx, id);
   const now = new Date();
   const result = await runCheck(
-    { integrationId: row.id, tenantId: row.tenantId, provider: row.provider, authType: row.authType, baseUrl: row.baseUrl, config: row.config, credentials: row.credentials },
+    {
+      integrationId: row.id,
+      tenantId: row.tenantId,
+      provider: row.provider,
+      authType: row.authType,
+      baseUrl: row.baseUrl,
+      config: row.config,
+      credentials: row.credentials,
+    },
     "manual",
     now,
   );
   const recorded = await recordHealthCheck(result);
-  const [state] = await db().select({ status: integrationHealth.status }).from(integrationHealth).where(eq(integrationHealth.integrationId, row.id));
+  const [state] = await db()
+    .select({ status: integrationHealth.status })
+    .from(integrationHealth)
+    .where(eq(integrationHealth.integrationId, row.id));
   return {
     check: {
       outcome: result.outcome,

@@ -60,12 +60,19 @@ export async function runCheck(target: CheckTarget, source: CheckSource, schedul
   const fail = (error: string): CheckResult => ({ ...base, outcome: "failure", statusCode: null, responseTimeMs: null, error });
   const provider = getProvider(target.provider);
   const endpoint = statusEndpointOf(target);
-  if (!endpoint) throw invalid(NOT_MONITORED, { status_endpoint: "Set a status endpoint (a path under the base URL) to monitor this integration." });
-  if (target.authType !== "none" && target.authType !== "oauth2" && !target.credentials) return fail("No credentials are stored: add them.");
+  if (!endpoint)
+    throw invalid(NOT_MONITORED, { status_endpoint: "Set a status endpoint (a path under the base URL) to monitor this integration." });
+  if (target.authType !== "none" && target.authType !== "oauth2" && !target.credentials)
+    return fail("No credentials are stored: add them.");
 
   let credentials: Credentials;
   try {
-    credentials = await outboundCredentials({ id: target.integrationId, tenantId: target.tenantId, authType: target.authType, credentials: target.credentials });
+    credentials = await outboundCredentials({
+      id: target.integrationId,
+      tenantId: target.tenantId,
+      authType: target.authType,
+      credentials: target.credentials,
+    });
   } catch (error) {
     // No usable OAuth token (not connected, expired, refresh cooling down) is the integration's failure, not the checker's.
     if (error instanceof AppError && error.code === "failed_dependency") return fail(error.message);
@@ -84,7 +91,13 @@ export async function runCheck(target: CheckTarget, source: CheckSource, schedul
       credentialHeaders: auth.secretHeaders,
     });
     const ok = res.status >= 200 && res.status < 300;
-    return { ...base, outcome: ok ? "success" : "failure", statusCode: res.status, responseTimeMs: res.timings.totalMs, error: ok ? null : statusError(res.status) };
+    return {
+      ...base,
+      outcome: ok ? "success" : "failure",
+      statusCode: res.status,
+      responseTimeMs: res.timings.totalMs,
+      error: ok ? null : statusError(res.status),
+    };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return {

@@ -8,7 +8,14 @@ import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import type { CheckResult } from "./check";
 import { adoptNewIntegrations, claimDueChecks } from "./claim";
-import { checkIntegrationNow, getIntegrationHealth, listHealthChecks, listIntegrationHealth, pruneHealthHistory, recordCheckResults } from "./index";
+import {
+  checkIntegrationNow,
+  getIntegrationHealth,
+  listHealthChecks,
+  listIntegrationHealth,
+  pruneHealthHistory,
+  recordCheckResults,
+} from "./index";
 import { HealthScheduler } from "./scheduler";
 
 // The peers listen on 127.0.0.1, which the guard refuses unless private networks are allowed.
@@ -38,7 +45,9 @@ async function integrationsAt(base: string, count: number, config: Record<string
 
 async function makeAllDue() {
   await adoptNewIntegrations();
-  await db().update(integrationHealth).set({ nextCheckAt: new Date(Date.now() - 1000) });
+  await db()
+    .update(integrationHealth)
+    .set({ nextCheckAt: new Date(Date.now() - 1000) });
 }
 
 /** Runs a scheduler in this process until every due check has run and been written. */
@@ -48,8 +57,25 @@ async function runScheduler(scheduler = new HealthScheduler(16), ms = 1200) {
   return scheduler;
 }
 
-function result(integrationId: string, tenantId: string, at: Date, outcome: CheckResult["outcome"], ms: number | null, statusCode: number | null = 200): CheckResult {
-  return { integrationId, tenantId, source: "schedule", outcome, statusCode, responseTimeMs: ms, error: outcome === "success" ? null : "boom", scheduledAt: at, checkedAt: at };
+function result(
+  integrationId: string,
+  tenantId: string,
+  at: Date,
+  outcome: CheckResult["outcome"],
+  ms: number | null,
+  statusCode: number | null = 200,
+): CheckResult {
+  return {
+    integrationId,
+    tenantId,
+    source: "schedule",
+    outcome,
+    statusCode,
+    responseTimeMs: ms,
+    error: outcome === "success" ? null : "boom",
+    scheduledAt: at,
+    checkedAt: at,
+  };
 }
 
 describe("health checks against a loopback provider", () => {
@@ -199,11 +225,19 @@ describe("history", () => {
     const at = (offsetMs: number) => new Date(hour + offsetMs);
     await adoptNewIntegrations();
     // Two batches land in the same hour and must add up; one lands in the previous hour.
-    await recordCheckResults([result(id, tenantId, at(1000), "success", 40), result(id, tenantId, at(2000), "success", 60), result(id, tenantId, at(3000), "failure", 900, 500)]);
+    await recordCheckResults([
+      result(id, tenantId, at(1000), "success", 40),
+      result(id, tenantId, at(2000), "success", 60),
+      result(id, tenantId, at(3000), "failure", 900, 500),
+    ]);
     await recordCheckResults([result(id, tenantId, at(4000), "success", 80), result(id, tenantId, at(5000), "timeout", 10_000, null)]);
     await recordCheckResults([result(id, tenantId, at(-60_000), "success", 20)]);
 
-    const rows = await db().select().from(healthRollupsHourly).where(eq(healthRollupsHourly.integrationId, id)).orderBy(healthRollupsHourly.hour);
+    const rows = await db()
+      .select()
+      .from(healthRollupsHourly)
+      .where(eq(healthRollupsHourly.integrationId, id))
+      .orderBy(healthRollupsHourly.hour);
     expect(rows.map((r) => [r.checks, r.failures, r.latencyCount, r.latencySumMs, r.latencyMaxMs])).toEqual([
       [1, 0, 1, 20, 20],
       [5, 2, 4, 1080, 900],

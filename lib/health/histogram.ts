@@ -2,7 +2,9 @@
  * Latency histogram over fixed bucket bounds. Hourly rollups store one; adding two is adding
  * their counts, so any window's percentiles come from merging hours, exact to a bucket.
  */
-export const BUCKET_BOUNDS_MS = [5, 10, 25, 50, 75, 100, 150, 200, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 30_000, 60_000] as const;
+export const BUCKET_BOUNDS_MS = [
+  5, 10, 25, 50, 75, 100, 150, 200, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 30_000, 60_000,
+] as const;
 /** One bucket per bound (values up to and including it) and a last one for anything above. */
 export const BUCKET_COUNT = BUCKET_BOUNDS_MS.length + 1;
 

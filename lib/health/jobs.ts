@@ -24,7 +24,12 @@ async function queueNextTick(boss: PgBoss, now: number) {
   await boss.send(
     HEALTH_QUEUES.tick,
     {},
-    { singletonKey: "health-tick", singletonSeconds: TICK_MS / 1000, startAfter: new Date((slot + 1) * TICK_MS - LEAD_MS), expireInSeconds: (TICK_MS + 60_000) / 1000 },
+    {
+      singletonKey: "health-tick",
+      singletonSeconds: TICK_MS / 1000,
+      startAfter: new Date((slot + 1) * TICK_MS - LEAD_MS),
+      expireInSeconds: (TICK_MS + 60_000) / 1000,
+    },
   );
 }
 
@@ -43,7 +48,11 @@ export const HEALTH_JOBS: JobDefinition[] = [
     // A worker that starts begins checking now rather than at the next slot; the separate key
     // keeps this from colliding with (or duplicating) the running chain's next tick.
     start: async (boss) => {
-      await boss.send(HEALTH_QUEUES.tick, {}, { singletonKey: "health-tick-start", singletonSeconds: TICK_MS / 1000, expireInSeconds: (TICK_MS + 60_000) / 1000 });
+      await boss.send(
+        HEALTH_QUEUES.tick,
+        {},
+        { singletonKey: "health-tick-start", singletonSeconds: TICK_MS / 1000, expireInSeconds: (TICK_MS + 60_000) / 1000 },
+      );
     },
     stop: stopHealthScheduler,
   },

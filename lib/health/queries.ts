@@ -17,7 +17,15 @@ const STATUSES = new Set<HealthStatus>(["UNKNOWN", "HEALTHY", "DEGRADED", "DOWN"
 
 type RollupRow = typeof healthRollupsHourly.$inferSelect;
 
-export type HourPoint = { hour: string; checks: number; failures: number; uptime: number | null; p50_ms: number | null; p95_ms: number | null; max_ms: number | null };
+export type HourPoint = {
+  hour: string;
+  checks: number;
+  failures: number;
+  uptime: number | null;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  max_ms: number | null;
+};
 
 function currentHourStart(now: number) {
   return Math.floor(now / HOUR_MS) * HOUR_MS;
@@ -52,7 +60,13 @@ export function hourlySeries(rows: RollupRow[], hours: number, now = Date.now())
   return Array.from({ length: hours }, (_, i) => {
     const at = start + i * HOUR_MS;
     const row = byHour.get(at);
-    return { hour: new Date(at).toISOString(), checks: row?.checks ?? 0, failures: row?.failures ?? 0, uptime: row ? uptimeOf([row]) : null, ...(row ? latencyOf([row]) : { p50_ms: null, p95_ms: null, max_ms: null }) };
+    return {
+      hour: new Date(at).toISOString(),
+      checks: row?.checks ?? 0,
+      failures: row?.failures ?? 0,
+      uptime: row ? uptimeOf([row]) : null,
+      ...(row ? latencyOf([row]) : { p50_ms: null, p95_ms: null, max_ms: null }),
+    };
   });
 }
 
@@ -104,7 +118,10 @@ export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthI
   const ids = page.map((r) => r.integration.id);
   const now = Date.now();
   const rollups = ids.length
-    ? await db().select().from(healthRollupsHourly).where(and(inArray(healthRollupsHourly.integrationId, ids), gte(healthRollupsHourly.hour, windowStart("30d", now))))
+    ? await db()
+        .select()
+        .from(healthRollupsHourly)
+        .where(and(inArray(healthRollupsHourly.integrationId, ids), gte(healthRollupsHourly.hour, windowStart("30d", now))))
     : [];
   const byIntegration = new Map<string, RollupRow[]>();
   for (const r of rollups) {
@@ -145,7 +162,14 @@ function checkView(c: typeof healthChecks.$inferSelect) {
 export type HealthCheckView = ReturnType<typeof checkView>;
 
 function transitionView(t: typeof healthTransitions.$inferSelect) {
-  return { id: String(t.id), integration_id: t.integrationId, from: t.fromStatus, to: t.toStatus, reason: t.reason, at: t.createdAt.toISOString() };
+  return {
+    id: String(t.id),
+    integration_id: t.integrationId,
+    from: t.fromStatus,
+    to: t.toStatus,
+    reason: t.reason,
+    at: t.createdAt.toISOString(),
+  };
 }
 export type TransitionView = ReturnType<typeof transitionView>;
 
@@ -156,15 +180,30 @@ export async function getIntegrationHealth(ctx: TenantContext, id: string) {
   const now = Date.now();
   const [[health], rollups, recent, transitions] = await Promise.all([
     db().select().from(integrationHealth).where(eq(integrationHealth.integrationId, id)),
-    db().select().from(healthRollupsHourly).where(and(eq(healthRollupsHourly.integrationId, id), gte(healthRollupsHourly.hour, windowStart("30d", now)))),
-    db().select().from(healthChecks).where(eq(healthChecks.integrationId, id)).orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id)).limit(10),
-    db().select().from(healthTransitions).where(eq(healthTransitions.integrationId, id)).orderBy(desc(healthTransitions.createdAt), desc(healthTransitions.id)).limit(20),
+    db()
+      .select()
+      .from(healthRollupsHourly)
+      .where(and(eq(healthRollupsHourly.integrationId, id), gte(healthRollupsHourly.hour, windowStart("30d", now)))),
+    db()
+      .select()
+      .from(healthChecks)
+      .where(eq(healthChecks.integrationId, id))
+      .orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id))
+      .limit(10),
+    db()
+      .select()
+      .from(healthTransitions)
+      .where(eq(healthTransitions.integrationId, id))
+      .orderBy(desc(healthTransitions.createdAt), desc(healthTransitions.id))
+      .limit(20),
   ]);
   const within = (w: HealthWindow) => rollups.filter((r) => r.hour >= windowStart(w, now));
-  const windows = Object.fromEntries((["24h", "7d", "30d"] as const).map((w) => [w, { uptime: uptimeOf(within(w)), checks: within(w).reduce((s, r) => s + r.checks, 0), ...latencyOf(within(w)) }])) as Record<
-    HealthWindow,
-    { uptime: number | null; checks: number; p50_ms: number | null; p95_ms: number | null; max_ms: number | null }
-  >;
+  const windows = Object.fromEntries(
+    (["24h", "7d", "30d"] as const).map((w) => [
+      w,
+      { uptime: uptimeOf(within(w)), checks: within(w).reduce((s, r) => s + r.checks, 0), ...latencyOf(within(w)) },
+    ]),
+  ) as Record<HealthWindow, { uptime: number | null; checks: number; p50_ms: number | null; p95_ms: number | null; max_ms: number | null }>;
   return {
     ...baseView({ integration, health: health ?? null }),
     uptime: { "24h": windows["24h"].uptime, "7d": windows["7d"].uptime, "30d": windows["30d"].uptime },
@@ -197,7 +236,10 @@ export async function listHealthChecks(ctx: TenantContext, integrationId: string
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  return { data: page.map((r) => checkView(r.check)), next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.check.id]) : null };
+  return {
+    data: page.map((r) => checkView(r.check)),
+    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.check.id]) : null,
+  };
 }
 
 /** The dashboard's picture: counts by status, what is broken, what changed, and the last day per hour. */
@@ -217,7 +259,13 @@ export async function tenantHealthOverview(ctx: TenantContext) {
       .select({ integration: integrations, health: integrationHealth })
       .from(integrationHealth)
       .innerJoin(integrations, eq(integrations.id, integrationHealth.integrationId))
-      .where(and(eq(integrationHealth.tenantId, tenantId), inArray(integrationHealth.status, ["DOWN", "DEGRADED"]), eq(integrations.status, "enabled")))
+      .where(
+        and(
+          eq(integrationHealth.tenantId, tenantId),
+          inArray(integrationHealth.status, ["DOWN", "DEGRADED"]),
+          eq(integrations.status, "enabled"),
+        ),
+      )
       .orderBy(SEVERITY, desc(integrationHealth.statusChangedAt))
       .limit(20),
     db()
@@ -250,7 +298,17 @@ export async function tenantHealthOverview(ctx: TenantContext) {
     merged.set(Number(b.at), list);
   }
   const series = hourlySeries(
-    hourly.map((h) => ({ integrationId: "", tenantId, hour: new Date(h.hour), checks: h.checks, failures: h.failures, latencyCount: 0, latencySumMs: 0, latencyMaxMs: h.max, latencyBuckets: merged.get(new Date(h.hour).getTime()) ?? emptyBuckets() })),
+    hourly.map((h) => ({
+      integrationId: "",
+      tenantId,
+      hour: new Date(h.hour),
+      checks: h.checks,
+      failures: h.failures,
+      latencyCount: 0,
+      latencySumMs: 0,
+      latencyMaxMs: h.max,
+      latencyBuckets: merged.get(new Date(h.hour).getTime()) ?? emptyBuckets(),
+    })),
     24,
     now,
   );

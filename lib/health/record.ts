@@ -1,6 +1,14 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
-import { auditEvents, healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, outboxEvents } from "@/db/schema";
+import {
+  auditEvents,
+  healthChecks,
+  healthRollupsHourly,
+  healthTransitions,
+  integrationHealth,
+  integrations,
+  outboxEvents,
+} from "@/db/schema";
 import { redact } from "@/lib/audit";
 import { NOT_MONITORED, type CheckResult } from "./check";
 import { addSample, emptyBuckets } from "./histogram";
@@ -13,7 +21,17 @@ type StateRow = typeof integrationHealth.$inferSelect;
 
 export type RecordedCheck = CheckResult & { transition: Transition | null };
 
-type Rollup = { integrationId: string; tenantId: string; hour: Date; checks: number; failures: number; latencyCount: number; latencySumMs: number; latencyMaxMs: number; latencyBuckets: number[] };
+type Rollup = {
+  integrationId: string;
+  tenantId: string;
+  hour: Date;
+  checks: number;
+  failures: number;
+  latencyCount: number;
+  latencySumMs: number;
+  latencyMaxMs: number;
+  latencyBuckets: number[];
+};
 
 function rollupsOf(results: CheckResult[]): Rollup[] {
   const byKey = new Map<string, Rollup>();
@@ -22,7 +40,17 @@ function rollupsOf(results: CheckResult[]): Rollup[] {
     const key = `${r.integrationId}|${hour.getTime()}`;
     let rollup = byKey.get(key);
     if (!rollup) {
-      rollup = { integrationId: r.integrationId, tenantId: r.tenantId, hour, checks: 0, failures: 0, latencyCount: 0, latencySumMs: 0, latencyMaxMs: 0, latencyBuckets: emptyBuckets() };
+      rollup = {
+        integrationId: r.integrationId,
+        tenantId: r.tenantId,
+        hour,
+        checks: 0,
+        failures: 0,
+        latencyCount: 0,
+        latencySumMs: 0,
+        latencyMaxMs: 0,
+        latencyBuckets: emptyBuckets(),
+      };
       byKey.set(key, rollup);
     }
     rollup.checks += 1;
@@ -66,7 +94,10 @@ async function writeTransitions(tx: Db, changes: { state: StateRow; transition: 
   if (changes.length === 0) return;
   const ids = [...new Set(changes.map((c) => c.state.integrationId))];
   const names = new Map(
-    (await tx.select({ id: integrations.id, name: integrations.name }).from(integrations).where(inArray(integrations.id, ids))).map((r) => [r.id, r.name]),
+    (await tx.select({ id: integrations.id, name: integrations.name }).from(integrations).where(inArray(integrations.id, ids))).map((r) => [
+      r.id,
+      r.name,
+    ]),
   );
   await tx.insert(healthTransitions).values(
     changes.map(({ state, transition, at }) => ({
@@ -122,13 +153,21 @@ export async function recordCheckResults(results: CheckResult[]): Promise<Record
         .values([...new Map(unscheduled.map((r) => [r.integrationId, { integrationId: r.integrationId, tenantId: r.tenantId }])).values()])
         .onConflictDoNothing();
     }
-    const rows = await tx.select().from(integrationHealth).where(inArray(integrationHealth.integrationId, ids)).orderBy(integrationHealth.integrationId).for("update");
+    const rows = await tx
+      .select()
+      .from(integrationHealth)
+      .where(inArray(integrationHealth.integrationId, ids))
+      .orderBy(integrationHealth.integrationId)
+      .for("update");
     const states = new Map(rows.map((r) => [r.integrationId, r]));
     const kept = results.filter((r) => states.has(r.integrationId)).sort((a, b) => a.checkedAt.getTime() - b.checkedAt.getTime());
     if (kept.length === 0) return [];
 
     const memory = new Map<string, HealthMemory>(rows.map((r) => [r.integrationId, r]));
-    const touched = new Map<string, { lastCheckedAt: Date; lastOutcome: string; lastError: string | null; lastErrorAt: Date | null; statusChangedAt: Date | null }>();
+    const touched = new Map<
+      string,
+      { lastCheckedAt: Date; lastOutcome: string; lastError: string | null; lastErrorAt: Date | null; statusChangedAt: Date | null }
+    >();
     const changes: { state: StateRow; transition: Transition; at: Date }[] = [];
     const recorded: RecordedCheck[] = [];
     for (const result of kept) {
@@ -195,8 +234,16 @@ export async function markUnmonitored(integrationIds: string[], at = new Date())
     await tx
       .update(integrationHealth)
       .set({ status: "UNKNOWN", consecutiveFailures: 0, consecutiveSuccesses: 0, recentLatenciesMs: [], statusChangedAt: at })
-      .where(inArray(integrationHealth.integrationId, rows.map((r) => r.integrationId)));
-    await writeTransitions(tx, rows.map((state) => ({ state, transition: { from: state.status, to: "UNKNOWN" as const, reason: NOT_MONITORED }, at })));
+      .where(
+        inArray(
+          integrationHealth.integrationId,
+          rows.map((r) => r.integrationId),
+        ),
+      );
+    await writeTransitions(
+      tx,
+      rows.map((state) => ({ state, transition: { from: state.status, to: "UNKNOWN" as const, reason: NOT_MONITORED }, at })),
+    );
     return rows.length;
   });
 }

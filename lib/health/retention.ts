@@ -7,7 +7,11 @@ const DAY_MS = 86_400_000;
 // A day of raw checks at scale is millions of rows: deleting in slices keeps each transaction short.
 const SLICE = 20_000;
 
-async function deleteInSlices(table: "health_checks" | "health_transitions", column: "checked_at" | "created_at", cutoff: Date): Promise<number> {
+async function deleteInSlices(
+  table: "health_checks" | "health_transitions",
+  column: "checked_at" | "created_at",
+  cutoff: Date,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const result = await db().execute(sql`

@@ -67,7 +67,17 @@ export class HealthScheduler {
       .catch((error: unknown): CheckResult => {
         logError("health: check crashed", error, { integrationId: claim.integrationId });
         const now = new Date();
-        return { integrationId: claim.integrationId, tenantId: claim.tenantId, source: "schedule", outcome: "failure", statusCode: null, responseTimeMs: null, error: "The check could not run (for example, the stored credentials could not be read).", scheduledAt: claim.dueAt, checkedAt: now };
+        return {
+          integrationId: claim.integrationId,
+          tenantId: claim.tenantId,
+          source: "schedule",
+          outcome: "failure",
+          statusCode: null,
+          responseTimeMs: null,
+          error: "The check could not run (for example, the stored credentials could not be read).",
+          scheduledAt: claim.dueAt,
+          checkedAt: now,
+        };
       })
       .then((result) => this.writer.add(result))
       .finally(() => {

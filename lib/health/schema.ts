@@ -23,10 +23,30 @@ export type HealthWindow = (typeof HEALTH_WINDOWS)[number];
 export const healthThresholdsSchema = z
   .strictObject(
     {
-      failures_to_degraded: z.number({ error: "Enter a whole number from 1 to 10." }).int("Use a whole number.").min(1, "At least 1.").max(10, "At most 10.").optional(),
-      failures_to_down: z.number({ error: "Enter a whole number from 1 to 20." }).int("Use a whole number.").min(1, "At least 1.").max(20, "At most 20.").optional(),
-      successes_to_recover: z.number({ error: "Enter a whole number from 1 to 10." }).int("Use a whole number.").min(1, "At least 1.").max(10, "At most 10.").optional(),
-      latency_threshold_ms: z.number({ error: "Enter milliseconds from 50 to 60000." }).int("Use whole milliseconds.").min(50, "At least 50 ms.").max(60_000, "At most 60000 ms.").optional(),
+      failures_to_degraded: z
+        .number({ error: "Enter a whole number from 1 to 10." })
+        .int("Use a whole number.")
+        .min(1, "At least 1.")
+        .max(10, "At most 10.")
+        .optional(),
+      failures_to_down: z
+        .number({ error: "Enter a whole number from 1 to 20." })
+        .int("Use a whole number.")
+        .min(1, "At least 1.")
+        .max(20, "At most 20.")
+        .optional(),
+      successes_to_recover: z
+        .number({ error: "Enter a whole number from 1 to 10." })
+        .int("Use a whole number.")
+        .min(1, "At least 1.")
+        .max(10, "At most 10.")
+        .optional(),
+      latency_threshold_ms: z
+        .number({ error: "Enter milliseconds from 50 to 60000." })
+        .int("Use whole milliseconds.")
+        .min(50, "At least 50 ms.")
+        .max(60_000, "At most 60000 ms.")
+        .optional(),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
   )

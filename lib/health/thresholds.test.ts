@@ -18,7 +18,13 @@ const peer = loopbackPeers();
 async function failingIntegration() {
   const base = await peer((_req, res) => res.writeHead(503, { "content-type": "application/json" }).end("{}"));
   const owner = await ownerContext();
-  const created = await createIntegration(owner, { name: "Ledger", provider: "custom_rest", auth_type: "none", base_url: base, config: { status_endpoint: "/status", retry_count: 0 } });
+  const created = await createIntegration(owner, {
+    name: "Ledger",
+    provider: "custom_rest",
+    auth_type: "none",
+    base_url: base,
+    config: { status_endpoint: "/status", retry_count: 0 },
+  });
   return { owner, id: created.id };
 }
 
@@ -34,9 +40,17 @@ async function rejection(promise: Promise<unknown>) {
 describe("per-integration status rules", () => {
   it("start at the defaults and, once changed, decide the status from the next check on", async () => {
     const { owner, id } = await failingIntegration();
-    expect((await getIntegrationHealth(owner, id)).thresholds).toEqual({ failures_to_degraded: 1, failures_to_down: 3, successes_to_recover: 2, latency_threshold_ms: 2000 });
+    expect((await getIntegrationHealth(owner, id)).thresholds).toEqual({
+      failures_to_degraded: 1,
+      failures_to_down: 3,
+      successes_to_recover: 2,
+      latency_threshold_ms: 2000,
+    });
 
-    expect(await updateHealthThresholds(owner, id, { failures_to_degraded: 2, failures_to_down: 2 })).toMatchObject({ failures_to_degraded: 2, failures_to_down: 2 });
+    expect(await updateHealthThresholds(owner, id, { failures_to_degraded: 2, failures_to_down: 2 })).toMatchObject({
+      failures_to_degraded: 2,
+      failures_to_down: 2,
+    });
     expect((await checkIntegrationNow(owner, id)).status).toBe("UNKNOWN");
     expect((await checkIntegrationNow(owner, id)).status).toBe("DOWN");
 
@@ -47,7 +61,10 @@ describe("per-integration status rules", () => {
   it("refuse out-of-range values and DOWN before DEGRADED, also when only one side is sent", async () => {
     const { owner, id } = await failingIntegration();
     const outOfRange = await rejection(updateHealthThresholds(owner, id, { failures_to_down: 0, latency_threshold_ms: 10 }));
-    expect(outOfRange.issues?.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual(["failures_to_down: At least 1.", "latency_threshold_ms: At least 50 ms."]);
+    expect(outOfRange.issues?.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "failures_to_down: At least 1.",
+      "latency_threshold_ms: At least 50 ms.",
+    ]);
 
     await updateHealthThresholds(owner, id, { failures_to_degraded: 4, failures_to_down: 6 });
     const inverted = await rejection(updateHealthThresholds(owner, id, { failures_to_down: 3 }));

@@ -8,11 +8,19 @@ import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { healthThresholdsSchema, type HealthThresholds, type HealthThresholdsInput } from "./schema";
 import { DEFAULT_THRESHOLDS } from "./transitions";
 
-type ThresholdColumns = Pick<typeof integrationHealth.$inferSelect, "failuresToDegraded" | "failuresToDown" | "successesToRecover" | "latencyThresholdMs">;
+type ThresholdColumns = Pick<
+  typeof integrationHealth.$inferSelect,
+  "failuresToDegraded" | "failuresToDown" | "successesToRecover" | "latencyThresholdMs"
+>;
 
 export function thresholdsView(row: ThresholdColumns | null | undefined): HealthThresholds {
   const t = row ?? DEFAULT_THRESHOLDS;
-  return { failures_to_degraded: t.failuresToDegraded, failures_to_down: t.failuresToDown, successes_to_recover: t.successesToRecover, latency_threshold_ms: t.latencyThresholdMs };
+  return {
+    failures_to_degraded: t.failuresToDegraded,
+    failures_to_down: t.failuresToDown,
+    successes_to_recover: t.successesToRecover,
+    latency_threshold_ms: t.latencyThresholdMs,
+  };
 }
 
 /**
@@ -29,7 +37,9 @@ export async function updateHealthThresholds(ctx: TenantContext, id: string, raw
     const next: HealthThresholds = { ...before, ...input };
     // Checked on the merged rules: a patch of one field must not leave DOWN before DEGRADED.
     if (next.failures_to_down < next.failures_to_degraded) {
-      throw invalid("The status rules are not valid.", { failures_to_down: `At least ${next.failures_to_degraded}, the failures that make it DEGRADED.` });
+      throw invalid("The status rules are not valid.", {
+        failures_to_down: `At least ${next.failures_to_degraded}, the failures that make it DEGRADED.`,
+      });
     }
     const columns = {
       failuresToDegraded: next.failures_to_degraded,
@@ -43,7 +53,16 @@ export async function updateHealthThresholds(ctx: TenantContext, id: string, raw
       .onConflictDoUpdate({ target: integrationHealth.integrationId, set: columns });
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => before[k as keyof HealthThresholds] !== v));
     if (Object.keys(changed).length > 0) {
-      await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "integration.health.thresholds_updated", target: { type: "integration", id: integration.id }, details: { before, after: next } }, tx);
+      await recordAudit(
+        {
+          tenantId: ctx.tenant.id,
+          actor: ctx.actor,
+          action: "integration.health.thresholds_updated",
+          target: { type: "integration", id: integration.id },
+          details: { before, after: next },
+        },
+        tx,
+      );
     }
     return next;
   });

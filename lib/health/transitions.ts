@@ -50,7 +50,8 @@ export function nextHealth(memory: HealthMemory, obs: Observation, t: Thresholds
     return { memory: next, transition: to === from ? null : { from, to, reason } };
   }
 
-  const latencies = obs.responseTimeMs === null ? memory.recentLatenciesMs : [...memory.recentLatenciesMs, obs.responseTimeMs].slice(-LATENCY_WINDOW);
+  const latencies =
+    obs.responseTimeMs === null ? memory.recentLatenciesMs : [...memory.recentLatenciesMs, obs.responseTimeMs].slice(-LATENCY_WINDOW);
   const successes = memory.consecutiveSuccesses + 1;
   const p95 = latencies.length >= LATENCY_MIN_SAMPLES ? p95Of(latencies) : null;
   const slow = p95 !== null && p95 > t.latencyThresholdMs;

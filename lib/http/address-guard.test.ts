@@ -48,7 +48,15 @@ describe("SSRF guard verdicts (no traffic sent)", () => {
   );
 
   it("sees through decimal, hex and octal IPv4 literals and bracketed IPv6 in URLs", () => {
-    for (const url of ["http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://017700000001/", "http://127.1/", "http://127.0.0.1./"]) {
+    for (const url of [
+      "http://2130706433/",
+      "http://0x7f000001/",
+      "http://0x7f.0.0.1/",
+      "http://0177.0.0.1/",
+      "http://017700000001/",
+      "http://127.1/",
+      "http://127.0.0.1./",
+    ]) {
       expect(verdict(hostOf(url)!)).toMatchObject({ class: "loopback", allowed: false });
     }
     expect(verdict(hostOf("http://0xa9fea9fe/")!)).toMatchObject({ class: "metadata" });

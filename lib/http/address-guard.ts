@@ -3,15 +3,7 @@ import net from "node:net";
 import type { Cidr } from "@/lib/env";
 
 /** What an address is, for the guard's verdict and for the message an admin reads. */
-export type AddressClass =
-  | "public"
-  | "loopback"
-  | "private"
-  | "link_local"
-  | "metadata"
-  | "unspecified"
-  | "multicast"
-  | "reserved";
+export type AddressClass = "public" | "loopback" | "private" | "link_local" | "metadata" | "unspecified" | "multicast" | "reserved";
 
 export type NetworkPolicy = { allowPrivateNetwork: boolean; allowlist: Cidr[] };
 

@@ -8,6 +8,9 @@ import { env } from "@/lib/env";
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (!forwarded) return headers.get("x-real-ip");
-  const hops = forwarded.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = forwarded
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   return (env().trustProxy ? hops[0] : hops.at(-1)) ?? null;
 }

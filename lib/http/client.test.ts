@@ -31,7 +31,9 @@ describe("outbound HTTP client", () => {
       hits++;
       res.end();
     });
-    await expect(sendRequest({ url: base, policy: { allowPrivateNetwork: false, allowlist: [] } })).rejects.toMatchObject({ kind: "blocked" });
+    await expect(sendRequest({ url: base, policy: { allowPrivateNetwork: false, allowlist: [] } })).rejects.toMatchObject({
+      kind: "blocked",
+    });
     expect(hits).toBe(0);
   });
 

@@ -85,7 +85,14 @@ function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
 
 type Hop = { status: number; headers: Record<string, string>; body: Buffer; timings: Omit<Timings, "totalMs"> };
 
-function sendHop(url: URL, req: HttpRequest, headers: Record<string, string>, addresses: ResolvedAddress[], signal: AbortSignal, dnsMs: number) {
+function sendHop(
+  url: URL,
+  req: HttpRequest,
+  headers: Record<string, string>,
+  addresses: ResolvedAddress[],
+  signal: AbortSignal,
+  dnsMs: number,
+) {
   const maxBytes = req.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const started = performance.now();
   const since = () => Math.round(performance.now() - started);
@@ -161,7 +168,14 @@ export async function sendRequest(req: HttpRequest): Promise<HttpResponse> {
       const location = hop.headers.location;
       if (!REDIRECTS.has(hop.status) || !location || maxRedirects === 0) {
         const totalMs = Math.round(performance.now() - started);
-        return { status: hop.status, headers: hop.headers, body: hop.body, url: url.toString(), redirects, timings: { ...hop.timings, totalMs } };
+        return {
+          status: hop.status,
+          headers: hop.headers,
+          body: hop.body,
+          url: url.toString(),
+          redirects,
+          timings: { ...hop.timings, totalMs },
+        };
       }
       if (redirects >= maxRedirects) {
         throw new HttpError("redirects", `The endpoint redirected more than ${maxRedirects} times. Point the URL at the final address.`);

@@ -1,13 +1,4 @@
-export type HttpErrorKind =
-  | "invalid_url"
-  | "blocked"
-  | "dns"
-  | "refused"
-  | "timeout"
-  | "tls"
-  | "too_large"
-  | "redirects"
-  | "network";
+export type HttpErrorKind = "invalid_url" | "blocked" | "dns" | "refused" | "timeout" | "tls" | "too_large" | "redirects" | "network";
 
 /** An outbound call that produced no usable response; `message` is safe to show an admin (no secrets, no URLs with queries). */
 export class HttpError extends Error {

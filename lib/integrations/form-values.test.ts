@@ -60,7 +60,14 @@ describe("integration form values → API body", () => {
       name: "Billing",
       environment: "sandbox",
       base_url: "https://api.example.com",
-      config: { status_path: "$.items[*].state", status_mapping: { hold: ["Pending", "Queued"] }, update_method: "webhook", polling_interval_seconds: 30, timeout_seconds: 5, retry_count: 0 },
+      config: {
+        status_path: "$.items[*].state",
+        status_mapping: { hold: ["Pending", "Queued"] },
+        update_method: "webhook",
+        polling_interval_seconds: 30,
+        timeout_seconds: 5,
+        retry_count: 0,
+      },
     } as unknown as IntegrationView;
     const values = settingsValuesOf(view);
     expect(values.config.status_mapping.hold).toBe("Pending, Queued");
@@ -73,12 +80,20 @@ describe("integration form values → API body", () => {
     expect(patchIntegrationSchema({ allowHttp: false }).parse(patch)).toMatchObject({
       name: "Billing",
       environment: "sandbox",
-      config: { status_path: "$.items[*].state", status_mapping: { hold: ["Pending", "Queued"] }, update_method: "webhook", retry_count: 0 },
+      config: {
+        status_path: "$.items[*].state",
+        status_mapping: { hold: ["Pending", "Queued"] },
+        update_method: "webhook",
+        retry_count: 0,
+      },
     });
   });
 
   it("the credentials form builds a replace body for the auth type it switches to", () => {
-    const values = { auth_type: "basic" as const, credentials: { ...newIntegrationValues("razorpay").credentials, username: "rzp_test_1", password: "s3cret", api_key: "stale" } };
+    const values = {
+      auth_type: "basic" as const,
+      credentials: { ...newIntegrationValues("razorpay").credentials, username: "rzp_test_1", password: "s3cret", api_key: "stale" },
+    };
     const input = toReplaceCredentialsInput("razorpay", values);
     expect(input).toEqual({ auth_type: "basic", credentials: { username: "rzp_test_1", password: "s3cret" } });
     expect(replaceCredentialsSchema.safeParse(input).success).toBe(true);
@@ -98,7 +113,9 @@ describe("integration form values → API body", () => {
       "config.polling_interval_seconds": "At least 5 seconds.",
       "config.retry_count": "Enter a number from 0 to 10.",
     });
-    expect(formFieldErrors({ "config.status_mapping.sold.1": "A value cannot be empty.", "config.status_mapping.sold.3": "second" })).toEqual({
+    expect(
+      formFieldErrors({ "config.status_mapping.sold.1": "A value cannot be empty.", "config.status_mapping.sold.3": "second" }),
+    ).toEqual({
       "config.status_mapping.sold": "A value cannot be empty.",
     });
   });
@@ -108,7 +125,9 @@ describe("integration form values → API body", () => {
     expect(known.has("credentials.client_secret")).toBe(true);
     expect(known.has("config.status_mapping.coming_soon")).toBe(true);
     expect(known.has("config")).toBe(false);
-    const result = schema.safeParse(toCreateInput({ ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://idp.example.com" }));
+    const result = schema.safeParse(
+      toCreateInput({ ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://idp.example.com" }),
+    );
     expect(placeFieldErrors(fieldErrorsOf(result.error!.issues), known)).toEqual({
       onFields: [
         ["config.oauth.authorize_url", "The authorize URL must be an http(s):// URL."],
@@ -118,7 +137,9 @@ describe("integration form values → API body", () => {
       ],
       other: [],
     });
-    expect(placeFieldErrors({ "config.status_mapping": "gone is not a status.", "config.status_mapping.sold.0": "Too long." }, known)).toEqual({
+    expect(
+      placeFieldErrors({ "config.status_mapping": "gone is not a status.", "config.status_mapping.sold.0": "Too long." }, known),
+    ).toEqual({
       onFields: [["config.status_mapping.sold", "Too long."]],
       other: ["gone is not a status."],
     });
@@ -127,7 +148,12 @@ describe("integration form values → API body", () => {
   it("sends Custom OAuth2's endpoints, and only for that provider", () => {
     const values = { ...newIntegrationValues("custom_oauth2"), name: "IdP", base_url: "https://api.example.com" };
     values.credentials = { ...values.credentials, client_id: "cid", client_secret: "cs" };
-    values.config.oauth = { ...values.config.oauth, authorize_url: "https://idp.example.com/authorize", token_url: "http://idp.example.com/token", scopes: "openid  email,profile" };
+    values.config.oauth = {
+      ...values.config.oauth,
+      authorize_url: "https://idp.example.com/authorize",
+      token_url: "http://idp.example.com/token",
+      scopes: "openid  email,profile",
+    };
     const failed = schema.safeParse(toCreateInput(values));
     expect(fieldErrorsOf(failed.error!.issues)).toEqual({ "config.oauth.token_url": "The token URL must be an https:// URL." });
     values.config.oauth.token_url = "https://idp.example.com/token";

@@ -57,7 +57,14 @@ const blank = (value: string) => (value.trim() === "" ? undefined : value);
 
 /** "Open, OPEN\nAvailable" → ["Open", "OPEN", "Available"]. */
 export function parseValueList(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const emptyCredentials = (): CredentialFormValues => ({
@@ -73,7 +80,13 @@ export const emptyCredentials = (): CredentialFormValues => ({
 
 const emptyMapping = () => Object.fromEntries(CANONICAL_STATUSES.map((s) => [s, ""])) as Record<CanonicalStatus, string>;
 
-const emptyOAuth = (): OAuthFormValues => ({ authorize_url: "", token_url: "", revoke_url: "", scopes: "", client_auth: "client_secret_basic" });
+const emptyOAuth = (): OAuthFormValues => ({
+  authorize_url: "",
+  token_url: "",
+  revoke_url: "",
+  scopes: "",
+  client_auth: "client_secret_basic",
+});
 
 export function defaultConfigValues(statusPath = ""): ConfigFormValues {
   return { status_endpoint: "", status_path: statusPath, status_mapping: emptyMapping(), ...CONFIG_DEFAULTS, oauth: emptyOAuth() };
@@ -151,15 +164,28 @@ export function toCreateInput(values: IntegrationFormValues): CreateIntegrationI
 /** Editing: an emptied box removes the saved value (`null`), rather than leaving it as it was. */
 function toConfigPatch(values: ConfigFormValues, providerKey: string): IntegrationConfigPatch {
   const config = toConfigInput(values, providerKey);
-  return { ...config, status_endpoint: config.status_endpoint ?? null, status_path: config.status_path ?? null, status_mapping: config.status_mapping ?? null };
+  return {
+    ...config,
+    status_endpoint: config.status_endpoint ?? null,
+    status_path: config.status_path ?? null,
+    status_mapping: config.status_mapping ?? null,
+  };
 }
 
 export function toPatchInput(values: SettingsFormValues, providerKey: string): PatchIntegrationInput {
-  return { name: values.name, environment: values.environment, base_url: values.base_url, config: toConfigPatch(values.config, providerKey) };
+  return {
+    name: values.name,
+    environment: values.environment,
+    base_url: values.base_url,
+    config: toConfigPatch(values.config, providerKey),
+  };
 }
 
 export function toReplaceCredentialsInput(providerKey: string, values: CredentialsFormValues): ReplaceCredentialsInput {
-  return { auth_type: values.auth_type, credentials: toCredentialsInput(providerKey, values.auth_type, values.credentials) } as ReplaceCredentialsInput;
+  return {
+    auth_type: values.auth_type,
+    credentials: toCredentialsInput(providerKey, values.auth_type, values.credentials),
+  } as ReplaceCredentialsInput;
 }
 
 export function settingsValuesOf(view: IntegrationView): SettingsFormValues {
@@ -207,7 +233,10 @@ export function formFieldNames(values: unknown, prefix = ""): Set<string> {
 }
 
 /** Messages for the form's own fields, and the rest (rules spanning fields) as messages for the whole form. */
-export function placeFieldErrors(fieldErrors: Record<string, string>, known: Set<string>): { onFields: [string, string][]; other: string[] } {
+export function placeFieldErrors(
+  fieldErrors: Record<string, string>,
+  known: Set<string>,
+): { onFields: [string, string][]; other: string[] } {
   const onFields: [string, string][] = [];
   const other: string[] = [];
   for (const [name, message] of Object.entries(formFieldErrors(fieldErrors))) {

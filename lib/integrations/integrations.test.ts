@@ -54,7 +54,12 @@ describe("integrations", () => {
     expect(outbox.map((e) => e.type)).toEqual(["integration.created", "integration.updated", "integration.updated", "integration.deleted"]);
     expect(outbox[0]!.payload).toMatchObject({ id, name: "Stripe live", provider: "stripe" });
     const audit = await db().select().from(auditEvents).where(eq(auditEvents.targetId, id));
-    expect(audit.map((e) => e.action).sort()).toEqual(["integration.created", "integration.deleted", "integration.updated", "integration.updated"]);
+    expect(audit.map((e) => e.action).sort()).toEqual([
+      "integration.created",
+      "integration.deleted",
+      "integration.updated",
+      "integration.updated",
+    ]);
     expect(audit.every((e) => e.actorId === owner.userId)).toBe(true);
     const everything = JSON.stringify([outbox, audit]);
     expect(everything).not.toContain(SECRET);
@@ -68,7 +73,13 @@ describe("integrations", () => {
       config: { status_endpoint: "/v1/products", status_path: "$.data[*].status", status_mapping: { sold: ["archived"] }, retry_count: 4 },
     });
     const patched = await updateIntegration(owner, id, { config: { status_endpoint: null, status_mapping: null, timeout_seconds: 5 } });
-    expect(patched.config).toEqual({ status_path: "$.data[*].status", retry_count: 4, timeout_seconds: 5, update_method: "polling", polling_interval_seconds: 60 });
+    expect(patched.config).toEqual({
+      status_path: "$.data[*].status",
+      retry_count: 4,
+      timeout_seconds: 5,
+      update_method: "polling",
+      polling_interval_seconds: 60,
+    });
     const [row] = await db().select().from(integrations).where(eq(integrations.id, id));
     expect(row!.config).toEqual({ status_path: "$.data[*].status", retry_count: 4, timeout_seconds: 5 });
   });
@@ -77,7 +88,10 @@ describe("integrations", () => {
     const owner = await ownerContext();
     const { id } = await createIntegration(owner, { ...stripe, config: { retry_count: 4, status_path: "$.units[*].status" } });
     const patched = await updateIntegration(owner, id, { environment: "sandbox", config: { timeout_seconds: 5 } });
-    expect(patched).toMatchObject({ environment: "sandbox", config: { retry_count: 4, timeout_seconds: 5, status_path: "$.units[*].status" } });
+    expect(patched).toMatchObject({
+      environment: "sandbox",
+      config: { retry_count: 4, timeout_seconds: 5, status_path: "$.units[*].status" },
+    });
 
     const replaced = await replaceCredentials(owner, id, { auth_type: "api_key", credentials: { api_key: "rk_live_zzzzzzzz7777" } });
     expect(replaced.credentials_hint).toBe("••••7777");

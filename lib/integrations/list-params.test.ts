@@ -4,7 +4,9 @@ import { listHref, nextSort, parseIntegrationListParams, parseRequestLogParams }
 
 describe("integration list URL parameters", () => {
   it("keeps valid filters, drops empty ones and takes the first of repeated values", () => {
-    expect(parseIntegrationListParams({ q: " stripe ", provider: ["stripe", "paypal"], environment: "sandbox", status: "", sort: "-name" })).toEqual({
+    expect(
+      parseIntegrationListParams({ q: " stripe ", provider: ["stripe", "paypal"], environment: "sandbox", status: "", sort: "-name" }),
+    ).toEqual({
       filters: { q: "stripe", provider: "stripe", environment: "sandbox", sort: "-name" },
       ignored: [],
     });

@@ -45,7 +45,10 @@ export function parseIntegrationListParams(params: SearchParams): { filters: Int
 }
 
 export function parseRequestLogParams(params: SearchParams): { success?: "true" | "false"; cursor?: string } {
-  return lenient(listRequestLogsSchema, firstValues(params, ["success", "cursor"])).values as { success?: "true" | "false"; cursor?: string };
+  return lenient(listRequestLogsSchema, firstValues(params, ["success", "cursor"])).values as {
+    success?: "true" | "false";
+    cursor?: string;
+  };
 }
 
 /** The list URL with some filters changed; changing any filter starts again from the first page. */

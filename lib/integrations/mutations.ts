@@ -36,10 +36,21 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function writeEvents(ctx: TenantContext, tx: Db, action: "created" | "updated" | "deleted", row: IntegrationRow, details: Record<string, unknown>) {
+async function writeEvents(
+  ctx: TenantContext,
+  tx: Db,
+  action: "created" | "updated" | "deleted",
+  row: IntegrationRow,
+  details: Record<string, unknown>,
+) {
   const target = { type: "integration", id: row.id };
   await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `integration.${action}`, target, details }, tx);
-  await emitEvent(ctx.tenant.id, `integration.${action}`, { id: row.id, name: row.name, provider: row.provider, environment: row.environment, ...details }, tx);
+  await emitEvent(
+    ctx.tenant.id,
+    `integration.${action}`,
+    { id: row.id, name: row.name, provider: row.provider, environment: row.environment, ...details },
+    tx,
+  );
 }
 
 function sealed(row: { id: string; tenantId: string }, authType: AuthType, credentials: Credentials | null) {

@@ -18,7 +18,9 @@ describe("auth injection", () => {
       headers: { "x-token": "k" },
       secretHeaders: ["x-token"],
     });
-    expect(applyAuth("api_key", { api_key: "k", api_key_param: "key" }, getProvider("custom_rest"), target).url.searchParams.get("key")).toBe("k");
+    expect(
+      applyAuth("api_key", { api_key: "k", api_key_param: "key" }, getProvider("custom_rest"), target).url.searchParams.get("key"),
+    ).toBe("k");
   });
 
   it("sends bearer and basic credentials in Authorization", () => {

@@ -19,7 +19,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listIntegrations(ctx: TenantContext, raw: ListIntegrationsInput = {}): Promise<{ data: IntegrationView[]; next_cursor: string | null }> {
+export async function listIntegrations(
+  ctx: TenantContext,
+  raw: ListIntegrationsInput = {},
+): Promise<{ data: IntegrationView[]; next_cursor: string | null }> {
   requireRole(ctx, "viewer");
   const input = listIntegrationsSchema.parse(raw);
   const descending = input.sort.startsWith("-");
@@ -29,7 +32,9 @@ export async function listIntegrations(ctx: TenantContext, raw: ListIntegrations
   if (input.q) {
     const needle = input.q.toLowerCase();
     const byName = PROVIDERS.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.key);
-    filters.push(or(ilike(integrations.name, `%${escapeLike(input.q)}%`), byName.length ? inArray(integrations.provider, byName) : undefined));
+    filters.push(
+      or(ilike(integrations.name, `%${escapeLike(input.q)}%`), byName.length ? inArray(integrations.provider, byName) : undefined),
+    );
   }
   if (input.provider) filters.push(eq(integrations.provider, input.provider));
   if (input.category) {

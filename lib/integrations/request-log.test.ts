@@ -6,7 +6,12 @@ import { recordRequest } from "./request-log";
 describe("request log", () => {
   it("pages newest first without repeating or skipping an entry, also when filtered", async () => {
     const owner = await ownerContext();
-    const { id } = await createIntegration(owner, { name: "Paged", provider: "custom_rest", auth_type: "none", base_url: "https://api.example.com" });
+    const { id } = await createIntegration(owner, {
+      name: "Paged",
+      provider: "custom_rest",
+      auth_type: "none",
+      base_url: "https://api.example.com",
+    });
     for (let i = 0; i < 7; i++) {
       await recordRequest({
         tenantId: owner.tenant.id,

@@ -25,11 +25,19 @@ describe("integration input schema", () => {
     [{ auth_type: "magic" }, "auth_type", "Choose none, api_key, bearer, basic or oauth2."],
     [{ auth_type: "bearer", credentials: { token: "t" } }, "auth_type", "Stripe supports api_key."],
     [{ base_url: "ftp://files.example.com" }, "base_url", "Enter an http:// or https:// URL, such as https://api.example.com."],
-    [{ base_url: "http://api.example.com" }, "base_url", "Use https://. Plain http is only allowed when the server allows private networks."],
+    [
+      { base_url: "http://api.example.com" },
+      "base_url",
+      "Use https://. Plain http is only allowed when the server allows private networks.",
+    ],
     [{ base_url: "https://u:p@api.example.com" }, "base_url", "Put credentials in the credentials fields, not in the URL."],
     [{ credentials: { api_key: "" } }, "credentials.api_key", "Enter the API key."],
     [{ credentials: { api_key: "k", token: "t" } }, "credentials", "An API key does not take token."],
-    [{ credentials: { api_key: "k", api_key_header: "X Key" } }, "credentials.api_key_header", "A header name uses letters, digits and hyphens, such as X-API-Key."],
+    [
+      { credentials: { api_key: "k", api_key_header: "X Key" } },
+      "credentials.api_key_header",
+      "A header name uses letters, digits and hyphens, such as X-API-Key.",
+    ],
     [{ config: { polling_interval_seconds: 2 } }, "config.polling_interval_seconds", "At least 5 seconds."],
     [{ config: { polling_interval_seconds: 301 } }, "config.polling_interval_seconds", "At most 300 seconds."],
     [{ config: { timeout_seconds: 0 } }, "config.timeout_seconds", "At least 1 seconds."],
@@ -38,10 +46,26 @@ describe("integration input schema", () => {
     [{ config: { retry_count: 11 } }, "config.retry_count", "At most 10 retries."],
     [{ config: { retry_count: -1 } }, "config.retry_count", "At least 0."],
     [{ config: { update_method: "carrier-pigeon" } }, "config.update_method", "Choose polling, sse or webhook."],
-    [{ config: { status_path: "units.status" } }, "config.status_path", "A JSON path like $.units[*].status: start with $, then .key, [*] or [n]."],
-    [{ config: { status_path: "$.units[?(@.x)]" } }, "config.status_path", "A JSON path like $.units[*].status: start with $, then .key, [*] or [n]."],
-    [{ config: { status_endpoint: "https://elsewhere.example.com/x" } }, "config.status_endpoint", "A path under the base URL, starting with /, such as /v1/units."],
-    [{ config: { status_mapping: { gone: ["X"] } } }, "config.status_mapping", "gone is not a status: map to available, reserved, hold, sold, unreleased, unavailable, coming_soon."],
+    [
+      { config: { status_path: "units.status" } },
+      "config.status_path",
+      "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].",
+    ],
+    [
+      { config: { status_path: "$.units[?(@.x)]" } },
+      "config.status_path",
+      "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].",
+    ],
+    [
+      { config: { status_endpoint: "https://elsewhere.example.com/x" } },
+      "config.status_endpoint",
+      "A path under the base URL, starting with /, such as /v1/units.",
+    ],
+    [
+      { config: { status_mapping: { gone: ["X"] } } },
+      "config.status_mapping",
+      "gone is not a status: map to available, reserved, hold, sold, unreleased, unavailable, coming_soon.",
+    ],
   ])("refuses %o with a message on %s", (change, field, message) => {
     expect(errorsOf({ ...valid, ...change })[field]).toBe(message);
   });
@@ -50,9 +74,9 @@ describe("integration input schema", () => {
     expect(errorsOf({ name: "Shop", provider: "shopify", auth_type: "api_key" }).base_url).toBe(
       "Enter the base URL, such as https://<shop>.myshopify.com.",
     );
-    expect(errorsOf({ name: "IdP", provider: "custom_oauth2", auth_type: "oauth2", base_url: "https://api.example.com" })["config.oauth"]).toMatch(
-      /authorize and token URLs/,
-    );
+    expect(
+      errorsOf({ name: "IdP", provider: "custom_oauth2", auth_type: "oauth2", base_url: "https://api.example.com" })["config.oauth"],
+    ).toMatch(/authorize and token URLs/);
     expect(
       errorsOf({
         name: "IdP",
@@ -80,11 +104,18 @@ describe("integration input schema", () => {
       auth_type: "bearer",
       credentials: { token: "t" },
     });
-    expect(fieldErrorsOf(replaceCredentialsSchema.safeParse({ auth_type: "basic", credentials: { username: "u" } }).error!.issues)).toEqual({
-      "credentials.password": "Enter the password.",
-    });
+    expect(fieldErrorsOf(replaceCredentialsSchema.safeParse({ auth_type: "basic", credentials: { username: "u" } }).error!.issues)).toEqual(
+      {
+        "credentials.password": "Enter the password.",
+      },
+    );
     expect(
-      fieldErrorsOf(replaceCredentialsSchema.safeParse({ auth_type: "api_key", credentials: { api_key: "k", api_key_header: "X-K", api_key_param: "k" } }).error!.issues),
+      fieldErrorsOf(
+        replaceCredentialsSchema.safeParse({
+          auth_type: "api_key",
+          credentials: { api_key: "k", api_key_header: "X-K", api_key_param: "k" },
+        }).error!.issues,
+      ),
     ).toEqual({ "credentials.api_key_param": "Send the key either in a header or in a query parameter, not both." });
   });
 

@@ -15,7 +15,10 @@ const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }
   issue.code === "unrecognized_keys" ? `${what} does not take ${issue.keys!.join(", ")}.` : undefined;
 
 const secretValue = (label: string) =>
-  z.string({ error: `Enter the ${label}.` }).min(1, `Enter the ${label}.`).max(4096, "At most 4096 characters.");
+  z
+    .string({ error: `Enter the ${label}.` })
+    .min(1, `Enter the ${label}.`)
+    .max(4096, "At most 4096 characters.");
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 
@@ -24,7 +27,11 @@ const apiKeyCredentials = z
     {
       api_key: secretValue("API key"),
       api_key_header: z.string().trim().regex(HEADER_NAME, "A header name uses letters, digits and hyphens, such as X-API-Key.").optional(),
-      api_key_param: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, "A parameter name uses letters, digits, _ . and -.").optional(),
+      api_key_param: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_.-]{1,100}$/, "A parameter name uses letters, digits, _ . and -.")
+        .optional(),
     },
     { error: unknownKeys("An API key") },
   )
@@ -42,7 +49,10 @@ export const CREDENTIALS_BY_AUTH = {
     { error: unknownKeys("Basic authentication") },
   ),
   oauth2: z.strictObject(
-    { client_id: z.string({ error: "Enter the client ID." }).min(1, "Enter the client ID.").max(500), client_secret: secretValue("client secret") },
+    {
+      client_id: z.string({ error: "Enter the client ID." }).min(1, "Enter the client ID.").max(500),
+      client_secret: secretValue("client secret"),
+    },
     { error: unknownKeys("OAuth2") },
   ),
 } satisfies Record<AuthType, z.ZodType>;
@@ -80,8 +90,12 @@ const oauthConfig = z.strictObject({
   token_url: oauthUrl("token URL"),
   revoke_url: oauthUrl("revoke URL").optional(),
   scopes: z.array(z.string().trim().min(1).max(200)).max(50, "At most 50 scopes.").default([]),
-  client_auth: z.enum(["client_secret_basic", "client_secret_post"], { error: "Choose client_secret_basic or client_secret_post." }).default("client_secret_basic"),
-  grant_type: z.enum(["authorization_code", "client_credentials"], { error: "Choose authorization_code or client_credentials." }).default("authorization_code"),
+  client_auth: z
+    .enum(["client_secret_basic", "client_secret_post"], { error: "Choose client_secret_basic or client_secret_post." })
+    .default("client_secret_basic"),
+  grant_type: z
+    .enum(["authorization_code", "client_credentials"], { error: "Choose authorization_code or client_credentials." })
+    .default("authorization_code"),
   pkce: z.boolean({ error: "Use true or false." }).default(true),
 });
 
@@ -91,7 +105,8 @@ function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> | null } 
   if (!config?.oauth || allowHttp) return;
   for (const [field, label] of Object.entries(OAUTH_URL_LABELS) as [keyof typeof OAUTH_URL_LABELS, string][]) {
     const value = config.oauth[field];
-    if (value && !/^https:/i.test(value)) ctx.addIssue({ code: "custom", path: ["config", "oauth", field], message: `The ${label} must be an https:// URL.` });
+    if (value && !/^https:/i.test(value))
+      ctx.addIssue({ code: "custom", path: ["config", "oauth", field], message: `The ${label} must be an https:// URL.` });
   }
 }
 
@@ -124,7 +139,9 @@ export const configSchema = z.strictObject(
         {
           error: (issue) => {
             const { code, keys } = issue as { code?: string; keys?: string[] };
-            return code === "unrecognized_keys" ? `${keys!.join(", ")} is not a status: map to ${CANONICAL_STATUSES.join(", ")}.` : undefined;
+            return code === "unrecognized_keys"
+              ? `${keys!.join(", ")} is not a status: map to ${CANONICAL_STATUSES.join(", ")}.`
+              : undefined;
           },
         },
       )
@@ -132,7 +149,12 @@ export const configSchema = z.strictObject(
     update_method: z.enum(UPDATE_METHODS, { error: "Choose polling, sse or webhook." }).optional(),
     polling_interval_seconds: wholeSeconds(5, 300, "seconds").optional(),
     timeout_seconds: wholeSeconds(1, 60, "seconds").optional(),
-    retry_count: z.number({ error: "Enter a number from 0 to 10." }).int("Use a whole number.").min(0, "At least 0.").max(10, "At most 10 retries.").optional(),
+    retry_count: z
+      .number({ error: "Enter a number from 0 to 10." })
+      .int("Use a whole number.")
+      .min(0, "At least 0.")
+      .max(10, "At most 10 retries.")
+      .optional(),
     oauth: oauthConfig.optional(),
   },
   { error: unknownKeys("config") },
@@ -158,15 +180,23 @@ export function baseUrlSchema(allowHttp: boolean) {
     .max(2000, "At most 2000 characters.")
     .superRefine((value, ctx) => {
       const url = URL.canParse(value) ? new URL(value) : null;
-      if (!url || !/^https?:$/.test(url.protocol)) return void ctx.addIssue({ code: "custom", message: "Enter an http:// or https:// URL, such as https://api.example.com." });
-      if (url.protocol === "http:" && !allowHttp) ctx.addIssue({ code: "custom", message: "Use https://. Plain http is only allowed when the server allows private networks." });
-      if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Put credentials in the credentials fields, not in the URL." });
-      if (url.search || url.hash) ctx.addIssue({ code: "custom", message: "Leave out ?query and #fragment; the base URL is the start of every path." });
+      if (!url || !/^https?:$/.test(url.protocol))
+        return void ctx.addIssue({ code: "custom", message: "Enter an http:// or https:// URL, such as https://api.example.com." });
+      if (url.protocol === "http:" && !allowHttp)
+        ctx.addIssue({ code: "custom", message: "Use https://. Plain http is only allowed when the server allows private networks." });
+      if (url.username || url.password)
+        ctx.addIssue({ code: "custom", message: "Put credentials in the credentials fields, not in the URL." });
+      if (url.search || url.hash)
+        ctx.addIssue({ code: "custom", message: "Leave out ?query and #fragment; the base URL is the start of every path." });
     })
     .transform((v) => v.replace(/\/+$/, ""));
 }
 
-const nameSchema = z.string({ error: "Give the integration a name." }).trim().min(1, "Give the integration a name.").max(100, "At most 100 characters.");
+const nameSchema = z
+  .string({ error: "Give the integration a name." })
+  .trim()
+  .min(1, "Give the integration a name.")
+  .max(100, "At most 100 characters.");
 const environmentSchema = z.enum(ENVIRONMENTS, { error: "Choose production or sandbox." });
 
 type Options = { allowHttp: boolean };
@@ -192,10 +222,18 @@ export function createIntegrationSchema({ allowHttp }: Options) {
         ctx.addIssue({ code: "custom", path: ["auth_type"], message: `${provider.name} supports ${provider.authModes.join(", ")}.` });
       }
       if (!input.base_url && !provider.baseUrl) {
-        ctx.addIssue({ code: "custom", path: ["base_url"], message: `Enter the base URL, such as ${provider.baseUrlHint ?? "https://api.example.com"}.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["base_url"],
+          message: `Enter the base URL, such as ${provider.baseUrlHint ?? "https://api.example.com"}.`,
+        });
       }
       if (provider.key === "custom_oauth2" && !input.config.oauth) {
-        ctx.addIssue({ code: "custom", path: ["config", "oauth"], message: "Custom OAuth2 needs config.oauth with the authorize and token URLs." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["config", "oauth"],
+          message: "Custom OAuth2 needs config.oauth with the authorize and token URLs.",
+        });
       }
       if (input.credentials) checkCredentials(input.auth_type, input.credentials, ctx);
       checkOAuthUrls(input.config, allowHttp, ctx);
@@ -232,7 +270,16 @@ function checkCredentials(authType: AuthType, credentials: unknown, ctx: z.Refin
   for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path.map(String), message: issue.message });
 }
 
-export const INTEGRATION_SORTS = ["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at", "provider", "-provider"] as const;
+export const INTEGRATION_SORTS = [
+  "name",
+  "-name",
+  "created_at",
+  "-created_at",
+  "updated_at",
+  "-updated_at",
+  "provider",
+  "-provider",
+] as const;
 
 // The health statuses the health monitor writes (db/schema/health.ts), spelled out so this module stays client-safe.
 const HEALTH_FILTER = ["HEALTHY", "DEGRADED", "DOWN", "UNKNOWN"] as const satisfies readonly HealthStatus[];

@@ -105,7 +105,12 @@ describe("test connection", () => {
 
   it("says what to do when there is nothing to call, without sending anything", async () => {
     const owner = await ownerContext();
-    const { id } = await createIntegration(owner, { name: "No endpoint", provider: "custom_rest", auth_type: "none", base_url: "https://api.example.com" });
+    const { id } = await createIntegration(owner, {
+      name: "No endpoint",
+      provider: "custom_rest",
+      auth_type: "none",
+      base_url: "https://api.example.com",
+    });
     expect((await testConnection(owner, id)).error).toMatch(/set a status endpoint/);
     expect((await listRequestLogs(owner, id)).data).toEqual([]);
   });

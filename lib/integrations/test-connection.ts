@@ -99,7 +99,8 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const provider = getProvider(row.provider);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = statusEndpointOf({ provider: row.provider, config });
-  if (!endpoint) return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
+  if (!endpoint)
+    return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };
 
   const credentials = await outboundCredentials(row);
@@ -107,7 +108,11 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const redact = createRedactor(secrets, basicPairs);
   const auth = applyAuth(row.authType, credentials, provider, new URL(`${row.baseUrl}${endpoint}`));
   const headers = { accept: "application/json", "user-agent": "Patchbay", ...auth.headers };
-  const request = { method: "GET", url: redactUrl(auth.url.toString(), redact, auth.secretParams), headers: redactHeaders(headers, redact, auth.secretHeaders) };
+  const request = {
+    method: "GET",
+    url: redactUrl(auth.url.toString(), redact, auth.secretParams),
+    headers: redactHeaders(headers, redact, auth.secretHeaders),
+  };
 
   let result: TestConnectionResult = { ...EMPTY, error: null };
   let timedOut = false;
@@ -117,7 +122,12 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
     let retryable = false;
     let excerpt: string | null = null;
     try {
-      const res = await sendRequest({ url: auth.url.toString(), headers, timeoutMs: config.timeout_seconds * 1000, credentialHeaders: auth.secretHeaders });
+      const res = await sendRequest({
+        url: auth.url.toString(),
+        headers,
+        timeoutMs: config.timeout_seconds * 1000,
+        credentialHeaders: auth.secretHeaders,
+      });
       const text = res.body.toString("utf8");
       const json = parseJson(text);
       const retryAfter = retryAfterSeconds(res);
@@ -141,7 +151,13 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
       if (!(error instanceof HttpError)) throw error;
       retryable = RETRYABLE.includes(error.kind);
       timedOut = error.kind === "timeout";
-      result = { ...EMPTY, error: redact(error.message), attempts: attempt, request, response_time_ms: Math.round(performance.now() - started) };
+      result = {
+        ...EMPTY,
+        error: redact(error.message),
+        attempts: attempt,
+        request,
+        response_time_ms: Math.round(performance.now() - started),
+      };
     }
     await recordRequest({
       tenantId: row.tenantId,

@@ -15,7 +15,8 @@ const TRANSIENT_BACKOFF_MS = [500, 2_000];
 
 type IntegrationRef = Pick<IntegrationRow, "id" | "tenantId">;
 
-const unavailable = (message: string, retryAfterSeconds?: number) => new AppError("failed_dependency", message, undefined, retryAfterSeconds);
+const unavailable = (message: string, retryAfterSeconds?: number) =>
+  new AppError("failed_dependency", message, undefined, retryAfterSeconds);
 
 /**
  * A token is refreshed this long before it expires: the provider's margin, but never more
@@ -37,7 +38,8 @@ function isExpired(conn: ConnectionRow, now: number): boolean {
 }
 
 function notConnected(conn: ConnectionRow | null): AppError {
-  if (conn?.status === "expired") return unavailable(`The OAuth connection has expired: ${conn.statusReason ?? "reconnect it"}. Reconnect the integration.`);
+  if (conn?.status === "expired")
+    return unavailable(`The OAuth connection has expired: ${conn.statusReason ?? "reconnect it"}. Reconnect the integration.`);
   return unavailable("The integration is not connected: connect it to obtain an access token.");
 }
 
@@ -62,17 +64,40 @@ async function recordRefresh(tx: Db, conn: ConnectionRow, trigger: OAuthRefreshT
 function refreshFields(conn: ConnectionRow): { fields: Record<string, string>; secrets: string[] } | null {
   const stored = decryptTokens(conn);
   if (conn.grantType === "client_credentials") {
-    return { fields: { grant_type: "client_credentials", ...(conn.scopes.length ? { scope: conn.scopes.join(" ") } : {}) }, secrets: stored ? [stored.access_token] : [] };
+    return {
+      fields: { grant_type: "client_credentials", ...(conn.scopes.length ? { scope: conn.scopes.join(" ") } : {}) },
+      secrets: stored ? [stored.access_token] : [],
+    };
   }
   if (!stored?.refresh_token) return null;
-  return { fields: { grant_type: "refresh_token", refresh_token: stored.refresh_token }, secrets: [stored.refresh_token, stored.access_token] };
+  return {
+    fields: { grant_type: "refresh_token", refresh_token: stored.refresh_token },
+    secrets: [stored.refresh_token, stored.access_token],
+  };
 }
 
 async function markExpired(tx: Db, conn: ConnectionRow, integration: IntegrationRow, reason: string) {
-  await tx.update(oauthConnections).set({ status: "expired", statusReason: reason, lastFailureAt: new Date(), lastFailureReason: reason }).where(eq(oauthConnections.integrationId, conn.integrationId));
+  await tx
+    .update(oauthConnections)
+    .set({ status: "expired", statusReason: reason, lastFailureAt: new Date(), lastFailureReason: reason })
+    .where(eq(oauthConnections.integrationId, conn.integrationId));
   const target = { type: "integration", id: integration.id };
-  await recordAudit({ tenantId: integration.tenantId, actor: SYSTEM_ACTOR, action: "integration.token.refresh_failed", target, details: { reason, status: "expired" } }, tx);
-  await emitEvent(integration.tenantId, "integration.token.refresh_failed", { id: integration.id, name: integration.name, provider: integration.provider, reason, status: "expired" }, tx);
+  await recordAudit(
+    {
+      tenantId: integration.tenantId,
+      actor: SYSTEM_ACTOR,
+      action: "integration.token.refresh_failed",
+      target,
+      details: { reason, status: "expired" },
+    },
+    tx,
+  );
+  await emitEvent(
+    integration.tenantId,
+    "integration.token.refresh_failed",
+    { id: integration.id, name: integration.name, provider: integration.provider, reason, status: "expired" },
+    tx,
+  );
 }
 
 /**
@@ -80,7 +105,12 @@ async function markExpired(tx: Db, conn: ConnectionRow, integration: Integration
  * the token endpoint. The row is read again once the lock is held: a caller that waited
  * finds the token the other caller fetched and uses it.
  */
-async function refreshUnderLock(integrationId: string, trigger: OAuthRefreshTrigger, requestedAt: number, lastAttempt: boolean): Promise<Attempt> {
+async function refreshUnderLock(
+  integrationId: string,
+  trigger: OAuthRefreshTrigger,
+  requestedAt: number,
+  lastAttempt: boolean,
+): Promise<Attempt> {
   return db().transaction(async (tx) => {
     const conn = await lockConnection(tx, integrationId);
     if (!conn || conn.status !== "connected") throw notConnected(conn);
@@ -88,7 +118,8 @@ async function refreshUnderLock(integrationId: string, trigger: OAuthRefreshTrig
     const settings = oauthSettings(integration);
     const now = Date.now();
     const refreshedSinceAsked = conn.tokenObtainedAt !== null && conn.tokenObtainedAt.getTime() >= requestedAt;
-    if (refreshedSinceAsked || (trigger !== "forced" && isFresh(conn, settings, now))) return { done: true, token: decryptTokens(conn)!.access_token };
+    if (refreshedSinceAsked || (trigger !== "forced" && isFresh(conn, settings, now)))
+      return { done: true, token: decryptTokens(conn)!.access_token };
 
     const request = refreshFields(conn);
     if (!request) {
@@ -99,7 +130,12 @@ async function refreshUnderLock(integrationId: string, trigger: OAuthRefreshTrig
     }
     try {
       const response = await requestToken(settings, request.fields, request.secrets);
-      const saved = await saveTokens(tx, { integrationId, tenantId: conn.tenantId }, response, { grantType: conn.grantType, previous: conn, requestedScopes: conn.scopes, connecting: false });
+      const saved = await saveTokens(tx, { integrationId, tenantId: conn.tenantId }, response, {
+        grantType: conn.grantType,
+        previous: conn,
+        requestedScopes: conn.scopes,
+        connecting: false,
+      });
       await recordRefresh(tx, saved, trigger, true, null);
       return { done: true, token: response.access_token };
     } catch (error) {
@@ -107,7 +143,11 @@ async function refreshUnderLock(integrationId: string, trigger: OAuthRefreshTrig
       if (error.kind === "transient" && !lastAttempt) return { done: false, error };
       await recordRefresh(tx, conn, trigger, false, error.message);
       if (error.kind === "invalid_grant") await markExpired(tx, conn, integration, error.message);
-      else await tx.update(oauthConnections).set({ lastFailureAt: new Date(), lastFailureReason: error.message }).where(eq(oauthConnections.integrationId, integrationId));
+      else
+        await tx
+          .update(oauthConnections)
+          .set({ lastFailureAt: new Date(), lastFailureReason: error.message })
+          .where(eq(oauthConnections.integrationId, integrationId));
       return { done: false, error };
     }
   });
@@ -159,7 +199,10 @@ export async function ensureAccessToken(integration: IntegrationRef, options: { 
   const wait = coolingDown(conn, now);
   if (wait > 0) {
     if (current && !isExpired(conn, now) && trigger !== "forced") return current.access_token;
-    throw unavailable(`The last token refresh failed: ${conn.lastFailureReason ?? "unknown reason"} Patchbay retries in ${Math.ceil(wait / 1000)} s.`, Math.ceil(wait / 1000));
+    throw unavailable(
+      `The last token refresh failed: ${conn.lastFailureReason ?? "unknown reason"} Patchbay retries in ${Math.ceil(wait / 1000)} s.`,
+      Math.ceil(wait / 1000),
+    );
   }
   try {
     return await singleFlight(integration.id, trigger);
@@ -167,7 +210,11 @@ export async function ensureAccessToken(integration: IntegrationRef, options: { 
     if (!(error instanceof TokenEndpointError)) throw error;
     // A token that still works is worth more than a failed refresh: the caller keeps it until it expires.
     if (error.kind !== "invalid_grant" && current && !isExpired(conn, Date.now()) && trigger !== "forced") return current.access_token;
-    throw unavailable(error.kind === "invalid_grant" ? `The provider refused the refresh: ${error.message} Reconnect the integration.` : `The token refresh failed: ${error.message}`);
+    throw unavailable(
+      error.kind === "invalid_grant"
+        ? `The provider refused the refresh: ${error.message} Reconnect the integration.`
+        : `The token refresh failed: ${error.message}`,
+    );
   }
 }
 

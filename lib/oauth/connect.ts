@@ -27,7 +27,10 @@ function requestedScopes(settings: OAuthSettings, extra: string[]): string[] {
   return [...new Set([...settings.scopes, ...extra])];
 }
 
-export function authorizationUrl(settings: OAuthSettings, p: { redirectUri: string; scopes: string[]; state: string; codeChallenge: string | null }): string {
+export function authorizationUrl(
+  settings: OAuthSettings,
+  p: { redirectUri: string; scopes: string[]; state: string; codeChallenge: string | null },
+): string {
   const url = new URL(settings.authorizeUrl);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", settings.clientId);
@@ -44,14 +47,31 @@ export function authorizationUrl(settings: OAuthSettings, p: { redirectUri: stri
 async function writeConnected(tx: Db, tenantId: string, actor: Actor, integration: IntegrationRow, details: Record<string, unknown>) {
   const target = { type: "integration", id: integration.id };
   await recordAudit({ tenantId, actor, action: "integration.connected", target, details }, tx);
-  await emitEvent(tenantId, "integration.connected", { id: integration.id, name: integration.name, provider: integration.provider, ...details }, tx);
+  await emitEvent(
+    tenantId,
+    "integration.connected",
+    { id: integration.id, name: integration.name, provider: integration.provider, ...details },
+    tx,
+  );
 }
 
-async function storeConnection(tenantId: string, actor: Actor, integrationId: string, response: TokenResponse, grantType: "authorization_code" | "client_credentials", scopes: string[]): Promise<ConnectionView> {
+async function storeConnection(
+  tenantId: string,
+  actor: Actor,
+  integrationId: string,
+  response: TokenResponse,
+  grantType: "authorization_code" | "client_credentials",
+  scopes: string[],
+): Promise<ConnectionView> {
   return db().transaction(async (tx) => {
     const integration = await loadOwnedIntegration(tx, { tenant: { id: tenantId } }, integrationId, true);
     const [previous] = await tx.select().from(oauthConnections).where(eq(oauthConnections.integrationId, integrationId));
-    const saved = await saveTokens(tx, { integrationId, tenantId }, response, { grantType, previous: previous ?? null, requestedScopes: scopes, connecting: true });
+    const saved = await saveTokens(tx, { integrationId, tenantId }, response, {
+      grantType,
+      previous: previous ?? null,
+      requestedScopes: scopes,
+      connecting: true,
+    });
     await tx.update(integrations).set({ updatedAt: new Date() }).where(eq(integrations.id, integrationId));
     await writeConnected(tx, tenantId, actor, integration, { grant_type: grantType, scopes: saved.scopes, account: saved.accountLabel });
     return connectionView(saved);
@@ -59,8 +79,7 @@ async function storeConnection(tenantId: string, actor: Actor, integrationId: st
 }
 
 export type ConnectResult =
-  | { kind: "authorize"; authorization_url: string; state: string; expires_at: string }
-  | { kind: "connected"; connection: ConnectionView };
+  { kind: "authorize"; authorization_url: string; state: string; expires_at: string } | { kind: "connected"; connection: ConnectionView };
 
 /**
  * Starts connecting: for an authorization-code provider, a state and the URL to send the
@@ -77,12 +96,18 @@ export async function startConnect(ctx: TenantContext, id: string, raw: ConnectI
   if (settings.grantType === "client_credentials") {
     let response: TokenResponse;
     try {
-      response = await requestTokenWithRetry(settings, { grant_type: "client_credentials", ...(scopes.length ? { scope: scopes.join(" ") } : {}) });
+      response = await requestTokenWithRetry(settings, {
+        grant_type: "client_credentials",
+        ...(scopes.length ? { scope: scopes.join(" ") } : {}),
+      });
     } catch (error) {
       if (error instanceof TokenEndpointError) throw new AppError("failed_dependency", `Could not obtain a token: ${error.message}`);
       throw error;
     }
-    return { kind: "connected", connection: await storeConnection(ctx.tenant.id, ctx.actor, integration.id, response, "client_credentials", scopes) };
+    return {
+      kind: "connected",
+      connection: await storeConnection(ctx.tenant.id, ctx.actor, integration.id, response, "client_credentials", scopes),
+    };
   }
 
   const pkce = settings.pkce ? pkcePair() : null;
@@ -124,7 +149,13 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
   if (!claim.ok) return { ok: false, problem: claim.problem };
   const state = claim.row;
   if (params.error || !params.code) {
-    return { ok: false, problem: "provider_error", returnPath: state.returnPath, error: clip(params.error, 100) ?? "invalid_response", description: clip(params.errorDescription, 300) };
+    return {
+      ok: false,
+      problem: "provider_error",
+      returnPath: state.returnPath,
+      error: clip(params.error, 100) ?? "invalid_response",
+      description: clip(params.errorDescription, 300),
+    };
   }
   const [integration] = await db().select().from(integrations).where(eq(integrations.id, state.integrationId));
   if (!integration || integration.tenantId !== state.tenantId) return { ok: false, problem: "unknown" };
@@ -133,7 +164,14 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
     settings = oauthSettings(integration);
   } catch (error) {
     // The integration changed while the admin was at the provider (another auth type, credentials removed).
-    if (error instanceof AppError) return { ok: false, problem: "exchange_failed", returnPath: state.returnPath, error: "integration_changed", description: error.message };
+    if (error instanceof AppError)
+      return {
+        ok: false,
+        problem: "exchange_failed",
+        returnPath: state.returnPath,
+        error: "integration_changed",
+        description: error.message,
+      };
     throw error;
   }
   const fields: Record<string, string> = { grant_type: "authorization_code", code: params.code, redirect_uri: state.redirectUri };
@@ -144,7 +182,13 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
     response = await requestToken(settings, fields, [params.code, ...(state.codeVerifier ? [state.codeVerifier] : [])]);
   } catch (error) {
     if (!(error instanceof TokenEndpointError)) throw error;
-    return { ok: false, problem: "exchange_failed", returnPath: state.returnPath, error: "token_exchange_failed", description: error.message };
+    return {
+      ok: false,
+      problem: "exchange_failed",
+      returnPath: state.returnPath,
+      error: "token_exchange_failed",
+      description: error.message,
+    };
   }
   const actor: Actor = { type: state.initiatorType === "user" ? "user" : "api_key", id: state.initiatorId, label: state.initiatorLabel };
   await storeConnection(state.tenantId, actor, integration.id, response, "authorization_code", state.scopes);

@@ -18,7 +18,12 @@ export type OAuthOverview = {
   connection: ConnectionView;
   history: RefreshEventView[];
   /** What connecting involves, for the page: null when the integration does not use OAuth2 or lacks endpoints. */
-  profile: { grant_type: "authorization_code" | "client_credentials"; default_scopes: string[]; revocable: boolean; has_client_credentials: boolean } | null;
+  profile: {
+    grant_type: "authorization_code" | "client_credentials";
+    default_scopes: string[];
+    revocable: boolean;
+    has_client_credentials: boolean;
+  } | null;
 };
 
 export async function getOAuthConnection(ctx: TenantContext, id: string): Promise<OAuthOverview> {
@@ -99,7 +104,12 @@ export async function disconnect(ctx: TenantContext, id: string): Promise<Discon
     const details = { revoked, ...(revocationError ? { revocation_error: revocationError } : {}) };
     const target = { type: "integration", id: integration.id };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "integration.disconnected", target, details }, tx);
-    await emitEvent(ctx.tenant.id, "integration.disconnected", { id: integration.id, name: integration.name, provider: integration.provider, ...details }, tx);
+    await emitEvent(
+      ctx.tenant.id,
+      "integration.disconnected",
+      { id: integration.id, name: integration.name, provider: integration.provider, ...details },
+      tx,
+    );
     return { connection: connectionView(row!), revoked, revocation_error: revocationError };
   });
 }
@@ -131,9 +141,9 @@ export async function refreshDueTokens(now = new Date()): Promise<{ refreshed: n
       refreshed++;
     } catch (error) {
       failed++;
-      if (!(error instanceof Error && error.name === "AppError")) logError("scheduled token refresh failed", error, { integration_id: row.integrationId });
+      if (!(error instanceof Error && error.name === "AppError"))
+        logError("scheduled token refresh failed", error, { integration_id: row.integrationId });
     }
   }
   return { refreshed, failed };
 }
-

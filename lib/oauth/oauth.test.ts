@@ -17,7 +17,15 @@ import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } f
 import { ownerContext } from "@/tests/fixtures";
 import { bootstrap } from "@/lib/tenancy";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { completeAuthorization, disconnect, getAccessToken, getOAuthConnection, refreshDueTokens, refreshToken, startConnect } from "./index";
+import {
+  completeAuthorization,
+  disconnect,
+  getAccessToken,
+  getOAuthConnection,
+  refreshDueTokens,
+  refreshToken,
+  startConnect,
+} from "./index";
 import { decryptTokens } from "./token-store";
 
 // The provider listens on 127.0.0.1, which the guard refuses unless private networks are allowed.
@@ -56,14 +64,21 @@ async function provider(client: Partial<PeerClient> = {}, options: { accessToken
   return peer;
 }
 
-async function oauthIntegration(owner: TenantContext, peer: OidcPeer, oauth: Record<string, unknown> = {}, baseUrl = "https://api.example.test") {
+async function oauthIntegration(
+  owner: TenantContext,
+  peer: OidcPeer,
+  oauth: Record<string, unknown> = {},
+  baseUrl = "https://api.example.test",
+) {
   return createIntegration(owner, {
     name: `IdP ${Math.random().toString(36).slice(2, 8)}`,
     provider: "custom_oauth2",
     auth_type: "oauth2",
     base_url: baseUrl,
     credentials: { client_id: "patchbay", client_secret: SECRET },
-    config: { oauth: { authorize_url: peer.authorizeUrl, token_url: peer.tokenUrl, revoke_url: peer.revokeUrl, scopes: ["openid"], ...oauth } },
+    config: {
+      oauth: { authorize_url: peer.authorizeUrl, token_url: peer.tokenUrl, revoke_url: peer.revokeUrl, scopes: ["openid"], ...oauth },
+    },
   });
 }
 
@@ -80,7 +95,10 @@ async function connected(owner: TenantContext, peer: OidcPeer, oauth: Record<str
   const started = await startConnect(owner, integration.id, { scopes: "email" }, ORIGIN);
   if (started.kind !== "authorize") throw new Error("expected an authorization URL");
   const back = await signInAndConsent(started.authorization_url, { login: "alice" });
-  const outcome = await completeAuthorization({ state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null }, owner.userId!);
+  const outcome = await completeAuthorization(
+    { state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null },
+    owner.userId!,
+  );
   expect(outcome).toEqual({ ok: true, returnPath: `/t/${owner.tenant.slug}/integrations/${integration.id}/oauth` });
   return { id: integration.id, tenantId: owner.tenant.id, started, back };
 }
@@ -94,7 +112,10 @@ async function expireSoon(integrationId: string, seconds = 60) {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -118,7 +139,12 @@ describe("connecting with the authorization code flow", () => {
     expect(back.origin + back.pathname).toBe(REDIRECT_URI);
 
     const { row, tokens } = await stored(id);
-    expect(row).toMatchObject({ status: "connected", grantType: "authorization_code", accountLabel: "alice@example.test", hasRefreshToken: true });
+    expect(row).toMatchObject({
+      status: "connected",
+      grantType: "authorization_code",
+      accountLabel: "alice@example.test",
+      hasRefreshToken: true,
+    });
     expect(row.scopes).toEqual(expect.arrayContaining(["openid", "email"]));
     expect(row.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 3500_000);
     expect(tokens?.access_token).toBeTruthy();
@@ -152,10 +178,20 @@ describe("connecting with the authorization code flow", () => {
     if (started.kind !== "authorize") throw new Error("expected an authorization URL");
     const back = await signInAndConsent(started.authorization_url, { login: "alice", cancel: true });
     const outcome = await completeAuthorization(
-      { state: back.searchParams.get("state"), code: null, error: back.searchParams.get("error"), errorDescription: back.searchParams.get("error_description") },
+      {
+        state: back.searchParams.get("state"),
+        code: null,
+        error: back.searchParams.get("error"),
+        errorDescription: back.searchParams.get("error_description"),
+      },
       owner.userId!,
     );
-    expect(outcome).toMatchObject({ ok: false, problem: "provider_error", error: "access_denied", description: "End-User aborted interaction" });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problem: "provider_error",
+      error: "access_denied",
+      description: "End-User aborted interaction",
+    });
     expect(await db().select().from(oauthConnections)).toEqual([]);
     expect(peer.tokenRequests.total ?? 0).toBe(0);
   });
@@ -194,7 +230,9 @@ describe("the state parameter", () => {
     const [row] = await db().select().from(oauthStates);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeGreaterThan(599_000);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeLessThanOrEqual(601_000);
-    await db().update(oauthStates).set({ expiresAt: new Date(Date.now() - 1000) });
+    await db()
+      .update(oauthStates)
+      .set({ expiresAt: new Date(Date.now() - 1000) });
     expect(await completeAuthorization(callback(state, code), owner.userId!)).toEqual({ ok: false, problem: "expired" });
     expect(peer.tokenRequests.total ?? 0).toBe(0);
     expect(await db().select().from(oauthConnections)).toEqual([]);
@@ -217,7 +255,9 @@ describe("the state parameter", () => {
     expect(await completeAuthorization(callback(api.state, api.code), null)).toMatchObject({ ok: true });
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.targetId, api.integration.id));
     expect(audit).toBeDefined();
-    const connectedAudit = (await db().select().from(auditEvents).where(eq(auditEvents.action, "integration.connected"))).find((a) => a.targetId === api.integration.id);
+    const connectedAudit = (await db().select().from(auditEvents).where(eq(auditEvents.action, "integration.connected"))).find(
+      (a) => a.targetId === api.integration.id,
+    );
     expect(connectedAudit).toMatchObject({ actorType: "api_key", actorId: auth.key.keyId });
   });
 });
@@ -272,7 +312,8 @@ describe("getAccessToken", () => {
       const { id, tenantId } = await connected(owner, peer);
       await expireSoon(id);
       const startAt = String(Date.now() + 6000);
-      const instance = () => runInstance("tests/peers/oauth-token-instance.ts", [id, tenantId, "10", startAt], { PATCHBAY_ALLOW_PRIVATE_NETWORK: "true" });
+      const instance = () =>
+        runInstance("tests/peers/oauth-token-instance.ts", [id, tenantId, "10", startAt], { PATCHBAY_ALLOW_PRIVATE_NETWORK: "true" });
       const [a, b] = await Promise.all([instance(), instance()]);
       const hashes = [...a.stdout.trim().split("\n"), ...b.stdout.trim().split("\n")];
       expect(hashes).toHaveLength(20);
@@ -292,7 +333,10 @@ describe("getAccessToken", () => {
     // The grant is revoked at the provider, as when a user removes the app there.
     const revoked = await fetch(peer.revokeUrl, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}`,
+      },
       body: new URLSearchParams({ token: tokens!.refresh_token!, token_type_hint: "refresh_token" }),
     });
     expect(revoked.status).toBe(200);
@@ -368,7 +412,10 @@ describe("getAccessToken", () => {
       const started = await startConnect(owner, integration.id, {}, ORIGIN);
       if (started.kind !== "authorize") throw new Error("expected an authorization URL");
       const back = await signInAndConsent(started.authorization_url, { login: "alice" });
-      await completeAuthorization({ state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null }, owner.userId!);
+      await completeAuthorization(
+        { state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null },
+        owner.userId!,
+      );
       return stored(integration.id);
     })();
     await updateIntegration(owner, integration.id, { config: { status_endpoint: "/status" } });
@@ -383,7 +430,11 @@ describe("client credentials", () => {
   it("connects without a browser and fetches a new token when it expires", async () => {
     const owner = await ownerContext();
     const peer = await provider({ grantTypes: ["client_credentials"], auth: "client_secret_post" }, { accessTokenTtlSeconds: 600 });
-    const integration = await oauthIntegration(owner, peer, { grant_type: "client_credentials", client_auth: "client_secret_post", scopes: [] });
+    const integration = await oauthIntegration(owner, peer, {
+      grant_type: "client_credentials",
+      client_auth: "client_secret_post",
+      scopes: [],
+    });
     const result = await startConnect(owner, integration.id, {}, ORIGIN);
     expect(result).toMatchObject({ kind: "connected", connection: { status: "connected", grant_type: "client_credentials" } });
     const first = (await stored(integration.id)).tokens!.access_token;
@@ -428,7 +479,10 @@ describe("disconnecting", () => {
     // The provider no longer honours the refresh token.
     const refresh = await fetch(peer.tokenUrl, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}`,
+      },
       body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens!.refresh_token! }),
     });
     expect(((await refresh.json()) as { error: string }).error).toBe("invalid_grant");

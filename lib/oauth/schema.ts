@@ -8,7 +8,9 @@ const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]{1,200}$/;
 const extraScopes = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
   z
-    .array(z.string({ error: "A scope is text." }).regex(SCOPE, "A scope is printable characters without spaces, quotes or backslashes."), { error: "Give scopes as a list of strings." })
+    .array(z.string({ error: "A scope is text." }).regex(SCOPE, "A scope is printable characters without spaces, quotes or backslashes."), {
+      error: "Give scopes as a list of strings.",
+    })
     .max(50, "At most 50 extra scopes."),
 );
 

@@ -39,7 +39,9 @@ export async function createState(input: NewState, tx: Db = db()): Promise<{ sta
     initiatorId: input.initiator.id,
     initiatorLabel: input.initiator.label,
     boundUserId: input.boundUserId,
-    codeVerifier: input.codeVerifier ? encryptSecret(input.codeVerifier, contextFor(OAUTH_CODE_VERIFIER_COLUMN, { id, tenantId: input.tenantId })) : null,
+    codeVerifier: input.codeVerifier
+      ? encryptSecret(input.codeVerifier, contextFor(OAUTH_CODE_VERIFIER_COLUMN, { id, tenantId: input.tenantId }))
+      : null,
     redirectUri: input.redirectUri,
     scopes: input.scopes,
     returnPath: input.returnPath,
@@ -56,10 +58,17 @@ export type ClaimedState = Omit<StateRow, "codeVerifier"> & { codeVerifier: stri
  * Takes a state for the callback, once. A state made in the UI belongs to the session of
  * the admin who made it; another session leaves it untouched, so its owner can still finish.
  */
-export async function claimState(state: string | null, sessionUserId: string | null): Promise<{ ok: true; row: ClaimedState } | { ok: false; problem: StateProblem }> {
+export async function claimState(
+  state: string | null,
+  sessionUserId: string | null,
+): Promise<{ ok: true; row: ClaimedState } | { ok: false; problem: StateProblem }> {
   if (!state) return { ok: false, problem: "missing" };
   return db().transaction(async (tx) => {
-    const [row] = await tx.select().from(oauthStates).where(eq(oauthStates.stateHash, sha256Hex(state))).for("update");
+    const [row] = await tx
+      .select()
+      .from(oauthStates)
+      .where(eq(oauthStates.stateHash, sha256Hex(state)))
+      .for("update");
     if (!row) return { ok: false as const, problem: "unknown" as const };
     if (row.usedAt) return { ok: false as const, problem: "used" as const };
     if (row.expiresAt.getTime() <= Date.now()) return { ok: false as const, problem: "expired" as const };
@@ -76,4 +85,3 @@ export async function pruneStates(now = new Date()): Promise<void> {
     .delete(oauthStates)
     .where(lt(oauthStates.expiresAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }
-

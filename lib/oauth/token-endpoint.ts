@@ -52,7 +52,11 @@ function parseJson(text: string): Record<string, unknown> | null {
 /** A POST of form fields to the provider, authenticated as the client the way it wants. */
 async function postForm(settings: OAuthSettings, url: string, fields: Record<string, string>, secrets: string[]) {
   const body = new URLSearchParams(fields);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "user-agent": "Patchbay" };
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+    "user-agent": "Patchbay",
+  };
   if (settings.clientAuth === "client_secret_basic") headers.authorization = basicAuth(settings.clientId, settings.clientSecret);
   else {
     body.set("client_id", settings.clientId);
@@ -60,7 +64,15 @@ async function postForm(settings: OAuthSettings, url: string, fields: Record<str
   }
   const redact = createRedactor([settings.clientSecret, ...secrets]);
   try {
-    const res = await sendRequest({ url, method: "POST", headers, body: body.toString(), timeoutMs: TIMEOUT_MS, maxRedirects: 0, maxResponseBytes: 256 * 1024 });
+    const res = await sendRequest({
+      url,
+      method: "POST",
+      headers,
+      body: body.toString(),
+      timeoutMs: TIMEOUT_MS,
+      maxRedirects: 0,
+      maxResponseBytes: 256 * 1024,
+    });
     return { res, redact };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
@@ -70,7 +82,11 @@ async function postForm(settings: OAuthSettings, url: string, fields: Record<str
 }
 
 /** One call to the token endpoint; secrets the call carries are named so no error message can repeat them. */
-export async function requestToken(settings: OAuthSettings, fields: Record<string, string>, secrets: string[] = []): Promise<TokenResponse> {
+export async function requestToken(
+  settings: OAuthSettings,
+  fields: Record<string, string>,
+  secrets: string[] = [],
+): Promise<TokenResponse> {
   const { res, redact } = await postForm(settings, settings.tokenUrl, fields, secrets);
   const json = parseJson(res.body.toString("utf8"));
   if (res.status >= 200 && res.status < 300 && json && typeof json.access_token === "string" && json.access_token) {
@@ -97,7 +113,11 @@ export async function requestToken(settings: OAuthSettings, fields: Record<strin
 const BACKOFF_MS = [500, 2_000];
 
 /** requestToken, retried with backoff while failures are transient. */
-export async function requestTokenWithRetry(settings: OAuthSettings, fields: Record<string, string>, secrets: string[] = []): Promise<TokenResponse> {
+export async function requestTokenWithRetry(
+  settings: OAuthSettings,
+  fields: Record<string, string>,
+  secrets: string[] = [],
+): Promise<TokenResponse> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await requestToken(settings, fields, secrets);
@@ -112,5 +132,9 @@ export async function requestTokenWithRetry(settings: OAuthSettings, fields: Rec
 export async function revokeToken(settings: OAuthSettings, token: string, hint: "access_token" | "refresh_token"): Promise<void> {
   if (!settings.revokeUrl) return;
   const { res } = await postForm(settings, settings.revokeUrl, { token, token_type_hint: hint }, [token]);
-  if (res.status < 200 || res.status >= 300) throw new TokenEndpointError(res.status >= 500 ? "transient" : "rejected", `The provider's revocation endpoint answered ${res.status}.`);
+  if (res.status < 200 || res.status >= 300)
+    throw new TokenEndpointError(
+      res.status >= 500 ? "transient" : "rejected",
+      `The provider's revocation endpoint answered ${res.status}.`,
+    );
 }

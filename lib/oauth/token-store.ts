@@ -7,7 +7,8 @@ import type { TokenResponse } from "./token-endpoint";
 export type ConnectionRow = typeof oauthConnections.$inferSelect;
 export type StoredTokens = { access_token: string; refresh_token?: string };
 
-const tokenContext = (ref: { integrationId: string; tenantId: string }) => contextFor(OAUTH_TOKENS_COLUMN, { id: ref.integrationId, tenantId: ref.tenantId });
+const tokenContext = (ref: { integrationId: string; tenantId: string }) =>
+  contextFor(OAUTH_TOKENS_COLUMN, { id: ref.integrationId, tenantId: ref.tenantId });
 
 export function decryptTokens(row: Pick<ConnectionRow, "integrationId" | "tenantId" | "tokens">): StoredTokens | null {
   return row.tokens ? (decryptJson(row.tokens, tokenContext(row)) as StoredTokens) : null;
@@ -40,8 +41,15 @@ export async function saveTokens(
   const now = options.now ?? new Date();
   const previousTokens = options.previous && !options.connecting ? decryptTokens(options.previous) : null;
   const refreshToken = response.refresh_token ?? previousTokens?.refresh_token;
-  const tokens: StoredTokens = refreshToken ? { access_token: response.access_token, refresh_token: refreshToken } : { access_token: response.access_token };
-  const scopes = response.scope !== undefined ? response.scope.split(" ").filter(Boolean) : options.connecting ? options.requestedScopes : (options.previous?.scopes ?? []);
+  const tokens: StoredTokens = refreshToken
+    ? { access_token: response.access_token, refresh_token: refreshToken }
+    : { access_token: response.access_token };
+  const scopes =
+    response.scope !== undefined
+      ? response.scope.split(" ").filter(Boolean)
+      : options.connecting
+        ? options.requestedScopes
+        : (options.previous?.scopes ?? []);
   const values = {
     status: "connected" as const,
     grantType: options.grantType,

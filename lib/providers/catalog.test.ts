@@ -5,9 +5,30 @@ describe("provider catalog", () => {
   it("offers the providers admins ask for, each complete, with unique keys", () => {
     expect(PROVIDERS.length).toBeGreaterThanOrEqual(24);
     expect(new Set(PROVIDERS.map((p) => p.key)).size).toBe(PROVIDERS.length);
-    for (const name of ["Stripe", "Razorpay", "PayPal", "Square", "Twilio", "Vonage", "SendGrid", "Mailgun", "Postmark",
-      "Amazon SES", "QuickBooks Online", "Xero", "Salesforce", "HubSpot", "Google Calendar", "Microsoft 365", "Slack",
-      "GitHub", "Shopify", "Zendesk", "Custom REST API", "Custom OAuth2"]) {
+    for (const name of [
+      "Stripe",
+      "Razorpay",
+      "PayPal",
+      "Square",
+      "Twilio",
+      "Vonage",
+      "SendGrid",
+      "Mailgun",
+      "Postmark",
+      "Amazon SES",
+      "QuickBooks Online",
+      "Xero",
+      "Salesforce",
+      "HubSpot",
+      "Google Calendar",
+      "Microsoft 365",
+      "Slack",
+      "GitHub",
+      "Shopify",
+      "Zendesk",
+      "Custom REST API",
+      "Custom OAuth2",
+    ]) {
       expect(PROVIDERS.map((p) => p.name)).toContain(name);
     }
     for (const p of PROVIDERS) {

@@ -6,12 +6,7 @@ import { CATEGORIES, type AuthType, type CredentialField, type Provider } from "
 
 export * from "./types";
 
-export const PROVIDERS: readonly Provider[] = [
-  ...PAYMENT_PROVIDERS,
-  ...MESSAGING_PROVIDERS,
-  ...BUSINESS_PROVIDERS,
-  ...PLATFORM_PROVIDERS,
-];
+export const PROVIDERS: readonly Provider[] = [...PAYMENT_PROVIDERS, ...MESSAGING_PROVIDERS, ...BUSINESS_PROVIDERS, ...PLATFORM_PROVIDERS];
 
 const BY_KEY = new Map(PROVIDERS.map((p) => [p.key, p]));
 

@@ -49,9 +49,6 @@ export async function clearLimit(key: string): Promise<void> {
 }
 
 export async function pruneExpiredLimits(now = new Date()): Promise<number> {
-  const rows = await db()
-    .delete(rateLimitCounters)
-    .where(lt(rateLimitCounters.expiresAt, now))
-    .returning({ key: rateLimitCounters.key });
+  const rows = await db().delete(rateLimitCounters).where(lt(rateLimitCounters.expiresAt, now)).returning({ key: rateLimitCounters.key });
   return rows.length;
 }

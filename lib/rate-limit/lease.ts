@@ -44,7 +44,12 @@ async function reserveBlock(key: string, rule: Limit, now: Date): Promise<void> 
   const block = blockSize(rule.limit);
   const state = await hitLimit(key, rule, block, now);
   const granted = Math.max(0, Math.min(block, rule.limit - (state.count - block)));
-  leases.set(key, { windowEnd: state.resetAt.getTime(), remaining: granted, dbCount: state.count, limitReached: state.count >= rule.limit });
+  leases.set(key, {
+    windowEnd: state.resetAt.getTime(),
+    remaining: granted,
+    dbCount: state.count,
+    limitReached: state.count >= rule.limit,
+  });
 }
 
 function stateOf(rule: Limit, lease: Lease, exceeded: boolean): LimitState {

@@ -18,7 +18,9 @@ export async function limitPublicRequest(headers: Headers, now = new Date()): Pr
   try {
     const state = await consumeLeased(`public:${ip}`, PUBLIC_PER_IP, now);
     const fields = rateLimitHeaders(state, now);
-    return state.exceeded ? { allowed: false, headers: { ...fields, "Retry-After": fields["RateLimit-Reset"]! } } : { allowed: true, headers: fields };
+    return state.exceeded
+      ? { allowed: false, headers: { ...fields, "Retry-After": fields["RateLimit-Reset"]! } }
+      : { allowed: true, headers: fields };
   } catch (error) {
     // These pages read nothing private: a limiter that cannot reach the database lets them through.
     logError("public rate limit unavailable", error, { ip });

@@ -5,12 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { requireRole, type TenantContext, type TenantRef } from "./context";
-import {
-  addMemberSchema,
-  changeRoleSchema,
-  removeMemberSchema,
-  type AddMemberInput,
-} from "./schema";
+import { addMemberSchema, changeRoleSchema, removeMemberSchema, type AddMemberInput } from "./schema";
 
 export async function findMembership(userId: string, tenantSlug: string): Promise<{ tenant: TenantRef; role: Role } | null> {
   const [row] = await db()
@@ -23,10 +18,7 @@ export async function findMembership(userId: string, tenantSlug: string): Promis
 }
 
 export async function findTenantBySlug(slug: string): Promise<TenantRef | null> {
-  const [row] = await db()
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
-    .from(tenants)
-    .where(eq(tenants.slug, slug));
+  const [row] = await db().select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(eq(tenants.slug, slug));
   return row ?? null;
 }
 
@@ -67,10 +59,7 @@ export async function addMember(ctx: TenantContext, raw: AddMemberInput) {
     let [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     const isNewAccount = !user;
     if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash })
-        .returning({ id: users.id });
+      [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
     }
     const inserted = await tx
       .insert(memberships)
@@ -136,9 +125,7 @@ export async function removeMember(ctx: TenantContext, raw: { userId: string }) 
   await db().transaction(async (tx) => {
     const { target, owners } = await lockedMembership(tx, ctx.tenant.id, input.userId);
     if (target.role === "owner" && owners <= 1) throw new AppError("conflict", LAST_OWNER);
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, input.userId)));
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, input.userId)));
     await recordAudit(
       {
         tenantId: ctx.tenant.id,

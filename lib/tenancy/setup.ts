@@ -22,10 +22,7 @@ export async function completeSetup(raw: SetupInput, actor: Actor) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('patchbay.setup'))`);
     const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
     if (existing) throw new AppError("forbidden", "Setup is already complete. Sign in instead.");
-    const [tenant] = await tx
-      .insert(tenants)
-      .values({ name: input.tenantName, slug: input.tenantSlug })
-      .returning();
+    const [tenant] = await tx.insert(tenants).values({ name: input.tenantName, slug: input.tenantSlug }).returning();
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash })
@@ -67,10 +64,7 @@ export async function bootstrap(raw: { tenantSlug: string; tenantName?: string; 
     }
     let [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash })
-        .returning({ id: users.id });
+      [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
       created.push("user");
     }
     const [member] = await tx

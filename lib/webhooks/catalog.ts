@@ -43,7 +43,12 @@ export const EVENT_CATALOG: EventDefinition[] = [
     type: "integration.connected",
     group: "Integrations",
     description: "An OAuth2 integration was authorised and holds tokens.",
-    schema: z.looseObject({ ...oauthRef, grant_type: z.enum(["authorization_code", "client_credentials"]), scopes: z.array(z.string()), account: z.string().nullable() }),
+    schema: z.looseObject({
+      ...oauthRef,
+      grant_type: z.enum(["authorization_code", "client_credentials"]),
+      scopes: z.array(z.string()),
+      account: z.string().nullable(),
+    }),
     example: { ...oauthExample, grant_type: "authorization_code", scopes: ["read_write"], account: "finance@example.com" },
   },
   {

@@ -25,7 +25,9 @@ const peer = loopbackPeers();
 type Seen = { headers: http.IncomingHttpHeaders; body: string };
 
 /** A subscriber on loopback answering with `respond(n)` for its n-th request. */
-async function subscriber(respond: (n: number) => { status: number; headers?: Record<string, string>; body?: string } = () => ({ status: 200, body: "ok" })) {
+async function subscriber(
+  respond: (n: number) => { status: number; headers?: Record<string, string>; body?: string } = () => ({ status: 200, body: "ok" }),
+) {
   const seen: Seen[] = [];
   const url = await peer((req, res) => {
     let body = "";
@@ -46,7 +48,12 @@ async function setup(respond?: Parameters<typeof subscriber>[0], input: Record<s
   return { owner, sub, endpoint };
 }
 
-async function emitAndDispatch(tenantId: string, type = "integration.created", payload: Record<string, unknown> = { id: "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b", name: "Stripe" }, now = new Date()) {
+async function emitAndDispatch(
+  tenantId: string,
+  type = "integration.created",
+  payload: Record<string, unknown> = { id: "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b", name: "Stripe" },
+  now = new Date(),
+) {
   await emitEvent(tenantId, type, payload);
   const { deliveries } = await dispatchOutbox(now);
   return deliveries;
@@ -77,7 +84,9 @@ describe("outgoing webhooks", () => {
 
     const detail = await getDelivery(owner, due!.deliveryId);
     expect(detail).toMatchObject({ status: "succeeded", attempts: 1, webhook_id: request!.headers["webhook-id"] });
-    expect(detail.attempt_log).toEqual([expect.objectContaining({ attempt: 1, status_code: 200, success: true, response_excerpt: "ok", error_kind: null })]);
+    expect(detail.attempt_log).toEqual([
+      expect.objectContaining({ attempt: 1, status_code: 200, success: true, response_excerpt: "ok", error_kind: null }),
+    ]);
   });
 
   it("delivers only to enabled endpoints subscribed to the event type, once per event however often dispatch runs", async () => {
@@ -124,7 +133,9 @@ describe("outgoing webhooks", () => {
     expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
     const { createHmac } = await import("node:crypto");
     const expected = (secret: string) =>
-      `v1,${createHmac("sha256", Buffer.from(secret.slice(6), "base64")).update(`${after.headers["webhook-id"]}.${after.headers["webhook-timestamp"]}.${after.body}`).digest("base64")}`;
+      `v1,${createHmac("sha256", Buffer.from(secret.slice(6), "base64"))
+        .update(`${after.headers["webhook-id"]}.${after.headers["webhook-timestamp"]}.${after.body}`)
+        .digest("base64")}`;
     expect(after.headers["webhook-signature"]).toBe(expected(rotated.secret));
     expect(after.headers["webhook-signature"]).not.toBe(expected(endpoint.secret));
   });
@@ -248,7 +259,9 @@ describe("outgoing webhooks", () => {
     await updateEndpoint(owner, endpoint.id, { enabled: true });
     up = true;
     expect(await listDeliveries(owner, endpoint.id, { status: "failed" })).toMatchObject({ data: [{ id: e!.deliveryId }] });
-    expect(await replayFailedSince(owner, endpoint.id, { since: new Date(now.getTime() - 60_000).toISOString() }, failedAt)).toEqual({ replayed: 1 });
+    expect(await replayFailedSince(owner, endpoint.id, { since: new Date(now.getTime() - 60_000).toISOString() }, failedAt)).toEqual({
+      replayed: 1,
+    });
     for (const due of await takeDueDeliveries(failedAt)) await deliverAttempt(due.deliveryId, due.attempt, { now: failedAt });
     expect(await listDeliveries(owner, endpoint.id, { status: "failed" })).toMatchObject({ data: [] });
     expect(await listDeliveries(owner, endpoint.id, { status: "succeeded" })).toMatchObject({ data: [{}, {}] });
@@ -261,7 +274,9 @@ describe("outgoing webhooks", () => {
     const now = new Date();
     const test = await sendTestEvent(owner, endpoint.id, now);
     for (const due of await takeDueDeliveries(now)) await deliverAttempt(due.deliveryId, due.attempt, { now });
-    expect(sub.seen.map((s) => JSON.parse(s.body))).toEqual([expect.objectContaining({ type: "webhook.test", data: expect.objectContaining({ endpoint_id: endpoint.id }) })]);
+    expect(sub.seen.map((s) => JSON.parse(s.body))).toEqual([
+      expect.objectContaining({ type: "webhook.test", data: expect.objectContaining({ endpoint_id: endpoint.id }) }),
+    ]);
     expect(sub.seen[0]!.headers["webhook-id"]).toBe(test.webhook_id);
     expect(other.seen).toHaveLength(0);
   });
@@ -280,7 +295,10 @@ describe("outgoing webhooks", () => {
     const later = new Date(t0.getTime() + 6 * 60_000);
     const requeued = await takeDueDeliveries(later);
     expect(requeued).toEqual([{ deliveryId: due!.deliveryId, attempt: 1 }]);
-    const [b1, b2] = await Promise.all([deliverAttempt(due!.deliveryId, 1, { now: later }), deliverAttempt(due!.deliveryId, 1, { now: later })]);
+    const [b1, b2] = await Promise.all([
+      deliverAttempt(due!.deliveryId, 1, { now: later }),
+      deliverAttempt(due!.deliveryId, 1, { now: later }),
+    ]);
     expect([b1.kind, b2.kind].sort()).toEqual(["skipped", "succeeded"]);
     expect(sub.seen).toHaveLength(1);
     const [delivery] = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, due!.deliveryId));
@@ -300,7 +318,10 @@ describe("outgoing webhooks", () => {
     expect(outcomes.map((o) => o.kind)).toEqual(["succeeded", "succeeded", "throttled"]);
     const held = outcomes[2] as { nextAttemptAt: Date };
     expect(held.nextAttemptAt.getTime()).toBe(Math.ceil(now.getTime() / 1000) * 1000);
-    expect(await deliverAttempt(deliveries[2]!.deliveryId, 1, { now: held.nextAttemptAt })).toMatchObject({ kind: "succeeded", attempt: 1 });
+    expect(await deliverAttempt(deliveries[2]!.deliveryId, 1, { now: held.nextAttemptAt })).toMatchObject({
+      kind: "succeeded",
+      attempt: 1,
+    });
     expect(sub.seen).toHaveLength(3);
   });
 
@@ -326,7 +347,11 @@ describe("outgoing webhooks", () => {
       return (await getDelivery(owner, row!.id)).attempt_log[0];
     };
     expect(await kinds(closed.id)).toMatchObject({ error_kind: "refused", status_code: null });
-    expect(await kinds(moved.id)).toMatchObject({ error_kind: "status", status_code: 301, error: expect.stringContaining("do not follow redirects") });
+    expect(await kinds(moved.id)).toMatchObject({
+      error_kind: "status",
+      status_code: 301,
+      error: expect.stringContaining("do not follow redirects"),
+    });
     expect(redirecting.seen).toHaveLength(1);
   });
 });

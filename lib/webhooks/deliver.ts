@@ -50,24 +50,48 @@ export async function claimAttempt(deliveryId: string, attempt: number, now: Dat
   return (await claimAttempts([{ deliveryId, attempt }], now))[0] ?? null;
 }
 
-type Result = { statusCode: number | null; retryAfter: string | undefined; excerpt: string | null; errorKind: string | null; error: string | null; durationMs: number };
+type Result = {
+  statusCode: number | null;
+  retryAfter: string | undefined;
+  excerpt: string | null;
+  errorKind: string | null;
+  error: string | null;
+  durationMs: number;
+};
 
 async function post(endpoint: EndpointRow, webhookId: string, body: string, now: Date): Promise<Result> {
   const started = performance.now();
   const secrets = signingSecrets(endpoint, now);
   const custom = customHeaders(endpoint);
-  const headers = { ...custom, "content-type": "application/json", "user-agent": "Patchbay-Webhooks/1.0", ...signedHeaders(secrets, webhookId, now, body) };
+  const headers = {
+    ...custom,
+    "content-type": "application/json",
+    "user-agent": "Patchbay-Webhooks/1.0",
+    ...signedHeaders(secrets, webhookId, now, body),
+  };
   // A subscriber that echoes the request back must not put the secret or a header value in the attempt log.
   const hide = createRedactor([...secrets, ...Object.values(custom).filter((v) => v.length >= 8)]);
   try {
-    const res = await sendRequest({ url: endpoint.url, method: "POST", headers, body, timeoutMs: ATTEMPT_TIMEOUT_MS, maxRedirects: 0, maxResponseBytes: 256 * 1024 });
+    const res = await sendRequest({
+      url: endpoint.url,
+      method: "POST",
+      headers,
+      body,
+      timeoutMs: ATTEMPT_TIMEOUT_MS,
+      maxRedirects: 0,
+      maxResponseBytes: 256 * 1024,
+    });
     const ok = res.status >= 200 && res.status < 300;
     return {
       statusCode: res.status,
       retryAfter: res.headers["retry-after"],
       excerpt: hide(res.body.toString("utf8").slice(0, EXCERPT_CHARS)),
       errorKind: ok ? null : "status",
-      error: ok ? null : res.status >= 300 && res.status < 400 ? `Answered ${res.status}; webhook deliveries do not follow redirects. Use the final URL.` : `Answered ${res.status}.`,
+      error: ok
+        ? null
+        : res.status >= 300 && res.status < 400
+          ? `Answered ${res.status}; webhook deliveries do not follow redirects. Use the final URL.`
+          : `Answered ${res.status}.`,
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
@@ -92,7 +116,10 @@ async function disableEndpoint(tx: Db, endpoint: EndpointRow, reason: string) {
 async function trackEndpointHealth(tx: Db, endpointId: string, success: boolean, gone: boolean, now: Date) {
   if (success) {
     // Conditional, so the usual case (already healthy) writes nothing and locks nothing.
-    await tx.update(webhookEndpoints).set({ failingSince: null, failingWarnedAt: null }).where(and(eq(webhookEndpoints.id, endpointId), isNotNull(webhookEndpoints.failingSince)));
+    await tx
+      .update(webhookEndpoints)
+      .set({ failingSince: null, failingWarnedAt: null })
+      .where(and(eq(webhookEndpoints.id, endpointId), isNotNull(webhookEndpoints.failingSince)));
     return;
   }
   const [endpoint] = await tx.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).for("update");
@@ -103,15 +130,30 @@ async function trackEndpointHealth(tx: Db, endpointId: string, success: boolean,
   if (failingFor >= DISABLE_AFTER_MS) return disableEndpoint(tx, endpoint, "Every delivery attempt failed for 5 days.");
   const warn = failingFor >= WARN_AFTER_MS && !endpoint.failingWarnedAt;
   if (!endpoint.failingSince || warn) {
-    await tx.update(webhookEndpoints).set({ failingSince: since, ...(warn ? { failingWarnedAt: now } : {}) }).where(eq(webhookEndpoints.id, endpointId));
+    await tx
+      .update(webhookEndpoints)
+      .set({ failingSince: since, ...(warn ? { failingWarnedAt: now } : {}) })
+      .where(eq(webhookEndpoints.id, endpointId));
   }
   if (warn) {
     const disablesAt = new Date(since.getTime() + DISABLE_AFTER_MS).toISOString();
-    await emitEvent(endpoint.tenantId, "webhook_endpoint.failing", { id: endpoint.id, url: endpoint.url, failing_since: since.toISOString(), disables_at: disablesAt }, tx);
+    await emitEvent(
+      endpoint.tenantId,
+      "webhook_endpoint.failing",
+      { id: endpoint.id, url: endpoint.url, failing_since: since.toISOString(), disables_at: disablesAt },
+      tx,
+    );
   }
 }
 
-type Recorded = { delivery: DeliveryRow; endpoint: EndpointRow; result: Result; status: DeliveryStatus; nextAttemptAt: Date | null; gone: boolean };
+type Recorded = {
+  delivery: DeliveryRow;
+  endpoint: EndpointRow;
+  result: Result;
+  status: DeliveryStatus;
+  nextAttemptAt: Date | null;
+  gone: boolean;
+};
 
 function outcomeOf(r: Recorded): AttemptOutcome {
   const attempt = r.delivery.attempts + 1;
@@ -179,10 +221,20 @@ export async function deliverAttempts(refs: AttemptRef[], options: DeliverOption
   const claimed = await claimAttempts(refs, now);
   if (claimed.length === 0) return outcomes;
   const endpoints = new Map(
-    (await db().select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, [...new Set(claimed.map((d) => d.endpointId))]))).map((e) => [e.id, e]),
+    (
+      await db()
+        .select()
+        .from(webhookEndpoints)
+        .where(inArray(webhookEndpoints.id, [...new Set(claimed.map((d) => d.endpointId))]))
+    ).map((e) => [e.id, e]),
   );
   const messages = new Map(
-    (await db().select().from(webhookMessages).where(inArray(webhookMessages.id, [...new Set(claimed.map((d) => d.messageId))]))).map((m) => [m.id, m]),
+    (
+      await db()
+        .select()
+        .from(webhookMessages)
+        .where(inArray(webhookMessages.id, [...new Set(claimed.map((d) => d.messageId))]))
+    ).map((m) => [m.id, m]),
   );
 
   const sendable: DeliveryRow[] = [];
@@ -190,14 +242,20 @@ export async function deliverAttempts(refs: AttemptRef[], options: DeliverOption
     const endpoint = endpoints.get(delivery.endpointId);
     if (!endpoint || !messages.has(delivery.messageId)) continue;
     if (!endpoint.enabled) {
-      await db().update(webhookDeliveries).set({ status: "failed", leasedUntil: null, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+      await db()
+        .update(webhookDeliveries)
+        .set({ status: "failed", leasedUntil: null, nextAttemptAt: null })
+        .where(eq(webhookDeliveries.id, delivery.id));
       outcomes.set(delivery.id, { kind: "failed", attempt: delivery.attempts + 1, nextAttemptAt: null });
       continue;
     }
     if (endpoint.rateLimitPerSecond) {
       const state = await hitLimit(`webhook-endpoint:${endpoint.id}`, { limit: endpoint.rateLimitPerSecond, windowSeconds: 1 }, 1, now);
       if (state.count > state.limit) {
-        await db().update(webhookDeliveries).set({ leasedUntil: null, nextAttemptAt: state.resetAt, enqueuedAt: state.resetAt }).where(eq(webhookDeliveries.id, delivery.id));
+        await db()
+          .update(webhookDeliveries)
+          .set({ leasedUntil: null, nextAttemptAt: state.resetAt, enqueuedAt: state.resetAt })
+          .where(eq(webhookDeliveries.id, delivery.id));
         outcomes.set(delivery.id, { kind: "throttled", nextAttemptAt: state.resetAt });
         continue;
       }

@@ -27,7 +27,13 @@ export function messageBody(type: string, timestamp: Date, data: Record<string, 
 export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise<{ events: number; deliveries: DueDelivery[] }> {
   return db().transaction(async (tx) => {
     const events = await tx
-      .select({ id: outboxEvents.id, tenantId: outboxEvents.tenantId, type: outboxEvents.type, payload: outboxEvents.payload, createdAt: outboxEvents.createdAt })
+      .select({
+        id: outboxEvents.id,
+        tenantId: outboxEvents.tenantId,
+        type: outboxEvents.type,
+        payload: outboxEvents.payload,
+        createdAt: outboxEvents.createdAt,
+      })
       .from(outboxEvents)
       .leftJoin(webhookMessages, eq(webhookMessages.eventId, outboxEvents.id))
       .where(and(isNull(webhookMessages.id), gt(outboxEvents.createdAt, new Date(now.getTime() - DISPATCH_WINDOW_MS))))
@@ -37,7 +43,16 @@ export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise
 
     const messages = await tx
       .insert(webhookMessages)
-      .values(events.map((e) => ({ tenantId: e.tenantId, webhookId: newWebhookId(), eventId: e.id, eventType: e.type, body: messageBody(e.type, e.createdAt, e.payload), createdAt: e.createdAt })))
+      .values(
+        events.map((e) => ({
+          tenantId: e.tenantId,
+          webhookId: newWebhookId(),
+          eventId: e.id,
+          eventType: e.type,
+          body: messageBody(e.type, e.createdAt, e.payload),
+          createdAt: e.createdAt,
+        })),
+      )
       .onConflictDoNothing({ target: webhookMessages.eventId })
       .returning({ id: webhookMessages.id, tenantId: webhookMessages.tenantId, eventType: webhookMessages.eventType });
     if (messages.length === 0) return { events: events.length, deliveries: [] };
@@ -50,11 +65,21 @@ export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise
     const rows = messages.flatMap((m) =>
       endpoints
         .filter((e) => e.tenantId === m.tenantId && (e.events.length === 0 || e.events.includes(m.eventType)))
-        .map((e) => ({ tenantId: m.tenantId, messageId: m.id, endpointId: e.id, eventType: m.eventType, nextAttemptAt: now, enqueuedAt: now })),
+        .map((e) => ({
+          tenantId: m.tenantId,
+          messageId: m.id,
+          endpointId: e.id,
+          eventType: m.eventType,
+          nextAttemptAt: now,
+          enqueuedAt: now,
+        })),
     );
     const deliveries: DueDelivery[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
-      const inserted = await tx.insert(webhookDeliveries).values(rows.slice(i, i + 1000)).returning({ id: webhookDeliveries.id });
+      const inserted = await tx
+        .insert(webhookDeliveries)
+        .values(rows.slice(i, i + 1000))
+        .returning({ id: webhookDeliveries.id });
       deliveries.push(...inserted.map((d) => ({ deliveryId: d.id, attempt: 1 })));
     }
     return { events: events.length, deliveries };

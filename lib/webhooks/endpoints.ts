@@ -20,7 +20,13 @@ import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { DISABLE_AFTER_MS } from "./retry-policy";
-import { createEndpointSchema, listEndpointsSchema, patchEndpointSchema, type CreateEndpointInput, type PatchEndpointInput } from "./schema";
+import {
+  createEndpointSchema,
+  listEndpointsSchema,
+  patchEndpointSchema,
+  type CreateEndpointInput,
+  type PatchEndpointInput,
+} from "./schema";
 import { generateEndpointSecret } from "./signing";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -32,7 +38,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadOwnedEndpoint(tx: Db, tenantId: string, id: string, lock = false): Promise<EndpointRow> {
   if (!UUID.test(id)) throw notFound("Webhook endpoint");
-  const query = tx.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.tenantId, tenantId)));
+  const query = tx
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.tenantId, tenantId)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound("Webhook endpoint");
   return row;
@@ -51,7 +60,8 @@ export function endpointView(row: EndpointRow, now = new Date()) {
     rate_limit_per_second: row.rateLimitPerSecond,
     failing_since: row.failingSince?.toISOString() ?? null,
     disables_at: row.enabled && row.failingSince ? new Date(row.failingSince.getTime() + DISABLE_AFTER_MS).toISOString() : null,
-    previous_secret_expires_at: row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? row.previousSecretExpiresAt.toISOString() : null,
+    previous_secret_expires_at:
+      row.previousSecretExpiresAt && row.previousSecretExpiresAt > now ? row.previousSecretExpiresAt.toISOString() : null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -93,7 +103,16 @@ async function refuseBlockedUrl(url: string): Promise<void> {
 }
 
 async function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, details: Record<string, unknown> = {}) {
-  await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `webhook_endpoint.${action}`, target: { type: "webhook_endpoint", id: row.id }, details: { url: row.url, ...details } }, tx);
+  await recordAudit(
+    {
+      tenantId: ctx.tenant.id,
+      actor: ctx.actor,
+      action: `webhook_endpoint.${action}`,
+      target: { type: "webhook_endpoint", id: row.id },
+      details: { url: row.url, ...details },
+    },
+    tx,
+  );
 }
 
 export async function createEndpoint(ctx: TenantContext, raw: CreateEndpointInput) {
@@ -187,7 +206,12 @@ export async function listEndpoints(ctx: TenantContext, raw: Record<string, unkn
   const filters = [eq(webhookEndpoints.tenantId, ctx.tenant.id)];
   if (input.cursor) {
     const [created, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
-    filters.push(or(lt(webhookEndpoints.createdAt, new Date(created)), and(eq(webhookEndpoints.createdAt, new Date(created)), lt(webhookEndpoints.id, id)))!);
+    filters.push(
+      or(
+        lt(webhookEndpoints.createdAt, new Date(created)),
+        and(eq(webhookEndpoints.createdAt, new Date(created)), lt(webhookEndpoints.id, id)),
+      )!,
+    );
   }
   const rows = await db()
     .select()

@@ -27,7 +27,11 @@ describe("webhook jobs on pg-boss", () => {
       let body = "";
       req.on("data", (c) => (body += c));
       req.on("end", () => {
-        const headers = { "webhook-id": String(req.headers["webhook-id"]), "webhook-timestamp": String(req.headers["webhook-timestamp"]), "webhook-signature": String(req.headers["webhook-signature"]) };
+        const headers = {
+          "webhook-id": String(req.headers["webhook-id"]),
+          "webhook-timestamp": String(req.headers["webhook-timestamp"]),
+          "webhook-signature": String(req.headers["webhook-signature"]),
+        };
         const event = new Webhook(secret).verify(body, headers) as { type: string };
         received.push({ type: event.type, id: headers["webhook-id"] });
         res.writeHead(204).end();

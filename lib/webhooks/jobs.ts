@@ -10,7 +10,9 @@ type DeliverJob = { deliveryId: string; attempt: number };
 async function enqueue(boss: PgBoss, due: DueDelivery[]) {
   for (let i = 0; i < due.length; i += 1000) {
     await boss.insert(
-      due.slice(i, i + 1000).map((d) => ({ name: WEBHOOK_QUEUES.deliver, data: { deliveryId: d.deliveryId, attempt: d.attempt }, startAfter: d.startAfter })),
+      due
+        .slice(i, i + 1000)
+        .map((d) => ({ name: WEBHOOK_QUEUES.deliver, data: { deliveryId: d.deliveryId, attempt: d.attempt }, startAfter: d.startAfter })),
     );
   }
 }
@@ -40,7 +42,8 @@ async function deliver(jobs: PgBoss.Job<DeliverJob>[]) {
   for (const { data } of jobs) {
     const outcome = outcomes.get(data.deliveryId);
     if (outcome?.kind === "throttled") next.push({ deliveryId: data.deliveryId, attempt: data.attempt, startAfter: outcome.nextAttemptAt });
-    if (outcome?.kind === "retrying" && outcome.nextAttemptAt) next.push({ deliveryId: data.deliveryId, attempt: data.attempt + 1, startAfter: outcome.nextAttemptAt });
+    if (outcome?.kind === "retrying" && outcome.nextAttemptAt)
+      next.push({ deliveryId: data.deliveryId, attempt: data.attempt + 1, startAfter: outcome.nextAttemptAt });
   }
   await enqueue(boss, next);
 }

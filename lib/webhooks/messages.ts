@@ -21,13 +21,27 @@ export async function sendTestEvent(ctx: TenantContext, endpointId: string, now 
     const data = { endpoint_id: endpoint.id, message: "This is a test event from Patchbay." };
     const [message] = await tx
       .insert(webhookMessages)
-      .values({ tenantId: ctx.tenant.id, webhookId: newWebhookId(), eventType: TEST_EVENT_TYPE, body: messageBody(TEST_EVENT_TYPE, now, data), createdAt: now })
+      .values({
+        tenantId: ctx.tenant.id,
+        webhookId: newWebhookId(),
+        eventType: TEST_EVENT_TYPE,
+        body: messageBody(TEST_EVENT_TYPE, now, data),
+        createdAt: now,
+      })
       .returning();
     const [row] = await tx
       .insert(webhookDeliveries)
       .values({ tenantId: ctx.tenant.id, messageId: message!.id, endpointId: endpoint.id, eventType: TEST_EVENT_TYPE, nextAttemptAt: now })
       .returning();
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_endpoint.test_sent", target: { type: "webhook_endpoint", id: endpoint.id } }, tx);
+    await recordAudit(
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "webhook_endpoint.test_sent",
+        target: { type: "webhook_endpoint", id: endpoint.id },
+      },
+      tx,
+    );
     return { id: row!.id, webhook_id: message!.webhookId, event_type: TEST_EVENT_TYPE };
   });
   await wakeDeliveryPump();
@@ -46,7 +60,10 @@ export async function resendDelivery(ctx: TenantContext, deliveryId: string, now
       .for("update");
     if (!row) throw notFound("Delivery");
     await restartDeliveries(tx, and(eq(webhookDeliveries.id, row.id)), now);
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_delivery.resent", target: { type: "webhook_delivery", id: row.id } }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_delivery.resent", target: { type: "webhook_delivery", id: row.id } },
+      tx,
+    );
   });
   await wakeDeliveryPump();
   return { id: deliveryId, status: "pending" as const };
@@ -58,9 +75,22 @@ export async function replayFailedSince(ctx: TenantContext, endpointId: string, 
   const { since } = replayFailedSchema.parse(raw);
   const count = await db().transaction(async (tx) => {
     const endpoint = await loadOwnedEndpoint(tx, ctx.tenant.id, endpointId);
-    const where = and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, new Date(since)));
+    const where = and(
+      eq(webhookDeliveries.endpointId, endpoint.id),
+      eq(webhookDeliveries.status, "failed"),
+      gte(webhookDeliveries.createdAt, new Date(since)),
+    );
     const replayed = await restartDeliveries(tx, where, now);
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_endpoint.replayed", target: { type: "webhook_endpoint", id: endpoint.id }, details: { since, replayed } }, tx);
+    await recordAudit(
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "webhook_endpoint.replayed",
+        target: { type: "webhook_endpoint", id: endpoint.id },
+        details: { since, replayed },
+      },
+      tx,
+    );
     return replayed;
   });
   if (count > 0) await wakeDeliveryPump();

@@ -65,7 +65,11 @@ export async function getDelivery(ctx: TenantContext, deliveryId: string) {
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.tenantId, ctx.tenant.id)));
   if (!found) throw notFound("Delivery");
-  const attempts = await db().select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attempt));
+  const attempts = await db()
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.deliveryId, deliveryId))
+    .orderBy(asc(webhookAttempts.attempt));
   return {
     ...deliveryView(found.row, found.message.webhookId),
     payload: found.message.body,

@@ -13,7 +13,11 @@ export const WARN_AFTER_MS = 24 * 3600 * 1000;
  * have all failed and no retry is left. A 429 or 503 with Retry-After is honoured within 1–2×
  * the scheduled wait, so a subscriber can slow Patchbay down but not stall or hammer it.
  */
-export function nextDelaySeconds(failedInRound: number, retryAfterSeconds: number | null, random: () => number = Math.random): number | null {
+export function nextDelaySeconds(
+  failedInRound: number,
+  retryAfterSeconds: number | null,
+  random: () => number = Math.random,
+): number | null {
   const base = RETRY_DELAYS_SECONDS[failedInRound - 1];
   if (base === undefined) return null;
   if (retryAfterSeconds !== null) return Math.min(Math.max(retryAfterSeconds, base), 2 * base);

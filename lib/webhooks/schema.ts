@@ -6,7 +6,17 @@ import { SUBSCRIBABLE_EVENT_TYPES } from "./catalog";
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 // Patchbay sets these itself; a custom value would break signing or the request framing.
-const RESERVED_HEADERS = new Set(["host", "content-type", "content-length", "connection", "transfer-encoding", "user-agent", "webhook-id", "webhook-timestamp", "webhook-signature"]);
+const RESERVED_HEADERS = new Set([
+  "host",
+  "content-type",
+  "content-length",
+  "connection",
+  "transfer-encoding",
+  "user-agent",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+]);
 
 export type SchemaOptions = { allowHttp: boolean };
 
@@ -17,25 +27,30 @@ const endpointUrl = ({ allowHttp }: SchemaOptions) =>
     .min(1, "Enter the endpoint URL.")
     .max(2000, "At most 2000 characters.")
     .refine((v) => URL.canParse(v), "Enter a full URL, such as https://erp.example.com/webhooks.")
-    .refine((v) => !URL.canParse(v) || (allowHttp ? /^https?:$/ : /^https:$/).test(new URL(v).protocol), allowHttp ? "The URL must start with http:// or https://." : "The URL must start with https://.")
-    .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), "Put credentials in a custom header, not in the URL.");
+    .refine(
+      (v) => !URL.canParse(v) || (allowHttp ? /^https?:$/ : /^https:$/).test(new URL(v).protocol),
+      allowHttp ? "The URL must start with http:// or https://." : "The URL must start with https://.",
+    )
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      "Put credentials in a custom header, not in the URL.",
+    );
 
 const events = z
   .array(z.enum(SUBSCRIBABLE_EVENT_TYPES as [string, ...string[]], { error: "Choose event types from the catalog." }))
   .max(100)
   .transform((list) => [...new Set(list)]);
 
-const headers = z
-  .record(z.string(), z.string().max(4096, "A header value has at most 4096 characters."))
-  .superRefine((value, ctx) => {
-    const names = Object.keys(value);
-    if (names.length > 20) ctx.addIssue({ code: "custom", message: "At most 20 custom headers." });
-    for (const name of names) {
-      if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: "A header name uses letters, digits and hyphens." });
-      else if (RESERVED_HEADERS.has(name.toLowerCase())) ctx.addIssue({ code: "custom", path: [name], message: `${name} is set by Patchbay.` });
-      if (/[\r\n]/.test(value[name]!)) ctx.addIssue({ code: "custom", path: [name], message: "A header value is one line." });
-    }
-  });
+const headers = z.record(z.string(), z.string().max(4096, "A header value has at most 4096 characters.")).superRefine((value, ctx) => {
+  const names = Object.keys(value);
+  if (names.length > 20) ctx.addIssue({ code: "custom", message: "At most 20 custom headers." });
+  for (const name of names) {
+    if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: "A header name uses letters, digits and hyphens." });
+    else if (RESERVED_HEADERS.has(name.toLowerCase()))
+      ctx.addIssue({ code: "custom", path: [name], message: `${name} is set by Patchbay.` });
+    if (/[\r\n]/.test(value[name]!)) ctx.addIssue({ code: "custom", path: [name], message: "A header value is one line." });
+  }
+});
 
 const rateLimit = z.coerce
   .number({ error: "Enter a number of deliveries per second." })
@@ -94,9 +109,14 @@ export const createReceiverSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.scheme === "standard_webhooks" && !(WHSEC.test(v.secret) && atob(v.secret.slice(6)).length >= 16)) {
-      ctx.addIssue({ code: "custom", path: ["secret"], message: "A Standard Webhooks secret looks like whsec_ followed by base64 (at least 16 bytes)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["secret"],
+        message: "A Standard Webhooks secret looks like whsec_ followed by base64 (at least 16 bytes).",
+      });
     }
-    if (v.scheme === "hmac_sha256" && !v.header) ctx.addIssue({ code: "custom", path: ["header"], message: "Name the header that carries the signature." });
+    if (v.scheme === "hmac_sha256" && !v.header)
+      ctx.addIssue({ code: "custom", path: ["header"], message: "Name the header that carries the signature." });
   });
 export type CreateReceiverInput = z.input<typeof createReceiverSchema>;
 

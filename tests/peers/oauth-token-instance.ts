@@ -11,7 +11,9 @@ import { getAccessToken } from "@/lib/oauth";
 async function main() {
   const [integrationId, tenantId, callers, startAt] = process.argv.slice(2);
   await sleep(Math.max(0, Number(startAt) - Date.now()));
-  const tokens = await Promise.all(Array.from({ length: Number(callers) }, () => getAccessToken({ id: integrationId!, tenantId: tenantId! })));
+  const tokens = await Promise.all(
+    Array.from({ length: Number(callers) }, () => getAccessToken({ id: integrationId!, tenantId: tenantId! })),
+  );
   for (const token of tokens) console.log(createHash("sha256").update(token).digest("hex"));
   await closeDatabase();
 }

@@ -30,7 +30,12 @@ export type PeerClient = {
   grantTypes?: ("authorization_code" | "refresh_token" | "client_credentials")[];
 };
 
-export async function startOidcProvider(options: { clients: PeerClient[]; accessTokenTtlSeconds?: number; requirePkce?: boolean; tokenDelayMs?: number }): Promise<OidcPeer> {
+export async function startOidcProvider(options: {
+  clients: PeerClient[];
+  accessTokenTtlSeconds?: number;
+  requirePkce?: boolean;
+  tokenDelayMs?: number;
+}): Promise<OidcPeer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -63,7 +68,15 @@ export async function startOidcProvider(options: { clients: PeerClient[]; access
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     expiresWithSession: async () => false,
     rotateRefreshToken: true,
-    ttl: { AccessToken: ttl, ClientCredentials: ttl, IdToken: 3600, RefreshToken: 24 * 3600, Grant: 24 * 3600, Session: 3600, Interaction: 600 },
+    ttl: {
+      AccessToken: ttl,
+      ClientCredentials: ttl,
+      IdToken: 3600,
+      RefreshToken: 24 * 3600,
+      Grant: 24 * 3600,
+      Session: 3600,
+      Interaction: 600,
+    },
   });
   provider.proxy = false;
 
@@ -108,7 +121,6 @@ export async function startOidcProvider(options: { clients: PeerClient[]; access
   };
 }
 
-
 /**
  * Walks the provider's own login and consent pages as a browser would (cookies, redirects,
  * form posts) and answers where the provider finally redirects: the client's redirect URI
@@ -124,7 +136,10 @@ export async function signInAndConsent(authorizationUrl: string, options: { logi
       method,
       body,
       redirect: "manual",
-      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "), ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
@@ -142,7 +157,8 @@ export async function signInAndConsent(authorizationUrl: string, options: { logi
     const uid = /\/interaction\/([^/"?]+)/.exec(url)?.[1];
     if (!uid) throw new Error(`unexpected page from the provider at ${url}: ${res.status}`);
     if (options.cancel) [url, method, body] = [`${new URL(url).origin}/interaction/${uid}/abort`, "GET", undefined];
-    else if (page.includes('name="login"')) [method, body] = ["POST", new URLSearchParams({ prompt: "login", login: options.login, password: "any" }).toString()];
+    else if (page.includes('name="login"'))
+      [method, body] = ["POST", new URLSearchParams({ prompt: "login", login: options.login, password: "any" }).toString()];
     else [method, body] = ["POST", new URLSearchParams({ prompt: "consent" }).toString()];
   }
   throw new Error("the provider kept redirecting");

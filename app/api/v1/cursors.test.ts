@@ -33,7 +33,13 @@ describe("list cursors", () => {
   it("answer 422 naming the cursor for a forged one on every list, never reaching the database as a bad value", async () => {
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Lists", scopes: ["integrations:read", "webhooks:read"] });
-    const integration = await createIntegration(owner, { name: "Shop", provider: "custom_rest", environment: "production", auth_type: "none", base_url: "https://shop.example.com" });
+    const integration = await createIntegration(owner, {
+      name: "Shop",
+      provider: "custom_rest",
+      environment: "production",
+      auth_type: "none",
+      base_url: "https://shop.example.com",
+    });
     const endpoint = await createEndpoint(owner, { url: "https://erp.example.com/hooks" });
     const lists: [string, Handler, string, object?][] = [
       ["integrations", listIntegrations as Handler, "/integrations"],
@@ -56,14 +62,22 @@ describe("list cursors", () => {
     // Lists keyed by an instant read it as a date; other lists compare their key as text, where any text is a position.
     const notADate = encodeCursor(["yesterday", randomUUID()]);
     expect((await get(listEndpoints as Handler, key, `/webhooks?cursor=${notADate}`)).status).toBe(422);
-    expect((await get(listEvents as Handler, key, `/integrations/${integration.id}/events?cursor=${notADate}`, { id: integration.id })).status).toBe(422);
+    expect(
+      (await get(listEvents as Handler, key, `/integrations/${integration.id}/events?cursor=${notADate}`, { id: integration.id })).status,
+    ).toBe(422);
   });
 
   it("still follow the cursors the lists hand out", async () => {
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Lists", scopes: ["integrations:read", "webhooks:read"] });
     for (const name of ["Alpha", "Beta"]) {
-      await createIntegration(owner, { name, provider: "custom_rest", environment: "production", auth_type: "none", base_url: "https://shop.example.com" });
+      await createIntegration(owner, {
+        name,
+        provider: "custom_rest",
+        environment: "production",
+        auth_type: "none",
+        base_url: "https://shop.example.com",
+      });
       await createEndpoint(owner, { url: `https://${name.toLowerCase()}.example.com/hooks` });
     }
     for (const [handler, path] of [

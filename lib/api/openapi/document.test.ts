@@ -13,8 +13,16 @@ function routesOnDisk(dir = API_ROOT): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...routesOnDisk(full));
     else if (entry.name === "route.ts") {
-      const route = "/" + path.relative(API_ROOT, dir).split(path.sep).join("/").replace(/\[(\w+)\]/g, "{$1}");
-      for (const [, method] of fs.readFileSync(full, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)) {
+      const route =
+        "/" +
+        path
+          .relative(API_ROOT, dir)
+          .split(path.sep)
+          .join("/")
+          .replace(/\[(\w+)\]/g, "{$1}");
+      for (const [, method] of fs
+        .readFileSync(full, "utf8")
+        .matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)) {
         found.push(`${method!.toLowerCase()} ${route}`);
       }
     }
@@ -32,13 +40,17 @@ describe("OpenAPI document", () => {
   });
 
   it("lists exactly the routes that exist under app/api/v1", () => {
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`))
+      .sort();
     expect(documented).toEqual(routesOnDisk());
   });
 
   it("describes bodies from the routes' own zod schemas, with examples and error responses", () => {
     const create = doc.paths["/api-keys"]!.post as {
-      requestBody: { content: { "application/json": { schema: { required: string[]; properties: Record<string, unknown> }; example: unknown } } };
+      requestBody: {
+        content: { "application/json": { schema: { required: string[]; properties: Record<string, unknown> }; example: unknown } };
+      };
       responses: Record<string, unknown>;
     };
     const body = create.requestBody.content["application/json"];

@@ -9,23 +9,47 @@ import { errorSchema } from "./responses";
 
 const ERROR_EXAMPLES: Record<number, { description: string; code: string; message: string; fields?: Record<string, string> }> = {
   400: { description: "Malformed request", code: "bad_request", message: "The request body is not valid JSON." },
-  401: { description: "Missing, malformed, unknown, revoked or expired key", code: "unauthorized", message: "A valid API key is required: Authorization: Bearer <key>." },
-  403: { description: "The key lacks the scope, or is used from an address outside its allowlist", code: "forbidden", message: "This API key lacks the scope api_keys:write." },
+  401: {
+    description: "Missing, malformed, unknown, revoked or expired key",
+    code: "unauthorized",
+    message: "A valid API key is required: Authorization: Bearer <key>.",
+  },
+  403: {
+    description: "The key lacks the scope, or is used from an address outside its allowlist",
+    code: "forbidden",
+    message: "This API key lacks the scope api_keys:write.",
+  },
   404: { description: "Not found (also for another organisation's id)", code: "not_found", message: "API key not found" },
-  409: { description: "A request with the same Idempotency-Key is still in progress", code: "conflict", message: "A request with this Idempotency-Key is still in progress." },
-  422: { description: "Invalid input, with a message per field", code: "validation_failed", message: "The request body is not valid.", fields: { name: "Give the key a name." } },
+  409: {
+    description: "A request with the same Idempotency-Key is still in progress",
+    code: "conflict",
+    message: "A request with this Idempotency-Key is still in progress.",
+  },
+  422: {
+    description: "Invalid input, with a message per field",
+    code: "validation_failed",
+    message: "The request body is not valid.",
+    fields: { name: "Give the key a name." },
+  },
   424: {
     description: "The integration's OAuth2 connection has no usable token: not connected, expired, or a refresh failed in the last 30 s",
     code: "failed_dependency",
     message: "The OAuth connection has expired: The provider answered invalid_grant. Reconnect the integration.",
   },
-  429: { description: "Rate limit exceeded (per key, or per client address where no key is needed); see Retry-After", code: "rate_limited", message: "Rate limit exceeded for this API key; retry after the reset." },
+  429: {
+    description: "Rate limit exceeded (per key, or per client address where no key is needed); see Retry-After",
+    code: "rate_limited",
+    message: "Rate limit exceeded for this API key; retry after the reset.",
+  },
 };
 
 const RATE_HEADERS = Object.fromEntries(
   ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"].map((name) => [
     name,
-    { description: name === "RateLimit-Reset" ? "Seconds until the window resets" : `${name.slice(10)} of the tighter window`, schema: { type: "integer" } },
+    {
+      description: name === "RateLimit-Reset" ? "Seconds until the window resets" : `${name.slice(10)} of the tighter window`,
+      schema: { type: "integer" },
+    },
   ]),
 );
 
@@ -33,7 +57,12 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
 
 function operationObject(op: Operation) {
-  const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string", format: "uuid" },
+  }));
   if (op.query) {
     const query = jsonSchema(op.query, "input") as { properties?: Record<string, Record<string, unknown>> };
     for (const [name, schema] of Object.entries(query.properties ?? {})) params.push({ name, in: "query", required: false, schema });
@@ -42,34 +71,59 @@ function operationObject(op: Operation) {
     [op.success.status]: {
       description: op.success.description,
       headers: RATE_HEADERS,
-      ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), example: op.success.example } } } : {}),
+      ...(op.success.schema
+        ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), example: op.success.example } } }
+        : {}),
     },
   };
   for (const status of op.errors) {
     const { description, ...body } = ERROR_EXAMPLES[status]!;
     responses[status] = {
       description,
-      ...(status === 429 ? { headers: { ...RATE_HEADERS, "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } } : {}),
+      ...(status === 429
+        ? { headers: { ...RATE_HEADERS, "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } }
+        : {}),
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example: { error: body } } },
     };
   }
   return {
     operationId: `${op.method}${op.path.replace(/[{}.]/g, "").replace(/(^|[/-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
     summary: op.summary,
-    ...(op.description || op.scope ? { description: [op.description, op.scope ? `Needs the scope \`${op.scope}\`.` : null].filter(Boolean).join(" ") } : {}),
+    ...(op.description || op.scope
+      ? { description: [op.description, op.scope ? `Needs the scope \`${op.scope}\`.` : null].filter(Boolean).join(" ") }
+      : {}),
     ...(op.authenticated === false ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
     ...(op.method === "post" && op.authenticated !== false
-      ? { parameters: [...params, { name: "Idempotency-Key", in: "header", required: false, description: "Replays the first response for 24 hours for the same key and body.", schema: { type: "string", maxLength: 255 } }] }
+      ? {
+          parameters: [
+            ...params,
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description: "Replays the first response for 24 hours for the same key and body.",
+              schema: { type: "string", maxLength: 255 },
+            },
+          ],
+        }
       : {}),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body.schema, "input"), example: op.body.example } } } } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: jsonSchema(op.body.schema, "input"), example: op.body.example } },
+          },
+        }
+      : {}),
     responses,
   };
 }
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS]) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS])
+    (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
     info: {
@@ -78,13 +132,21 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       description:
         "Drive Patchbay from other systems. Authenticate with an API key (Settings → API keys) sent as `Authorization: Bearer <key>`. " +
         "Each key carries scopes, an optional expiry and IP allowlist, and per-minute and per-hour rate limits reported in RateLimit-* headers.\n\n" +
-        `Scopes:\n${Object.entries(SCOPE_DESCRIPTIONS).map(([s, d]) => `- \`${s}\`: ${d}`).join("\n")}`,
+        `Scopes:\n${Object.entries(SCOPE_DESCRIPTIONS)
+          .map(([s, d]) => `- \`${s}\`: ${d}`)
+          .join("\n")}`,
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A Patchbay API key: pb_live_…, or pb_test_… for a test key that sees sandbox integrations only" } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "A Patchbay API key: pb_live_…, or pb_test_… for a test key that sees sandbox integrations only",
+        },
+      },
       schemas: { Error: jsonSchema(errorSchema, "output") },
     },
   };

@@ -28,7 +28,14 @@ const check = {
   scheduled_at: "2026-11-23T08:41:00.000Z",
   checked_at: "2026-11-23T08:41:00.180Z",
 };
-const transition = { id: "311", integration_id: ID, from: "HEALTHY", to: "DEGRADED", reason: "The check failed: The provider answered with an error (503).", at: "2026-11-23T08:41:00.180Z" };
+const transition = {
+  id: "311",
+  integration_id: ID,
+  from: "HEALTHY",
+  to: "DEGRADED",
+  reason: "The check failed: The provider answered with an error (503).",
+  at: "2026-11-23T08:41:00.180Z",
+};
 
 export const HEALTH_OPERATIONS: Operation[] = [
   {
@@ -42,7 +49,10 @@ export const HEALTH_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "A page of integrations with their health.",
-      example: { data: [{ ...summary, latency_ms: { p50_ms: 180, p95_ms: 420, max_ms: 1210 }, p95_sparkline_ms: [410, 420, null] }], next_cursor: null },
+      example: {
+        data: [{ ...summary, latency_ms: { p50_ms: 180, p95_ms: 420, max_ms: 1210 }, p95_sparkline_ms: [410, 420, null] }],
+        next_cursor: null,
+      },
     },
     errors: [401, 403, 422, 429],
   },
@@ -50,7 +60,8 @@ export const HEALTH_OPERATIONS: Operation[] = [
     method: "get",
     path: "/integrations/{id}/health",
     summary: "Health of an integration",
-    description: "Status and thresholds, uptime and latency per window, the last checks, the status transitions, and 30 days of hourly figures.",
+    description:
+      "Status and thresholds, uptime and latency per window, the last checks, the status transitions, and 30 days of hourly figures.",
     scope: "integrations:read",
     success: {
       status: 200,
@@ -74,7 +85,11 @@ export const HEALTH_OPERATIONS: Operation[] = [
       "Failures that make it DEGRADED and DOWN, successes that recover it, and the p95 latency (over the last 10 successful checks) above which it is DEGRADED. Fields left out keep their value; the rules apply from the next check.",
     scope: "integrations:write",
     body: { schema: healthThresholdsSchema, example: { failures_to_down: 5, latency_threshold_ms: 1500 } },
-    success: { status: 200, description: "The rules now in force.", example: { thresholds: { failures_to_degraded: 1, failures_to_down: 5, successes_to_recover: 2, latency_threshold_ms: 1500 } } },
+    success: {
+      status: 200,
+      description: "The rules now in force.",
+      example: { thresholds: { failures_to_degraded: 1, failures_to_down: 5, successes_to_recover: 2, latency_threshold_ms: 1500 } },
+    },
     errors: [400, 401, 403, 404, 422, 429],
   },
   {
@@ -97,7 +112,11 @@ export const HEALTH_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The check (also when the provider failed it).",
-      example: { check: { outcome: "success", status_code: 200, response_time_ms: 184, error: null, checked_at: "2026-11-23T09:00:02.000Z" }, status: "HEALTHY", transition: null },
+      example: {
+        check: { outcome: "success", status_code: 200, response_time_ms: 184, error: null, checked_at: "2026-11-23T09:00:02.000Z" },
+        status: "HEALTHY",
+        transition: null,
+      },
     },
     errors: [401, 403, 404, 422, 429],
   },

@@ -31,7 +31,11 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     summary: "The provider catalog",
     description: "Every provider Patchbay can connect to, with its auth modes and credential fields.",
     scope: null,
-    success: { status: 200, description: "The catalog.", example: { data: [{ key: "stripe", name: "Stripe", category: "payments", auth_modes: ["bearer"] }] } },
+    success: {
+      status: 200,
+      description: "The catalog.",
+      example: { data: [{ key: "stripe", name: "Stripe", category: "payments", auth_modes: ["bearer"] }] },
+    },
     errors: [401, 403, 429],
   },
   {
@@ -51,7 +55,14 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     scope: "integrations:write",
     body: {
       schema: createIntegrationSchema(schemaOptions),
-      example: { name: "Stripe (production)", provider: "stripe", environment: "production", auth_type: "bearer", base_url: "https://api.stripe.com", credentials: { token: "sk_live_…" } },
+      example: {
+        name: "Stripe (production)",
+        provider: "stripe",
+        environment: "production",
+        auth_type: "bearer",
+        base_url: "https://api.stripe.com",
+        credentials: { token: "sk_live_…" },
+      },
     },
     success: { status: 201, description: "The integration.", example: integration },
     errors: [400, 401, 403, 409, 422, 429],
@@ -68,7 +79,8 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "patch",
     path: "/integrations/{id}",
     summary: "Change an integration",
-    description: "Only the fields sent change; `credentials` replaces the stored ones. In `config`, a key sent as `null` removes the saved value (JSON merge patch).",
+    description:
+      "Only the fields sent change; `credentials` replaces the stored ones. In `config`, a key sent as `null` removes the saved value (JSON merge patch).",
     scope: "integrations:write",
     body: { schema: patchIntegrationSchema(schemaOptions), example: { name: "Stripe (live)", config: { polling_interval_seconds: 30 } } },
     success: { status: 200, description: "The changed integration.", example: integration },
@@ -91,7 +103,14 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The outcome (also when the provider refused).",
-      example: { success: true, status_code: 200, response_time_ms: 184, error: null, sample_data: { units: [{ status: "Available" }] }, mapped_statuses: { counts: { available: 1 }, unmapped: [] } },
+      example: {
+        success: true,
+        status_code: 200,
+        response_time_ms: 184,
+        error: null,
+        sample_data: { units: [{ status: "Available" }] },
+        mapped_statuses: { counts: { available: 1 }, unmapped: [] },
+      },
     },
     errors: [401, 403, 404, 409, 424, 429],
   },
@@ -105,7 +124,20 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "A page of log entries, newest first.",
-      example: { data: [{ id: "a1b2c3d4-0000-4000-8000-000000000001", method: "GET", url: "https://api.stripe.com/v1/balance", status_code: 200, duration_ms: 184, success: true, created_at: "2026-11-22T08:30:00.000Z" }], next_cursor: null },
+      example: {
+        data: [
+          {
+            id: "a1b2c3d4-0000-4000-8000-000000000001",
+            method: "GET",
+            url: "https://api.stripe.com/v1/balance",
+            status_code: 200,
+            duration_ms: 184,
+            success: true,
+            created_at: "2026-11-22T08:30:00.000Z",
+          },
+        ],
+        next_cursor: null,
+      },
     },
     errors: [401, 403, 404, 422, 429],
   },

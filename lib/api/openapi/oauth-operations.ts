@@ -29,7 +29,11 @@ export const OAUTH_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The URL to send the account owner to, or the connection when no browser is needed.",
-      example: { authorization_url: "https://login.xero.com/identity/connect/authorize?response_type=code&client_id=…&state=…", state: "q3Vb…", expires_at: "2026-11-23T09:10:00.000Z" },
+      example: {
+        authorization_url: "https://login.xero.com/identity/connect/authorize?response_type=code&client_id=…&state=…",
+        state: "q3Vb…",
+        expires_at: "2026-11-23T09:10:00.000Z",
+      },
     },
     errors: [400, 401, 403, 404, 409, 422, 424, 429],
   },
@@ -37,15 +41,29 @@ export const OAUTH_OPERATIONS: Operation[] = [
     method: "get",
     path: "/integrations/{id}/oauth",
     summary: "The OAuth2 connection",
-    description: "Status (connected, disconnected, expired), granted scopes, token expiry and the recent refresh history. Tokens are never returned.",
+    description:
+      "Status (connected, disconnected, expired), granted scopes, token expiry and the recent refresh history. Tokens are never returned.",
     scope: "integrations:read",
     success: {
       status: 200,
       description: "The connection and its last refreshes, newest first.",
       example: {
         connection,
-        profile: { grant_type: "authorization_code", default_scopes: ["openid", "offline_access", "accounting.transactions.read"], revocable: true, has_client_credentials: true },
-        history: [{ id: "0c9e7d3a-5b1f-4e2a-9c8d-7f6e5d4c3b2a", trigger: "scheduled", success: true, reason: null, created_at: "2026-11-23T09:30:00.000Z" }],
+        profile: {
+          grant_type: "authorization_code",
+          default_scopes: ["openid", "offline_access", "accounting.transactions.read"],
+          revocable: true,
+          has_client_credentials: true,
+        },
+        history: [
+          {
+            id: "0c9e7d3a-5b1f-4e2a-9c8d-7f6e5d4c3b2a",
+            trigger: "scheduled",
+            success: true,
+            reason: null,
+            created_at: "2026-11-23T09:30:00.000Z",
+          },
+        ],
       },
     },
     errors: [401, 403, 404, 429],
@@ -66,9 +84,18 @@ export const OAUTH_OPERATIONS: Operation[] = [
     method: "post",
     path: "/integrations/{id}/disconnect",
     summary: "Disconnect an OAuth2 integration",
-    description: "Revokes the tokens at the provider (RFC 7009) where it has a revocation endpoint, then deletes them. `revoked` is false when the provider could not be reached; the tokens are deleted here regardless.",
+    description:
+      "Revokes the tokens at the provider (RFC 7009) where it has a revocation endpoint, then deletes them. `revoked` is false when the provider could not be reached; the tokens are deleted here regardless.",
     scope: "integrations:write",
-    success: { status: 200, description: "The disconnected connection.", example: { connection: { ...connection, status: "disconnected", expires_at: null, has_refresh_token: false }, revoked: true, revocation_error: null } },
+    success: {
+      status: 200,
+      description: "The disconnected connection.",
+      example: {
+        connection: { ...connection, status: "disconnected", expires_at: null, has_refresh_token: false },
+        revoked: true,
+        revocation_error: null,
+      },
+    },
     errors: [401, 403, 404, 409, 422, 429],
   },
 ];

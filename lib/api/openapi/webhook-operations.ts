@@ -1,4 +1,12 @@
-import { createEndpointSchema, createReceiverSchema, listDeliveriesSchema, listEndpointsSchema, listReceivedEventsSchema, patchEndpointSchema, replayFailedSchema } from "@/lib/webhooks/schema";
+import {
+  createEndpointSchema,
+  createReceiverSchema,
+  listDeliveriesSchema,
+  listEndpointsSchema,
+  listReceivedEventsSchema,
+  patchEndpointSchema,
+  replayFailedSchema,
+} from "@/lib/webhooks/schema";
 import type { Operation } from "./operations";
 
 const ENDPOINT_ID = "0e5c9a7b-3d21-4f68-b1a4-9c8d7e6f5a43";
@@ -50,9 +58,19 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     method: "post",
     path: "/webhooks",
     summary: "Create a webhook endpoint",
-    description: "The response holds the signing secret once. An empty `events` list subscribes to every event type. Deliveries are signed per Standard Webhooks.",
+    description:
+      "The response holds the signing secret once. An empty `events` list subscribes to every event type. Deliveries are signed per Standard Webhooks.",
     scope: "webhooks:write",
-    body: { schema: createEndpointSchema(schemaOptions), example: { url: endpoint.url, description: "ERP sync", events: ["integration.health.changed"], headers: { "X-ERP-Token": "…" }, rate_limit_per_second: 20 } },
+    body: {
+      schema: createEndpointSchema(schemaOptions),
+      example: {
+        url: endpoint.url,
+        description: "ERP sync",
+        events: ["integration.health.changed"],
+        headers: { "X-ERP-Token": "…" },
+        rate_limit_per_second: 20,
+      },
+    },
     success: { status: 201, description: "The endpoint and its secret, shown once.", example: { ...endpoint, secret } },
     errors: [400, 401, 403, 409, 422, 429],
   },
@@ -62,7 +80,13 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     summary: "The event catalog",
     description: "Every event type with its payload schema and an example.",
     scope: "webhooks:read",
-    success: { status: 200, description: "The catalog.", example: { data: [{ type: "integration.created", group: "Integrations", description: "An integration was added.", schema: {}, example: {} }] } },
+    success: {
+      status: 200,
+      description: "The catalog.",
+      example: {
+        data: [{ type: "integration.created", group: "Integrations", description: "An integration was added.", schema: {}, example: {} }],
+      },
+    },
     errors: [401, 403, 429],
   },
   {
@@ -77,7 +101,8 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     method: "patch",
     path: "/webhooks/{id}",
     summary: "Change a webhook endpoint",
-    description: "Only the fields sent change; `headers` replaces every custom header. Enabling a disabled endpoint restarts its failure clock.",
+    description:
+      "Only the fields sent change; `headers` replaces every custom header. Enabling a disabled endpoint restarts its failure clock.",
     scope: "webhooks:write",
     body: { schema: patchEndpointSchema(schemaOptions), example: { enabled: true, events: [] } },
     success: { status: 200, description: "The changed endpoint.", example: endpoint },
@@ -97,7 +122,11 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     summary: "Send a test event",
     description: "Queues a `webhook.test` message to this endpoint only; it is delivered and logged like any other.",
     scope: "webhooks:write",
-    success: { status: 202, description: "The queued delivery.", example: { id: DELIVERY_ID, webhook_id: delivery.webhook_id, event_type: "webhook.test" } },
+    success: {
+      status: 202,
+      description: "The queued delivery.",
+      example: { id: DELIVERY_ID, webhook_id: delivery.webhook_id, event_type: "webhook.test" },
+    },
     errors: [401, 403, 404, 409, 429],
   },
   {
@@ -106,7 +135,11 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     summary: "Rotate the signing secret",
     description: "Returns the new secret once. For 24 hours both secrets sign every delivery (two signatures in `webhook-signature`).",
     scope: "webhooks:write",
-    success: { status: 200, description: "The endpoint and its new secret.", example: { ...endpoint, secret, previous_secret_expires_at: "2026-11-24T09:00:00.000Z" } },
+    success: {
+      status: 200,
+      description: "The endpoint and its new secret.",
+      example: { ...endpoint, secret, previous_secret_expires_at: "2026-11-24T09:00:00.000Z" },
+    },
     errors: [401, 403, 404, 409, 429],
   },
   {
@@ -136,7 +169,22 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The delivery, its payload and every attempt.",
-      example: { ...delivery, payload: '{"type":"integration.health.changed",…}', attempt_log: [{ attempt: 1, started_at: "2026-11-22T06:00:00.000Z", duration_ms: 84, status_code: 503, success: false, error_kind: "status", error: "Answered 503.", response_excerpt: "Service Unavailable" }] },
+      example: {
+        ...delivery,
+        payload: '{"type":"integration.health.changed",…}',
+        attempt_log: [
+          {
+            attempt: 1,
+            started_at: "2026-11-22T06:00:00.000Z",
+            duration_ms: 84,
+            status_code: 503,
+            success: false,
+            error_kind: "status",
+            error: "Answered 503.",
+            response_excerpt: "Service Unavailable",
+          },
+        ],
+      },
     },
     errors: [401, 403, 404, 429],
   },
@@ -158,7 +206,29 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "The receivers.",
-      example: { data: [{ id: DELIVERY_ID, integration_id: ENDPOINT_ID, url: "https://patchbay.example.com/api/hooks/rcv_…", scheme: "stripe", header: null, encoding: "hex", secret_hint: "••••Sw42", created_at: "2026-11-20T10:00:00.000Z", rejections: [{ reason: "stale_timestamp", label: "Timestamp outside the 5-minute tolerance", count: 3, last_detail: "Timestamp outside the 5-minute tolerance", last_at: "2026-11-23T08:00:00.000Z" }] }] },
+      example: {
+        data: [
+          {
+            id: DELIVERY_ID,
+            integration_id: ENDPOINT_ID,
+            url: "https://patchbay.example.com/api/hooks/rcv_…",
+            scheme: "stripe",
+            header: null,
+            encoding: "hex",
+            secret_hint: "••••Sw42",
+            created_at: "2026-11-20T10:00:00.000Z",
+            rejections: [
+              {
+                reason: "stale_timestamp",
+                label: "Timestamp outside the 5-minute tolerance",
+                count: 3,
+                last_detail: "Timestamp outside the 5-minute tolerance",
+                last_at: "2026-11-23T08:00:00.000Z",
+              },
+            ],
+          },
+        ],
+      },
     },
     errors: [401, 403, 404, 429],
   },
@@ -169,7 +239,11 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     description: RECEIVER_DESCRIPTION,
     scope: "integrations:write",
     body: { schema: createReceiverSchema, example: { scheme: "stripe", secret: "whsec_…" } },
-    success: { status: 201, description: "The receiver and its URL.", example: { id: DELIVERY_ID, url: "https://patchbay.example.com/api/hooks/rcv_…", scheme: "stripe" } },
+    success: {
+      status: 201,
+      description: "The receiver and its URL.",
+      example: { id: DELIVERY_ID, url: "https://patchbay.example.com/api/hooks/rcv_…", scheme: "stripe" },
+    },
     errors: [400, 401, 403, 404, 409, 422, 429],
   },
   {
@@ -182,7 +256,20 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     success: {
       status: 200,
       description: "A page of events.",
-      example: { data: [{ id: DELIVERY_ID, receiver_id: ENDPOINT_ID, provider_event_id: "evt_1", event_type: "payment_intent.succeeded", verified: true, received_at: "2026-11-23T08:00:00.000Z", payload: '{"id":"evt_1",…}' }], next_cursor: null },
+      example: {
+        data: [
+          {
+            id: DELIVERY_ID,
+            receiver_id: ENDPOINT_ID,
+            provider_event_id: "evt_1",
+            event_type: "payment_intent.succeeded",
+            verified: true,
+            received_at: "2026-11-23T08:00:00.000Z",
+            payload: '{"id":"evt_1",…}',
+          },
+        ],
+        next_cursor: null,
+      },
     },
     errors: [401, 403, 404, 422, 429],
   },

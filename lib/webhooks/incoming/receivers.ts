@@ -63,14 +63,26 @@ export async function createReceiver(ctx: TenantContext, integrationId: string, 
         encoding: input.encoding,
       })
       .returning();
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_receiver.created", target: { type: "webhook_receiver", id: row!.id }, details: { integration_id: integration.id, scheme: input.scheme } }, tx);
+    await recordAudit(
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "webhook_receiver.created",
+        target: { type: "webhook_receiver", id: row!.id },
+        details: { integration_id: integration.id, scheme: input.scheme },
+      },
+      tx,
+    );
     return receiverView(row!, origin);
   });
 }
 
 async function loadOwnedReceiver(ctx: TenantContext, id: string): Promise<ReceiverRow> {
   if (!UUID.test(id)) throw notFound("Receiver");
-  const [row] = await db().select().from(webhookReceivers).where(and(eq(webhookReceivers.id, id), eq(webhookReceivers.tenantId, ctx.tenant.id)));
+  const [row] = await db()
+    .select()
+    .from(webhookReceivers)
+    .where(and(eq(webhookReceivers.id, id), eq(webhookReceivers.tenantId, ctx.tenant.id)));
   if (!row) throw notFound("Receiver");
   return row;
 }
@@ -81,7 +93,15 @@ export async function rotateReceiverUrl(ctx: TenantContext, id: string, origin: 
   const row = await loadOwnedReceiver(ctx, id);
   return db().transaction(async (tx) => {
     const [updated] = await tx.update(webhookReceivers).set({ publicId: newPublicId() }).where(eq(webhookReceivers.id, row.id)).returning();
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_receiver.url_rotated", target: { type: "webhook_receiver", id: row.id } }, tx);
+    await recordAudit(
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "webhook_receiver.url_rotated",
+        target: { type: "webhook_receiver", id: row.id },
+      },
+      tx,
+    );
     return receiverView(updated!, origin);
   });
 }
@@ -91,7 +111,10 @@ export async function deleteReceiver(ctx: TenantContext, id: string): Promise<vo
   const row = await loadOwnedReceiver(ctx, id);
   await db().transaction(async (tx) => {
     await tx.delete(webhookReceivers).where(eq(webhookReceivers.id, row.id));
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_receiver.deleted", target: { type: "webhook_receiver", id: row.id } }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_receiver.deleted", target: { type: "webhook_receiver", id: row.id } },
+      tx,
+    );
   });
 }
 
@@ -99,7 +122,11 @@ export async function deleteReceiver(ctx: TenantContext, id: string): Promise<vo
 export async function listReceivers(ctx: TenantContext, integrationId: string, origin: string) {
   requireRole(ctx, "viewer");
   const integration = await loadOwnedIntegration(db(), ctx, integrationId);
-  const rows = await db().select().from(webhookReceivers).where(eq(webhookReceivers.integrationId, integration.id)).orderBy(webhookReceivers.createdAt);
+  const rows = await db()
+    .select()
+    .from(webhookReceivers)
+    .where(eq(webhookReceivers.integrationId, integration.id))
+    .orderBy(webhookReceivers.createdAt);
   const rejections = rows.length
     ? await db()
         .select()
@@ -110,7 +137,13 @@ export async function listReceivers(ctx: TenantContext, integrationId: string, o
     ...receiverView(row, origin),
     rejections: rejections
       .filter((r) => r.receiverId === row.id)
-      .map((r) => ({ reason: r.reason, label: REJECTION_TEXT[r.reason as RejectionReason] ?? r.reason, count: r.count, last_detail: r.lastDetail, last_at: r.lastAt.toISOString() })),
+      .map((r) => ({
+        reason: r.reason,
+        label: REJECTION_TEXT[r.reason as RejectionReason] ?? r.reason,
+        count: r.count,
+        last_detail: r.lastDetail,
+        last_at: r.lastAt.toISOString(),
+      })),
   }));
 }
 
@@ -121,7 +154,12 @@ export async function listReceivedEvents(ctx: TenantContext, integrationId: stri
   const filters = [eq(receivedWebhookEvents.integrationId, integration.id)];
   if (input.cursor) {
     const [at, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
-    filters.push(or(lt(receivedWebhookEvents.receivedAt, new Date(at)), and(eq(receivedWebhookEvents.receivedAt, new Date(at)), lt(receivedWebhookEvents.id, id)))!);
+    filters.push(
+      or(
+        lt(receivedWebhookEvents.receivedAt, new Date(at)),
+        and(eq(receivedWebhookEvents.receivedAt, new Date(at)), lt(receivedWebhookEvents.id, id)),
+      )!,
+    );
   }
   const rows = await db()
     .select()
@@ -168,7 +206,12 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
   if (Buffer.byteLength(body, "utf8") > MAX_INCOMING_BYTES) return { status: 413, body: { error: "body larger than 1 MB" } };
 
   const secret = decryptSecret(receiver.secret, contextFor(WEBHOOK_RECEIVER_SECRET_COLUMN, receiver));
-  const verdict = verifyIncoming({ scheme: receiver.scheme, secret, header: receiver.header, encoding: receiver.encoding }, headers, body, now);
+  const verdict = verifyIncoming(
+    { scheme: receiver.scheme, secret, header: receiver.header, encoding: receiver.encoding },
+    headers,
+    body,
+    now,
+  );
   if (!verdict.ok) {
     await countRejection(receiver.id, verdict.reason, verdict.detail, now);
     return { status: 401, body: { error: verdict.reason } };
@@ -176,12 +219,26 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
   return db().transaction(async (tx) => {
     const [stored] = await tx
       .insert(receivedWebhookEvents)
-      .values({ tenantId: receiver.tenantId, integrationId: receiver.integrationId, receiverId: receiver.id, providerEventId: verdict.eventId, eventType: verdict.eventType, verified: true, body, receivedAt: now })
+      .values({
+        tenantId: receiver.tenantId,
+        integrationId: receiver.integrationId,
+        receiverId: receiver.id,
+        providerEventId: verdict.eventId,
+        eventType: verdict.eventType,
+        verified: true,
+        body,
+        receivedAt: now,
+      })
       .onConflictDoNothing({ target: [receivedWebhookEvents.receiverId, receivedWebhookEvents.providerEventId] })
       .returning({ id: receivedWebhookEvents.id });
     // A duplicate answers 2xx: the provider's retry means our first answer was lost, and a non-2xx would make it retry forever.
     if (!stored) return { status: 200, body: { received: true, duplicate: true } } as const;
-    await emitEvent(receiver.tenantId, "integration.webhook_received", { integration_id: receiver.integrationId, event_id: stored.id, event_type: verdict.eventType }, tx);
+    await emitEvent(
+      receiver.tenantId,
+      "integration.webhook_received",
+      { integration_id: receiver.integrationId, event_id: stored.id, event_type: verdict.eventType },
+      tx,
+    );
     return { status: 200, body: { received: true, duplicate: false } } as const;
   });
 }

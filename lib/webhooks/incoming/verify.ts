@@ -15,9 +15,7 @@ export const REJECTION_TEXT: Record<RejectionReason, string> = {
 
 export type ReceiverSettings = { scheme: ReceiverScheme; secret: string; header: string | null; encoding: "hex" | "base64" };
 
-export type Verification =
-  | { ok: true; eventId: string; eventType: string | null }
-  | { ok: false; reason: RejectionReason; detail: string };
+export type Verification = { ok: true; eventId: string; eventType: string | null } | { ok: false; reason: RejectionReason; detail: string };
 
 const reject = (reason: RejectionReason, detail: string = REJECTION_TEXT[reason]): Verification => ({ ok: false, reason, detail });
 

@@ -9,11 +9,18 @@ const SECRET = "route-test-secret";
 
 async function setup() {
   const owner = await ownerContext();
-  const integration = await createIntegration(owner, { name: "GitHub", provider: "custom_rest", auth_type: "none", base_url: "https://api.github.com" });
+  const integration = await createIntegration(owner, {
+    name: "GitHub",
+    provider: "custom_rest",
+    auth_type: "none",
+    base_url: "https://api.github.com",
+  });
   const receiver = await createReceiver(owner, integration.id, { scheme: "github", secret: SECRET }, "http://localhost");
   const receiverId = receiver.url.split("/").at(-1)!;
   const post = (body: string, headers: Record<string, string>) =>
-    POST(new Request(`http://localhost/api/hooks/${receiverId}`, { method: "POST", body, headers }), { params: Promise.resolve({ receiverId }) });
+    POST(new Request(`http://localhost/api/hooks/${receiverId}`, { method: "POST", body, headers }), {
+      params: Promise.resolve({ receiverId }),
+    });
   return { owner, integration, post };
 }
 
@@ -31,7 +38,9 @@ describe("POST /api/hooks/{receiverId}", () => {
     const { post } = await setup();
     expect((await post("{}", { "content-length": String(2 * 1024 * 1024) })).status).toBe(413);
     expect((await post("{}", { "x-hub-signature-256": `sha256=${"0".repeat(64)}` })).status).toBe(401);
-    const unknown = await POST(new Request("http://localhost/api/hooks/rcv_nope", { method: "POST", body: "{}" }), { params: Promise.resolve({ receiverId: "rcv_nope" }) });
+    const unknown = await POST(new Request("http://localhost/api/hooks/rcv_nope", { method: "POST", body: "{}" }), {
+      params: Promise.resolve({ receiverId: "rcv_nope" }),
+    });
     expect(unknown.status).toBe(404);
   });
 });

@@ -8,7 +8,12 @@ export async function GET(req: Request) {
   try {
     const session = await auth();
     const outcome = await completeAuthorization(
-      { state: params.get("state"), code: params.get("code"), error: params.get("error"), errorDescription: params.get("error_description") },
+      {
+        state: params.get("state"),
+        code: params.get("code"),
+        error: params.get("error"),
+        errorDescription: params.get("error_description"),
+      },
       session?.user?.id ?? null,
     );
     return redirect(callbackRedirect(outcome));

@@ -6,7 +6,11 @@ import { POST as ROTATE } from "./[id]/rotate/route";
 import { GET, POST } from "./route";
 
 const req = (key: string, method: string, body?: string) =>
-  new Request("http://localhost/api/v1/api-keys", { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+  new Request("http://localhost/api/v1/api-keys", {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body,
+  });
 const none = { params: Promise.resolve({}) } as never;
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -26,7 +30,11 @@ describe("/api/v1/api-keys", () => {
     const listed = await GET(req(admin, "GET"), none);
     const text = await listed.text();
     expect(text).not.toContain(key);
-    expect(JSON.parse(text).data.map((k: { name: string }) => k.name).sort()).toEqual(["Admin", "CI"]);
+    expect(
+      JSON.parse(text)
+        .data.map((k: { name: string }) => k.name)
+        .sort(),
+    ).toEqual(["Admin", "CI"]);
 
     const rotated = await ROTATE(req(admin, "POST", JSON.stringify({ grace_period_hours: 0 })), withId(id));
     expect(rotated.status).toBe(201);
@@ -41,7 +49,11 @@ describe("/api/v1/api-keys", () => {
     const admin = await adminKey("acme");
     const bad = await POST(req(admin, "POST", JSON.stringify({ name: "", scopes: ["nope"], rate_limit_per_minute: 0 })), none);
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.fields).toMatchObject({ name: "Give the key a name.", "scopes.0": "Unknown scope.", rate_limit_per_minute: "At least 1." });
+    expect((await bad.json()).error.fields).toMatchObject({
+      name: "Give the key a name.",
+      "scopes.0": "Unknown scope.",
+      rate_limit_per_minute: "At least 1.",
+    });
     expect((await POST(req(admin, "POST", "{not json"), none)).status).toBe(400);
 
     const other = await ownerContext("globex");

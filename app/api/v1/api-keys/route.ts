@@ -15,7 +15,14 @@ export const GET = apiRoute("api_keys:write", async (_req, { tenant }) => ({
 export const POST = apiRoute("api_keys:write", async (req, { tenant }) => {
   const created = await createApiKey(tenant, (await readJson(req)) as CreateApiKeyInput);
   return NextResponse.json(
-    { id: created.id, name: created.name, prefix: created.prefix, mode: keyMode(created.prefix), key: created.key, expires_at: created.expiresAt?.toISOString() ?? null },
+    {
+      id: created.id,
+      name: created.name,
+      prefix: created.prefix,
+      mode: keyMode(created.prefix),
+      key: created.key,
+      expires_at: created.expiresAt?.toISOString() ?? null,
+    },
     { status: 201 },
   );
 });

@@ -69,7 +69,11 @@ describe("/api/v1/integrations", () => {
     const params = { id };
 
     expect((await call(getOne, key, `/integrations/${id}`, { params })).body).toMatchObject({ id, auth_type: "bearer" });
-    const patched = await call(PATCH, key, `/integrations/${id}`, { method: "PATCH", params, body: JSON.stringify({ name: "Box office" }) });
+    const patched = await call(PATCH, key, `/integrations/${id}`, {
+      method: "PATCH",
+      params,
+      body: JSON.stringify({ name: "Box office" }),
+    });
     expect(patched).toMatchObject({ status: 200, body: { name: "Box office", has_credentials: true } });
     expect((await call(list, key, "/integrations?q=box")).body).toMatchObject({ data: [{ id }], next_cursor: null });
 
@@ -102,8 +106,17 @@ describe("/api/v1/integrations", () => {
     });
     expect(foreign).toEqual(missing);
     expect(foreign).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
-    for (const [handler, method] of [[PATCH, "PATCH"], [DELETE, "DELETE"], [postTest, "POST"], [getLogs, "GET"]] as const) {
-      const res = await call(handler, globex, `/integrations/${body.id}`, { method, params: { id: body.id }, body: method === "PATCH" ? "{}" : undefined });
+    for (const [handler, method] of [
+      [PATCH, "PATCH"],
+      [DELETE, "DELETE"],
+      [postTest, "POST"],
+      [getLogs, "GET"],
+    ] as const) {
+      const res = await call(handler, globex, `/integrations/${body.id}`, {
+        method,
+        params: { id: body.id },
+        body: method === "PATCH" ? "{}" : undefined,
+      });
       expect(res.status, method).toBe(404);
     }
     expect((await call(list, globex, "/integrations")).body.data).toEqual([]);

@@ -29,9 +29,19 @@ describe("GET /api/v1/me", () => {
     const { key, id } = await createApiKey(owner, { name: "Deploy", scopes: [...SCOPES] });
     await revokeApiKey(owner, { id });
     const expired = await createApiKey(owner, { name: "Old", scopes: [...SCOPES] });
-    await db().update(apiKeys).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(apiKeys.id, expired.id));
+    await db()
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(apiKeys.id, expired.id));
     const bodies = new Set<string>();
-    for (const header of [undefined, "Basic abc", "Bearer nonsense", `Bearer pb_live_${"x".repeat(38)}`, `Bearer ${key}`, `Bearer ${expired.key}`]) {
+    for (const header of [
+      undefined,
+      "Basic abc",
+      "Bearer nonsense",
+      `Bearer pb_live_${"x".repeat(38)}`,
+      `Bearer ${key}`,
+      `Bearer ${expired.key}`,
+    ]) {
       const res = await call(GET, header);
       expect(res.status, header).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain("Bearer");
@@ -62,7 +72,12 @@ describe("/api/v1 route guard", () => {
   it("answers 429 with Retry-After once the per-minute limit is spent, and raises one event", async () => {
     stopTheClock();
     const owner = await ownerContext();
-    const { key } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:write"], rate_limit_per_minute: 2, rate_limit_per_hour: 100 });
+    const { key } = await createApiKey(owner, {
+      name: "Tight",
+      scopes: ["integrations:write"],
+      rate_limit_per_minute: 2,
+      rate_limit_per_hour: 100,
+    });
     expect((await call(writeRoute, `Bearer ${key}`)).status).toBe(200);
     const last = await call(writeRoute, `Bearer ${key}`);
     expect(last.status).toBe(200);
@@ -80,7 +95,12 @@ describe("/api/v1 route guard", () => {
 
   it("allows the key again once the window resets", async () => {
     const owner = await ownerContext();
-    const { key: secret } = await createApiKey(owner, { name: "Tight", scopes: ["integrations:read"], rate_limit_per_minute: 1, rate_limit_per_hour: 100 });
+    const { key: secret } = await createApiKey(owner, {
+      name: "Tight",
+      scopes: ["integrations:read"],
+      rate_limit_per_minute: 1,
+      rate_limit_per_hour: 100,
+    });
     const auth = await authenticateApiKey(secret, null);
     if (!auth.ok) throw new Error("key should authenticate");
     const t0 = new Date("2026-11-23T10:00:10Z");
@@ -104,7 +124,12 @@ describe("unauthenticated callers", () => {
 
   it("lets exactly the limit through when requests arrive at once", async () => {
     const owner = await ownerContext();
-    const { key: secret } = await createApiKey(owner, { name: "Burst", scopes: ["integrations:read"], rate_limit_per_minute: 5, rate_limit_per_hour: 100 });
+    const { key: secret } = await createApiKey(owner, {
+      name: "Burst",
+      scopes: ["integrations:read"],
+      rate_limit_per_minute: 5,
+      rate_limit_per_hour: 100,
+    });
     const auth = await authenticateApiKey(secret, null);
     if (!auth.ok) throw new Error("key should authenticate");
     const now = new Date("2026-11-23T10:00:10Z");

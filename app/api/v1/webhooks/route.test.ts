@@ -32,7 +32,10 @@ describe("/api/v1/webhooks", () => {
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Automation", scopes: ["webhooks:read", "webhooks:write"] });
 
-    const bad = await call(create, key, "/webhooks", { method: "POST", body: { url: "http://insecure.example.com", events: ["no.such.event"] } });
+    const bad = await call(create, key, "/webhooks", {
+      method: "POST",
+      body: { url: "http://insecure.example.com", events: ["no.such.event"] },
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(["url", "events.0"]));
 
@@ -40,7 +43,10 @@ describe("/api/v1/webhooks", () => {
     expect(internal.status).toBe(422);
     expect(internal.body.error.fields.url).toContain("does not call");
 
-    const created = await call(create, key, "/webhooks", { method: "POST", body: { url: "https://erp.example.com/hooks", events: ["integration.created"], headers: { "X-Erp-Token": "erp-token-123456" } } });
+    const created = await call(create, key, "/webhooks", {
+      method: "POST",
+      body: { url: "https://erp.example.com/hooks", events: ["integration.created"], headers: { "X-Erp-Token": "erp-token-123456" } },
+    });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
     const id = created.body.id;
@@ -52,14 +58,21 @@ describe("/api/v1/webhooks", () => {
     expect(read.text).not.toContain("erp-token-123456");
     expect((await call(list, key, "/webhooks")).body.data).toHaveLength(1);
 
-    expect((await call(PATCH, key, `/webhooks/${id}`, { method: "PATCH", body: { enabled: false }, params })).body).toMatchObject({ enabled: false, disabled_reason: "Disabled by an admin." });
+    expect((await call(PATCH, key, `/webhooks/${id}`, { method: "PATCH", body: { enabled: false }, params })).body).toMatchObject({
+      enabled: false,
+      disabled_reason: "Disabled by an admin.",
+    });
     await call(PATCH, key, `/webhooks/${id}`, { method: "PATCH", body: { enabled: true }, params });
 
     const test = await call(sendTest, key, `/webhooks/${id}/test`, { method: "POST", params });
     expect(test.status).toBe(202);
     const deliveries = await call(listDeliveries, key, `/webhooks/${id}/deliveries?event_type=webhook.test`, { params });
-    expect(deliveries.body.data).toEqual([expect.objectContaining({ id: test.body.id, status: "pending", webhook_id: test.body.webhook_id })]);
-    expect((await call(retry, key, `/webhooks/deliveries/${test.body.id}/retry`, { method: "POST", params: { id: test.body.id } })).status).toBe(202);
+    expect(deliveries.body.data).toEqual([
+      expect.objectContaining({ id: test.body.id, status: "pending", webhook_id: test.body.webhook_id }),
+    ]);
+    expect(
+      (await call(retry, key, `/webhooks/deliveries/${test.body.id}/retry`, { method: "POST", params: { id: test.body.id } })).status,
+    ).toBe(202);
 
     const rotated = await call(rotate, key, `/webhooks/${id}/rotate-secret`, { method: "POST", params });
     expect(rotated.body.secret).not.toBe(created.body.secret);
@@ -81,13 +94,33 @@ describe("/api/v1/webhooks", () => {
   it("creates a receiver URL for an integration and lists its received events", async () => {
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Automation", scopes: ["integrations:read", "integrations:write"] });
-    const integration = await createIntegration(owner, { name: "Stripe", provider: "custom_rest", auth_type: "none", base_url: "https://api.stripe.com" });
+    const integration = await createIntegration(owner, {
+      name: "Stripe",
+      provider: "custom_rest",
+      auth_type: "none",
+      base_url: "https://api.stripe.com",
+    });
     const params = { id: integration.id };
-    const receiver = await call(createReceiver, key, `/integrations/${integration.id}/receivers`, { method: "POST", body: { scheme: "stripe", secret: "whsec_from_stripe_dashboard" }, params });
+    const receiver = await call(createReceiver, key, `/integrations/${integration.id}/receivers`, {
+      method: "POST",
+      body: { scheme: "stripe", secret: "whsec_from_stripe_dashboard" },
+      params,
+    });
     expect(receiver.status).toBe(201);
     expect(receiver.body.url).toMatch(/^http:\/\/patchbay\.example\.com\/api\/hooks\/rcv_/);
     expect(receiver.text).not.toContain("whsec_from_stripe_dashboard");
-    expect((await call(createReceiver, key, `/integrations/${integration.id}/receivers`, { method: "POST", body: { scheme: "nope", secret: "x" }, params })).status).toBe(422);
-    expect((await call(listEvents, key, `/integrations/${integration.id}/events`, { params })).body).toEqual({ data: [], next_cursor: null });
+    expect(
+      (
+        await call(createReceiver, key, `/integrations/${integration.id}/receivers`, {
+          method: "POST",
+          body: { scheme: "nope", secret: "x" },
+          params,
+        })
+      ).status,
+    ).toBe(422);
+    expect((await call(listEvents, key, `/integrations/${integration.id}/events`, { params })).body).toEqual({
+      data: [],
+      next_cursor: null,
+    });
   });
 });

@@ -1,7 +1,14 @@
 "use server";
 
 import { tenantAction } from "@/lib/action";
-import { checkIntegrationNow, getIntegrationHealth, listIntegrationHealth, tenantHealthOverview, updateHealthThresholds, type TenantHealthOverview } from "@/lib/health";
+import {
+  checkIntegrationNow,
+  getIntegrationHealth,
+  listIntegrationHealth,
+  tenantHealthOverview,
+  updateHealthThresholds,
+  type TenantHealthOverview,
+} from "@/lib/health";
 import type { HealthThresholdsInput, ListHealthInput } from "@/lib/health/schema";
 
 // Read actions back the pages' polling (react-query); the pages render the same data first on the server.
@@ -9,4 +16,6 @@ export const listHealthAction = tenantAction("viewer", (ctx, input: ListHealthIn
 export const integrationHealthAction = tenantAction("viewer", (ctx, id: string) => getIntegrationHealth(ctx, id));
 export const tenantHealthAction = tenantAction<null, TenantHealthOverview>("viewer", (ctx) => tenantHealthOverview(ctx));
 export const checkNowAction = tenantAction("admin", (ctx, id: string) => checkIntegrationNow(ctx, id));
-export const updateThresholdsAction = tenantAction("admin", (ctx, input: { id: string; thresholds: HealthThresholdsInput }) => updateHealthThresholds(ctx, input.id, input.thresholds));
+export const updateThresholdsAction = tenantAction("admin", (ctx, input: { id: string; thresholds: HealthThresholdsInput }) =>
+  updateHealthThresholds(ctx, input.id, input.thresholds),
+);

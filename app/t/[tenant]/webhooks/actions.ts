@@ -15,9 +15,15 @@ import {
 const webhooksPage = (slug: string) => `/t/${slug}/webhooks`;
 
 export const createEndpointAction = tenantAction("admin", createEndpoint, webhooksPage);
-export const updateEndpointAction = tenantAction("admin", (ctx, input: { id: string; patch: PatchEndpointInput }) => updateEndpoint(ctx, input.id, input.patch), webhooksPage);
+export const updateEndpointAction = tenantAction(
+  "admin",
+  (ctx, input: { id: string; patch: PatchEndpointInput }) => updateEndpoint(ctx, input.id, input.patch),
+  webhooksPage,
+);
 export const deleteEndpointAction = tenantAction("admin", (ctx, input: { id: string }) => deleteEndpoint(ctx, input.id), webhooksPage);
 export const rotateEndpointSecretAction = tenantAction("admin", (ctx, input: { id: string }) => rotateEndpointSecret(ctx, input.id));
 export const sendTestEventAction = tenantAction("admin", (ctx, input: { id: string }) => sendTestEvent(ctx, input.id));
 export const resendDeliveryAction = tenantAction("admin", (ctx, input: { id: string }) => resendDelivery(ctx, input.id));
-export const replayFailedAction = tenantAction("admin", (ctx, input: { id: string; since: string }) => replayFailedSince(ctx, input.id, { since: input.since }));
+export const replayFailedAction = tenantAction("admin", (ctx, input: { id: string; since: string }) =>
+  replayFailedSince(ctx, input.id, { since: input.since }),
+);

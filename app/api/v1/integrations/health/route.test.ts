@@ -44,13 +44,23 @@ describe("/api/v1/integrations/…/health", () => {
     const params = { id };
 
     const checked = await call(checkNow, key, `/integrations/${id}/health/check`, { method: "POST", params });
-    expect(checked).toMatchObject({ status: 200, body: { status: "DEGRADED", check: { outcome: "failure", status_code: 500 }, transition: { from: "UNKNOWN", to: "DEGRADED" } } });
+    expect(checked).toMatchObject({
+      status: 200,
+      body: { status: "DEGRADED", check: { outcome: "failure", status_code: 500 }, transition: { from: "UNKNOWN", to: "DEGRADED" } },
+    });
 
     const one = await call(detail, key, `/integrations/${id}/health`, { params });
-    expect(one.body).toMatchObject({ integration_id: id, status: "DEGRADED", uptime: { "24h": 0, "7d": 0, "30d": 0 }, last_error: { message: "The provider answered with an error (500)." } });
+    expect(one.body).toMatchObject({
+      integration_id: id,
+      status: "DEGRADED",
+      uptime: { "24h": 0, "7d": 0, "30d": 0 },
+      last_error: { message: "The provider answered with an error (500)." },
+    });
     expect((await call(history, key, `/integrations/${id}/health/checks?outcome=failure`, { params })).body.data).toHaveLength(1);
     expect((await call(history, key, `/integrations/${id}/health/checks?outcome=sideways`, { params })).status).toBe(422);
-    expect((await call(list, key, "/integrations/health")).body.data).toEqual([expect.objectContaining({ integration_id: id, status: "DEGRADED" })]);
+    expect((await call(list, key, "/integrations/health")).body.data).toEqual([
+      expect.objectContaining({ integration_id: id, status: "DEGRADED" }),
+    ]);
 
     const stranger = await keyFor("globex");
     expect((await call(detail, stranger, `/integrations/${id}/health`, { params })).status).toBe(404);

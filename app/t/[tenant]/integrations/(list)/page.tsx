@@ -31,18 +31,31 @@ export default async function IntegrationsPage({ params, searchParams }: Props) 
   return (
     <div className="grid gap-6">
       <PageHeader title="Integrations" description="The outside services this organisation is connected to." actions={addButton} />
-      {ignored.length > 0 && <Alert tone="warning">Some filters in the address were not understood and were left out: {ignored.join(", ")}.</Alert>}
+      {ignored.length > 0 && (
+        <Alert tone="warning">Some filters in the address were not understood and were left out: {ignored.join(", ")}.</Alert>
+      )}
       {data.length === 0 && !filtered && !filters.cursor ? (
         <EmptyState
           title="No integrations yet"
-          description={canEdit ? "Connect a payment, messaging, accounting or custom API to test it and watch its health." : "An admin can add the first one."}
+          description={
+            canEdit
+              ? "Connect a payment, messaging, accounting or custom API to test it and watch its health."
+              : "An admin can add the first one."
+          }
           action={addButton}
         />
       ) : (
         <>
           <IntegrationFilters base={base} filters={filters} />
           {data.length === 0 ? (
-            <EmptyState title="No integrations match these filters" action={<Link href={base} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
+            <EmptyState
+              title="No integrations match these filters"
+              action={
+                <Link href={base} className={buttonClasses({ variant: "secondary" })}>
+                  Clear filters
+                </Link>
+              }
+            />
           ) : (
             <IntegrationsTable base={base} filters={filters} integrations={data} />
           )}

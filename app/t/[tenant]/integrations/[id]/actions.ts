@@ -32,6 +32,10 @@ export const setIntegrationEnabledAction = tenantAction(
   integrationPages,
 );
 
-export const deleteIntegrationAction = tenantAction("admin", (ctx, input: { id: string }) => deleteIntegration(ctx, input.id), integrationPages);
+export const deleteIntegrationAction = tenantAction(
+  "admin",
+  (ctx, input: { id: string }) => deleteIntegration(ctx, input.id),
+  integrationPages,
+);
 
 export const testConnectionAction = tenantAction("admin", (ctx, input: { id: string }) => testConnection(ctx, input.id), integrationPages);

@@ -48,7 +48,12 @@ export default async function IntegrationLayout({ children, params }: Props) {
         </div>
         {canEdit && (
           <div className="flex shrink-0 gap-2">
-            <EnableToggle tenantSlug={ctx.tenant.slug} id={integration.id} name={integration.name} enabled={integration.status === "enabled"} />
+            <EnableToggle
+              tenantSlug={ctx.tenant.slug}
+              id={integration.id}
+              name={integration.name}
+              enabled={integration.status === "enabled"}
+            />
             <DeleteIntegrationDialog tenantSlug={ctx.tenant.slug} id={integration.id} name={integration.name} />
           </div>
         )}

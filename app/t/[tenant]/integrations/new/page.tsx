@@ -32,7 +32,12 @@ export default async function NewIntegrationPage({ params, searchParams }: Props
         description={provider ? "Fill in the connection; you can test it right after saving." : "Choose the service to connect."}
       />
       {provider ? (
-        <NewIntegrationForm key={provider.key} tenantSlug={ctx.tenant.slug} providerKey={provider.key} allowHttp={schemaOptions().allowHttp} />
+        <NewIntegrationForm
+          key={provider.key}
+          tenantSlug={ctx.tenant.slug}
+          providerKey={provider.key}
+          allowHttp={schemaOptions().allowHttp}
+        />
       ) : (
         <ProviderPicker base={`${base}/new`} />
       )}

@@ -3,7 +3,21 @@ import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog"
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { RotateApiKeyDialog } from "@/components/api-keys/rotate-api-key-dialog";
 import { UsageBars } from "@/components/api-keys/usage-bars";
-import { Badge, type BadgeTone, Card, CardBody, CardHeader, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import {
+  Badge,
+  type BadgeTone,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  RelativeTime,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+  Tr,
+} from "@/components/ui";
 import { listApiKeysWithUsage, type KeyState } from "@/lib/api-keys";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
@@ -29,7 +43,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         title="API keys"
         description={
           <>
-            Send a key as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> to <code className="font-mono">/api/v1</code>.
+            Send a key as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code> to <code className="font-mono">/api/v1</code>
+            .
           </>
         }
         action={canManage ? <CreateApiKeyDialog tenantSlug={ctx.tenant.slug} /> : undefined}

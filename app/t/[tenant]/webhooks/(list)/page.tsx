@@ -27,7 +27,10 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
         <CardHeader title="Endpoints" />
         <CardBody>
           {endpoints.length === 0 ? (
-            <EmptyState title="No endpoints yet" description={canManage ? "Add one to receive events such as integration.health.changed." : "An admin can add one."} />
+            <EmptyState
+              title="No endpoints yet"
+              description={canManage ? "Add one to receive events such as integration.health.changed." : "An admin can add one."}
+            />
           ) : (
             <Table>
               <THead>
@@ -42,14 +45,19 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
                 {endpoints.map((e, i) => (
                   <Tr key={e.id}>
                     <Td className="max-w-md">
-                      <Link href={`/t/${ctx.tenant.slug}/webhooks/${e.id}`} className="font-medium break-all underline-offset-2 hover:underline">
+                      <Link
+                        href={`/t/${ctx.tenant.slug}/webhooks/${e.id}`}
+                        className="font-medium break-all underline-offset-2 hover:underline"
+                      >
                         {e.url}
                       </Link>
                       {e.description && <span className="block text-xs text-muted-foreground">{e.description}</span>}
                       <FailingWarning disablesAt={e.disables_at} />
                     </Td>
                     <Td>{e.events.length === 0 ? "All events" : `${e.events.length} selected`}</Td>
-                    <Td className="tabular-nums">{stats[i]!.success_rate === null ? "No attempts" : `${stats[i]!.success_rate}% of ${stats[i]!.attempts}`}</Td>
+                    <Td className="tabular-nums">
+                      {stats[i]!.success_rate === null ? "No attempts" : `${stats[i]!.success_rate}% of ${stats[i]!.attempts}`}
+                    </Td>
                     <Td>{e.enabled ? <Badge tone="success">enabled</Badge> : <Badge tone="neutral">disabled</Badge>}</Td>
                   </Tr>
                 ))}

@@ -8,7 +8,24 @@ import { EndpointActions } from "@/components/webhooks/endpoint-actions";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { FailingWarning } from "@/components/webhooks/failing-warning";
 import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
-import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, NEWEST_FIRST, PageHeader, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import {
+  Alert,
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  NEWEST_FIRST,
+  PageHeader,
+  Pager,
+  RelativeTime,
+  Table,
+  TBody,
+  Td,
+  Th,
+  THead,
+  Tr,
+} from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
@@ -19,7 +36,13 @@ export const metadata: Metadata = { title: "Webhook endpoint" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function EndpointPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function EndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant, id } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
@@ -40,15 +63,23 @@ export default async function EndpointPage({ params, searchParams }: { params: P
   const keep = (extra: Record<string, string | undefined>) => hrefWith(base, { status, event_type: eventType, ...at, ...extra });
   return (
     <div className="grid gap-6">
-      <PageHeader title={endpoint.url} description={endpoint.description || undefined} actions={
+      <PageHeader
+        title={endpoint.url}
+        description={endpoint.description || undefined}
+        actions={
           canManage ? (
             <div className="flex flex-wrap gap-2">
               <EditEndpointDialog tenantSlug={ctx.tenant.slug} endpoint={endpoint} allowHttp={schemaOptions().allowHttp} />
               <EndpointActions tenantSlug={ctx.tenant.slug} id={id} url={endpoint.url} enabled={endpoint.enabled} />
             </div>
           ) : undefined
-        } />
-      {!endpoint.enabled && <Alert tone="warning" title="Disabled">{endpoint.disabled_reason ?? "Nothing is sent to it."} Enable it to receive events again.</Alert>}
+        }
+      />
+      {!endpoint.enabled && (
+        <Alert tone="warning" title="Disabled">
+          {endpoint.disabled_reason ?? "Nothing is sent to it."} Enable it to receive events again.
+        </Alert>
+      )}
       <Card>
         <CardBody className="grid gap-4 sm:grid-cols-4">
           <div>
@@ -56,7 +87,9 @@ export default async function EndpointPage({ params, searchParams }: { params: P
             <p className="text-2xl font-semibold tabular-nums" data-testid="success-rate">
               {stats.success_rate === null ? "—" : `${stats.success_rate}%`}
             </p>
-            <p className="text-xs text-muted-foreground">{stats.succeeded} of {stats.attempts} attempts</p>
+            <p className="text-xs text-muted-foreground">
+              {stats.succeeded} of {stats.attempts} attempts
+            </p>
           </div>
           <div>
             <p className="text-sm text-muted-foreground">Status</p>
@@ -70,7 +103,8 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           <div>
             <p className="text-sm text-muted-foreground">Custom headers · rate limit</p>
             <p className="text-sm">
-              {endpoint.header_names.length ? endpoint.header_names.join(", ") : "None"} · {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : "no limit"}
+              {endpoint.header_names.length ? endpoint.header_names.join(", ") : "None"} ·{" "}
+              {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : "no limit"}
             </p>
             {endpoint.previous_secret_expires_at && (
               <p className="text-xs text-muted-foreground">
@@ -86,7 +120,10 @@ export default async function EndpointPage({ params, searchParams }: { params: P
         <CardBody className="grid gap-4">
           <DeliveryFilters action={base} status={status} eventType={eventType} eventTypes={eventTypes} />
           {deliveries.data.length === 0 ? (
-            <EmptyState title="No deliveries" description={status || eventType ? "Nothing matches these filters." : "Send a test event to see one here."} />
+            <EmptyState
+              title="No deliveries"
+              description={status || eventType ? "Nothing matches these filters." : "Send a test event to see one here."}
+            />
           ) : (
             <Table>
               <THead>
@@ -119,7 +156,11 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               </TBody>
             </Table>
           )}
-          <Pager hrefs={pageHrefs(at, deliveries.next_cursor, (to) => hrefWith(base, { status, event_type: eventType, ...to }))} label="Delivery pages" labels={NEWEST_FIRST} />
+          <Pager
+            hrefs={pageHrefs(at, deliveries.next_cursor, (to) => hrefWith(base, { status, event_type: eventType, ...to }))}
+            label="Delivery pages"
+            labels={NEWEST_FIRST}
+          />
         </CardBody>
       </Card>
     </div>

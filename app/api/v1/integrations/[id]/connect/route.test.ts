@@ -22,7 +22,9 @@ vi.mock("@/lib/env", async (importOriginal) => {
 const SECRET = "route-test-client-secret-abcdef0123";
 const bodies: string[] = [];
 const peer = await startOidcProvider({
-  clients: [{ clientId: "patchbay", clientSecret: SECRET, auth: "client_secret_basic", redirectUris: ["http://localhost/api/oauth/callback"] }],
+  clients: [
+    { clientId: "patchbay", clientSecret: SECRET, auth: "client_secret_basic", redirectUris: ["http://localhost/api/oauth/callback"] },
+  ],
 });
 afterAll(() => peer.close());
 
@@ -57,7 +59,9 @@ describe("/api/v1/integrations/{id}/connect, refresh-token, oauth, disconnect", 
     const id = created.body.id as string;
     const params = { id };
 
-    expect((await call(postConnect, key, `/integrations/${id}/connect`, { params, body: JSON.stringify({ scopes: [42] }) })).status).toBe(422);
+    expect((await call(postConnect, key, `/integrations/${id}/connect`, { params, body: JSON.stringify({ scopes: [42] }) })).status).toBe(
+      422,
+    );
     const connect = await call(postConnect, key, `/integrations/${id}/connect`, { params, body: JSON.stringify({ scopes: ["email"] }) });
     expect(connect.status).toBe(200);
     expect(Object.keys(connect.body).sort()).toEqual(["authorization_url", "expires_at", "state"]);
@@ -67,22 +71,34 @@ describe("/api/v1/integrations/{id}/connect, refresh-token, oauth, disconnect", 
 
     // Whoever owns the provider account opens the link; no Patchbay session is needed for a state made with a key.
     const back = await signInAndConsent(connect.body.authorization_url, { login: "bookkeeper" });
-    const outcome = await completeAuthorization({ state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null }, null);
+    const outcome = await completeAuthorization(
+      { state: back.searchParams.get("state"), code: back.searchParams.get("code"), error: null, errorDescription: null },
+      null,
+    );
     expect(outcome.ok).toBe(true);
 
     const status = await call(getOAuth, key, `/integrations/${id}/oauth`, { params, method: "GET" });
-    expect(status.body.connection).toMatchObject({ status: "connected", account: "bookkeeper@example.test", scopes: expect.arrayContaining(["openid", "email"]) });
+    expect(status.body.connection).toMatchObject({
+      status: "connected",
+      account: "bookkeeper@example.test",
+      scopes: expect.arrayContaining(["openid", "email"]),
+    });
 
     const refreshed = await call(postRefresh, key, `/integrations/${id}/refresh-token`, { params, body: JSON.stringify({ force: true }) });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.connection.last_refreshed_at).not.toBeNull();
-    expect((await call(postRefresh, key, `/integrations/${id}/refresh-token`, { params, body: JSON.stringify({ force: "yes" }) })).status).toBe(422);
+    expect(
+      (await call(postRefresh, key, `/integrations/${id}/refresh-token`, { params, body: JSON.stringify({ force: "yes" }) })).status,
+    ).toBe(422);
 
     const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, id));
     const tokens = decryptTokens(row!)!;
     await fetch(peer.revokeUrl, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}` },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`patchbay:${SECRET}`).toString("base64")}`,
+      },
       body: new URLSearchParams({ token: tokens.refresh_token!, token_type_hint: "refresh_token" }),
     });
     const failed = await call(postRefresh, key, `/integrations/${id}/refresh-token`, { params, body: JSON.stringify({ force: true }) });
@@ -102,7 +118,9 @@ describe("/api/v1/integrations/{id}/connect, refresh-token, oauth, disconnect", 
 
   it("answers 404 for another tenant's integration", async () => {
     const { key } = await createApiKey(await ownerContext("other"), { name: "Other", scopes: ["integrations:write"] });
-    const res = await call(postConnect, key, "/integrations/6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b/connect", { params: { id: "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b" } });
+    const res = await call(postConnect, key, "/integrations/6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b/connect", {
+      params: { id: "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b" },
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -12,5 +12,7 @@ export const GET = apiRoute<Params>("integrations:read", async (req, { tenant, p
 }));
 
 export const POST = apiRoute<Params>("integrations:write", async (req, { tenant, params }) =>
-  NextResponse.json(await createReceiver(tenant, params.id, (await readJson(req)) as CreateReceiverInput, requestOrigin(req.headers)), { status: 201 }),
+  NextResponse.json(await createReceiver(tenant, params.id, (await readJson(req)) as CreateReceiverInput, requestOrigin(req.headers)), {
+    status: 201,
+  }),
 );

@@ -9,7 +9,10 @@ export default async function IntegrationCredentialsPage({ params }: { params: P
   const { ctx, integration } = await loadIntegrationPage(tenant, id);
   return (
     <Card>
-      <CardHeader title="Credentials" description="Stored encrypted. Patchbay never shows a stored secret again; replace it when it changes." />
+      <CardHeader
+        title="Credentials"
+        description="Stored encrypted. Patchbay never shows a stored secret again; replace it when it changes."
+      />
       <CardBody className="grid gap-6">
         <dl className="grid gap-1 text-sm">
           <dt className="text-muted-foreground">Current</dt>
@@ -23,7 +26,12 @@ export default async function IntegrationCredentialsPage({ params }: { params: P
           </dd>
         </dl>
         {hasRole(ctx, "admin") ? (
-          <CredentialsForm tenantSlug={ctx.tenant.slug} id={integration.id} providerKey={integration.provider} authType={integration.auth_type} />
+          <CredentialsForm
+            tenantSlug={ctx.tenant.slug}
+            id={integration.id}
+            providerKey={integration.provider}
+            authType={integration.auth_type}
+          />
         ) : (
           <Alert tone="info">You have viewer access: an admin can replace the credentials.</Alert>
         )}

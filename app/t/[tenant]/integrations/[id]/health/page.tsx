@@ -21,7 +21,10 @@ export default async function IntegrationHealthPage({
   const { tenant, id } = await params;
   const ctx = await requireTenantContext(tenant);
   const [health, { page: checks, at }] = await orNotFound(
-    Promise.all([getIntegrationHealth(ctx, id), loadPage(pagePosition(await searchParams), (cursor) => listHealthChecks(ctx, id, { cursor, limit: 25 }))]),
+    Promise.all([
+      getIntegrationHealth(ctx, id),
+      loadPage(pagePosition(await searchParams), (cursor) => listHealthChecks(ctx, id, { cursor, limit: 25 })),
+    ]),
   );
   const here = `/t/${ctx.tenant.slug}/integrations/${id}/health`;
   return (
@@ -33,7 +36,13 @@ export default async function IntegrationHealthPage({
           <CheckHistory checks={checks.data} hrefs={pageHrefs(at, checks.next_cursor, (to) => hrefWith(here, to))} />
         </CardBody>
       </Card>
-      <ThresholdsForm key={JSON.stringify(health.thresholds)} tenantSlug={ctx.tenant.slug} integrationId={id} values={health.thresholds} canEdit={hasRole(ctx, "admin")} />
+      <ThresholdsForm
+        key={JSON.stringify(health.thresholds)}
+        tenantSlug={ctx.tenant.slug}
+        integrationId={id}
+        values={health.thresholds}
+        canEdit={hasRole(ctx, "admin")}
+      />
     </div>
   );
 }

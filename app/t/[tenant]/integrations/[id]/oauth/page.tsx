@@ -22,7 +22,9 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
   const { tenant, id } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
-  const [integration, { connection, history, profile }] = await orNotFound(Promise.all([getIntegration(ctx, id), getOAuthConnection(ctx, id)]));
+  const [integration, { connection, history, profile }] = await orNotFound(
+    Promise.all([getIntegration(ctx, id), getOAuthConnection(ctx, id)]),
+  );
   const canManage = hasRole(ctx, "admin");
   const providerError = one(query.oauth_error);
 
@@ -33,7 +35,11 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
         <CardBody>
           <EmptyState
             title={integration.auth_type === "oauth2" ? "The OAuth endpoints are missing" : "This integration does not use OAuth2"}
-            description={integration.auth_type === "oauth2" ? "Give the authorize and token URLs in the settings, then connect." : "Its credentials are set in the settings."}
+            description={
+              integration.auth_type === "oauth2"
+                ? "Give the authorize and token URLs in the settings, then connect."
+                : "Its credentials are set in the settings."
+            }
           />
         </CardBody>
       </Card>
@@ -45,7 +51,8 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
     <div className="grid gap-6">
       {one(query.oauth) === "connected" && connected && (
         <Alert tone="success" title="Connected">
-          {integration.name} is connected{connection.account ? ` as ${connection.account}` : ""}. Patchbay keeps the token fresh from now on.
+          {integration.name} is connected{connection.account ? ` as ${connection.account}` : ""}. Patchbay keeps the token fresh from now
+          on.
         </Alert>
       )}
       {providerError && (
@@ -68,12 +75,18 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
       <Card>
         <CardHeader
           title={`${integration.name} · OAuth connection`}
-          description={profile.grant_type === "client_credentials" ? "Machine-to-machine: Patchbay fetches tokens with the client credentials." : "An account at the provider grants Patchbay access through its consent screen."}
+          description={
+            profile.grant_type === "client_credentials"
+              ? "Machine-to-machine: Patchbay fetches tokens with the client credentials."
+              : "An account at the provider grants Patchbay access through its consent screen."
+          }
           action={<ConnectionStatusBadge status={connection.status} />}
         />
         <CardBody className="grid gap-6">
           {connection.status !== "disconnected" && <ConnectionDetails connection={connection} />}
-          {canManage && !profile.has_client_credentials && <Alert tone="warning">Add the client ID and client secret on the Credentials tab before connecting.</Alert>}
+          {canManage && !profile.has_client_credentials && (
+            <Alert tone="warning">Add the client ID and client secret on the Credentials tab before connecting.</Alert>
+          )}
           {canManage && profile.has_client_credentials && !connected && (
             <ConnectForm
               tenantSlug={ctx.tenant.slug}
@@ -86,7 +99,12 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
           {canManage && connection.status !== "disconnected" && (
             <div className="flex flex-wrap gap-2">
               {connected && <RefreshTokenButton tenantSlug={ctx.tenant.slug} integrationId={integration.id} />}
-              <DisconnectButton tenantSlug={ctx.tenant.slug} integrationId={integration.id} name={integration.name} canRevoke={profile.revocable} />
+              <DisconnectButton
+                tenantSlug={ctx.tenant.slug}
+                integrationId={integration.id}
+                name={integration.name}
+                canRevoke={profile.revocable}
+              />
             </div>
           )}
         </CardBody>

@@ -16,7 +16,11 @@ export default async function IntegrationRequestLogPage({ params, searchParams }
   const base = `/t/${ctx.tenant.slug}/integrations/${integration.id}/request-log`;
   return (
     <Card>
-      <CardHeader title="Request log" description="Secrets are removed before an entry is stored." action={<RequestLogFilter base={base} filter={filter} />} />
+      <CardHeader
+        title="Request log"
+        description="Secrets are removed before an entry is stored."
+        action={<RequestLogFilter base={base} filter={filter} />}
+      />
       <CardBody>
         <RequestLogTable base={base} filter={filter} at={pagePosition({ ...query, cursor: filter.cursor })} page={page} />
       </CardBody>

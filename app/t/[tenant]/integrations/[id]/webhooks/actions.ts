@@ -9,5 +9,7 @@ import { createReceiver, deleteReceiver, rotateReceiverUrl } from "@/lib/webhook
 export const createReceiverAction = tenantAction("admin", async (ctx, input: { integrationId: string; receiver: CreateReceiverInput }) =>
   createReceiver(ctx, input.integrationId, input.receiver, requestOrigin(await headers())),
 );
-export const rotateReceiverUrlAction = tenantAction("admin", async (ctx, input: { id: string }) => rotateReceiverUrl(ctx, input.id, requestOrigin(await headers())));
+export const rotateReceiverUrlAction = tenantAction("admin", async (ctx, input: { id: string }) =>
+  rotateReceiverUrl(ctx, input.id, requestOrigin(await headers())),
+);
 export const deleteReceiverAction = tenantAction("admin", (ctx, input: { id: string }) => deleteReceiver(ctx, input.id));

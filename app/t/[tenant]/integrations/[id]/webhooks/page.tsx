@@ -13,34 +13,66 @@ import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/recei
 
 export const metadata: Metadata = { title: "Incoming webhooks" };
 
-const SCHEME_LABEL: Record<string, string> = { standard_webhooks: "Standard Webhooks", stripe: "Stripe", github: "GitHub", hmac_sha256: "HMAC-SHA256" };
+const SCHEME_LABEL: Record<string, string> = {
+  standard_webhooks: "Standard Webhooks",
+  stripe: "Stripe",
+  github: "GitHub",
+  hmac_sha256: "HMAC-SHA256",
+};
 
-export default async function IntegrationWebhooksPage({ params, searchParams }: { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IntegrationWebhooksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant, id } = await params;
   const ctx = await requireTenantContext(tenant);
   const origin = requestOrigin(await headers());
   const [receivers, { page: events, at }] = await orNotFound(
-    Promise.all([listReceivers(ctx, id, origin), loadPage(pagePosition(await searchParams), (cursor) => listReceivedEvents(ctx, id, { cursor }))]),
+    Promise.all([
+      listReceivers(ctx, id, origin),
+      loadPage(pagePosition(await searchParams), (cursor) => listReceivedEvents(ctx, id, { cursor })),
+    ]),
   );
   const canManage = hasRole(ctx, "admin");
   return (
     <div className="grid gap-6">
       <Card>
-        <CardHeader title="Receiver URLs" description="Give one to the provider as its webhook URL." action={canManage ? <CreateReceiverDialog tenantSlug={ctx.tenant.slug} integrationId={id} /> : undefined} />
+        <CardHeader
+          title="Receiver URLs"
+          description="Give one to the provider as its webhook URL."
+          action={canManage ? <CreateReceiverDialog tenantSlug={ctx.tenant.slug} integrationId={id} /> : undefined}
+        />
         <CardBody className="grid gap-4">
           {receivers.length === 0 ? (
-            <EmptyState title="No receiver yet" description={canManage ? "Add one, choosing the provider's signature scheme." : "An admin can add one."} />
+            <EmptyState
+              title="No receiver yet"
+              description={canManage ? "Add one, choosing the provider's signature scheme." : "An admin can add one."}
+            />
           ) : (
             receivers.map((r) => (
-              <section key={r.id} className="grid gap-2 rounded-md border border-border p-3" aria-label={`${SCHEME_LABEL[r.scheme]} receiver`}>
+              <section
+                key={r.id}
+                className="grid gap-2 rounded-md border border-border p-3"
+                aria-label={`${SCHEME_LABEL[r.scheme]} receiver`}
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone="info">{SCHEME_LABEL[r.scheme]}</Badge>
-                  {r.header && <span className="text-xs text-muted-foreground">header {r.header} ({r.encoding})</span>}
+                  {r.header && (
+                    <span className="text-xs text-muted-foreground">
+                      header {r.header} ({r.encoding})
+                    </span>
+                  )}
                   <span className="text-xs text-muted-foreground">secret {r.secret_hint}</span>
                   {canManage && <ReceiverActions tenantSlug={ctx.tenant.slug} id={r.id} />}
                 </div>
                 <div className="flex items-center gap-2">
-                  <code className="min-w-0 flex-1 break-all rounded-md bg-surface-muted px-3 py-2 font-mono text-sm" data-testid="receiver-url">
+                  <code
+                    className="min-w-0 flex-1 break-all rounded-md bg-surface-muted px-3 py-2 font-mono text-sm"
+                    data-testid="receiver-url"
+                  >
                     {r.url}
                   </code>
                   <CopyButton value={r.url} label="Copy URL" />
@@ -62,7 +94,10 @@ export default async function IntegrationWebhooksPage({ params, searchParams }: 
           )}
         </CardBody>
       </Card>
-      <ReceivedEvents events={events.data} hrefs={pageHrefs(at, events.next_cursor, (to) => hrefWith(`/t/${ctx.tenant.slug}/integrations/${id}/webhooks`, to))} />
+      <ReceivedEvents
+        events={events.data}
+        hrefs={pageHrefs(at, events.next_cursor, (to) => hrefWith(`/t/${ctx.tenant.slug}/integrations/${id}/webhooks`, to))}
+      />
     </div>
   );
 }
