@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { createReceiverAction } from "@/app/t/[tenant]/integrations/[id]/webhooks/actions";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
@@ -17,7 +16,6 @@ const SCHEMES = [
 ];
 
 export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug: string; integrationId: string }) {
-  const router = useRouter();
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createReceiverSchema,
     defaultValues: { scheme: "standard_webhooks", secret: "", header: undefined, encoding: "hex" },
@@ -29,7 +27,6 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
     onSuccess: () => {
       dialog.setOpen(false);
       form.reset();
-      router.refresh();
     },
   });
   const dialog = useDialog(() => {

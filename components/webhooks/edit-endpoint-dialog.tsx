@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { updateEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -18,7 +17,6 @@ type Endpoint = {
 };
 
 export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenantSlug: string; endpoint: Endpoint; allowHttp: boolean }) {
-  const router = useRouter();
   const { toast } = useToast();
   const defaultValues = {
     url: endpoint.url,
@@ -40,7 +38,6 @@ export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenant
     onSuccess: () => {
       toast({ tone: "success", title: "Endpoint saved" });
       dialog.onOpenChange(false);
-      router.refresh();
     },
   });
   const dialog = useDialog(() => {
