@@ -5,7 +5,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
 import { createReceiverSchema } from "@/lib/webhooks/schema";
 
 const SCHEMES = [
@@ -68,11 +68,7 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
               />
             </>
           )}
-          <DialogFooter>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Adding…" : "Add receiver"}
-            </Button>
-          </DialogFooter>
+          <DialogActions label="Add receiver" pendingLabel="Adding…" pending={form.formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>
