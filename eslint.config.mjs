@@ -5,6 +5,33 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  {
+    // One refresh after a mutation: tenantAction in lib/action.ts calls refresh(); the later live
+    // updates hook in there too, so a page or component refreshing on its own would be a second way.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/action.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/cache",
+              importNames: ["refresh", "revalidatePath", "revalidateTag", "updateTag"],
+              message: "Mutations refresh through tenantAction (lib/action.ts).",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='refresh'][arguments.length=0]",
+          message: "Mutations refresh through tenantAction (lib/action.ts), not router.refresh().",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-bench/**",

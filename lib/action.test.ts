@@ -1,7 +1,57 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { tenantAction, tenantQuery } from "./action";
 import { toActionError } from "./action-error";
-import { AppError } from "./errors";
+import { AppError, conflict } from "./errors";
+import type { TenantContext } from "./tenancy/context";
+
+// The page refresh is Next's (it only works inside a real server action) and the session is
+// next-auth's; both are stood in for so the wrapper's own decisions can be watched.
+const refresh = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ refresh }));
+const member = vi.hoisted(() => ({ role: "admin" as TenantContext["role"] }));
+vi.mock("@/lib/auth/session", () => ({
+  requireTenantContext: async (slug: string): Promise<TenantContext> => ({
+    tenant: { id: "00000000-0000-4000-8000-000000000001", slug, name: "Acme" },
+    role: member.role,
+    actor: { type: "user", id: "u1", label: "admin@example.test" },
+  }),
+}));
+
+beforeEach(() => {
+  refresh.mockClear();
+  member.role = "admin";
+});
+
+describe("tenantAction", () => {
+  it("refreshes the page once after a change succeeds, so the admin sees it without reloading", async () => {
+    const rename = tenantAction("admin", async (ctx, input: { name: string }) => ({ tenant: ctx.tenant.slug, name: input.name }));
+    await expect(rename("acme", { name: "Billing" })).resolves.toEqual({ ok: true, data: { tenant: "acme", name: "Billing" } });
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves the page as it is when the change is refused", async () => {
+    const refused = tenantAction("admin", async () => {
+      throw conflict("That name is taken.", { name: "That name is taken." });
+    });
+    await expect(refused("acme", {})).resolves.toMatchObject({ ok: false, error: "That name is taken." });
+
+    member.role = "viewer";
+    const change = vi.fn();
+    await expect(tenantAction("admin", change)("acme", {})).resolves.toMatchObject({ ok: false });
+    expect(change).not.toHaveBeenCalled();
+    expect(refresh).not.toHaveBeenCalled();
+  });
+});
+
+describe("tenantQuery", () => {
+  it("answers a live view's poll without re-rendering the page around it", async () => {
+    member.role = "viewer";
+    const read = tenantQuery("viewer", async () => ({ counts: 3 }));
+    await expect(read("acme", null)).resolves.toEqual({ ok: true, data: { counts: 3 } });
+    expect(refresh).not.toHaveBeenCalled();
+  });
+});
 
 describe("server action errors", () => {
   it("turns a schema failure into messages on the fields", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import type { Role } from "@/db/schema";
 import { requireTenantContext } from "@/lib/auth/session";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -8,20 +8,36 @@ import type { ActionResult } from "./action-result";
 
 export { toActionError, type ActionResult };
 
-/**
- * Every tenant-scoped server action: session → membership → role → the feature's service
- * (which parses its own zod schema) → a result the form can show → revalidation.
- */
-export function tenantAction<I, T>(role: Role, fn: (ctx: TenantContext, input: I) => Promise<T>, revalidate?: (slug: string) => string) {
+type Service<I, T> = (ctx: TenantContext, input: I) => Promise<T>;
+
+function run<I, T>(role: Role, fn: Service<I, T>, after: () => void) {
   return async (tenantSlug: string, input: I): Promise<ActionResult<T>> => {
     try {
       const ctx = await requireTenantContext(tenantSlug);
       requireRole(ctx, role);
       const data = await fn(ctx, input);
-      if (revalidate) revalidatePath(revalidate(tenantSlug));
+      after();
       return { ok: true, data };
     } catch (error) {
       return toActionError(error);
     }
   };
+}
+
+/**
+ * Every tenant-scoped server action that changes something: session → membership → role → the
+ * feature's service (which parses its own zod schema) → a result the form can show.
+ *
+ * This is the one refresh after a mutation: on success `refresh()` has the same response carry
+ * the current page re-rendered on the server, so the header, tabs, tables and the live views
+ * (which adopt what the server rendered, see useLive) all show the change. Pages are dynamic and
+ * nothing is cached, so there is no path or tag to invalidate; components do not refresh.
+ */
+export function tenantAction<I, T>(role: Role, fn: Service<I, T>) {
+  return run(role, fn, refresh);
+}
+
+/** A tenant-scoped read backing a live view's polling: same checks, and no page refresh. */
+export function tenantQuery<I, T>(role: Role, fn: Service<I, T>) {
+  return run(role, fn, () => {});
 }

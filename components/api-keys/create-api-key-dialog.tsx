@@ -6,7 +6,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input, Textarea } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input, Textarea } from "@/components/ui";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { NewKeyReveal } from "./new-key-reveal";
 import { ScopeCheckboxes } from "./scope-checkboxes";
@@ -86,11 +86,7 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
                 />
               </Field>
             </div>
-            <DialogFooter>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Creating…" : "Create key"}
-              </Button>
-            </DialogFooter>
+            <DialogActions label="Create key" pendingLabel="Creating…" pending={form.formState.isSubmitting} />
           </form>
         </DialogContent>
       )}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { rotateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
 import { useDialog } from "@/components/forms/use-dialog";
 import { NewKeyReveal } from "./new-key-reveal";
 
@@ -66,11 +66,7 @@ export function RotateApiKeyDialog({
                 {...fieldAria("field-grace", error?.field, GRACE_HINT)}
               />
             </Field>
-            <DialogFooter>
-              <Button type="submit" disabled={pending}>
-                {pending ? "Rotating…" : "Rotate key"}
-              </Button>
-            </DialogFooter>
+            <DialogActions label="Rotate key" pendingLabel="Rotating…" pending={pending} />
           </form>
         </DialogContent>
       )}

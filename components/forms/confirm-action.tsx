@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Alert, Button, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, useToast } from "@/components/ui";
 import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
@@ -45,14 +45,7 @@ export function ConfirmAction({ triggerLabel, triggerAriaLabel, title, descripti
       </DialogTrigger>
       <DialogContent title={title} description={description}>
         {error && <Alert tone="danger">{error}</Alert>}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant="danger" onClick={confirm} disabled={pending}>
-            {pending ? "Working…" : confirmLabel}
-          </Button>
-        </DialogFooter>
+        <DialogActions label={confirmLabel} pendingLabel="Working…" pending={pending} variant="danger" cancel onConfirm={confirm} />
       </DialogContent>
     </Dialog>
   );

@@ -1,7 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { checkNowAction } from "@/app/t/[tenant]/health/actions";
 import { Button, useToast } from "@/components/ui";
@@ -10,8 +8,6 @@ import { formatMs, STATUS_LABEL } from "./format";
 export function CheckNowButton({ tenantSlug, integrationId }: { tenantSlug: string; integrationId: string }) {
   const [pending, startTransition] = useTransition();
   const { toast } = useToast();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const run = () =>
     startTransition(async () => {
       const result = await checkNowAction(tenantSlug, integrationId);
@@ -28,8 +24,6 @@ export function CheckNowButton({ tenantSlug, integrationId }: { tenantSlug: stri
             : `Check ${check.outcome === "timeout" ? "timed out" : "failed"}`,
         description: `${check.error ? `${check.error} ` : ""}Status: ${STATUS_LABEL[status]}.`,
       });
-      await queryClient.invalidateQueries({ queryKey: ["integration-health", tenantSlug, integrationId] });
-      router.refresh();
     });
   return (
     <Button onClick={run} disabled={pending}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { updateThresholdsAction } from "@/app/t/[tenant]/health/actions";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -21,14 +20,12 @@ export function ThresholdsForm({
   canEdit: boolean;
 }) {
   const { toast } = useToast();
-  const router = useRouter();
   const { form, onSubmit, formError } = useActionForm({
     schema: healthThresholdsSchema,
     defaultValues: values,
     action: (thresholds) => updateThresholdsAction(tenantSlug, { id: integrationId, thresholds }),
     onSuccess: () => {
       toast({ tone: "success", title: "Status rules saved", description: "They apply from the next check." });
-      router.refresh();
     },
   });
   return (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { deleteIntegrationAction } from "@/app/t/[tenant]/integrations/[id]/actions";
-import { Alert, Button, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger, Field, Input, useToast } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, Input, useToast } from "@/components/ui";
 
 /** Deleting asks for the integration's name to be typed, so the wrong one is not removed by a stray click. */
 export function DeleteIntegrationDialog({ tenantSlug, id, name }: { tenantSlug: string; id: string; name: string }) {
@@ -51,16 +51,14 @@ export function DeleteIntegrationDialog({ tenantSlug, id, name }: { tenantSlug: 
           <Field label={`Type ${name} to confirm`} htmlFor={inputId}>
             <Input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" disabled={typed !== name || pending}>
-              {pending ? "Deleting…" : "Delete integration"}
-            </Button>
-          </DialogFooter>
+          <DialogActions
+            label="Delete integration"
+            pendingLabel="Deleting…"
+            pending={pending}
+            disabled={typed !== name}
+            variant="danger"
+            cancel
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -5,7 +5,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, useToast } from "@/components/ui";
 import { addMemberSchema, PASSWORD_RULE } from "@/lib/tenancy/schema";
 import { ROLE_OPTIONS } from "./role-options";
 
@@ -50,11 +50,7 @@ export function AddMemberDialog({ tenantSlug }: { tenantSlug: string }) {
             autoComplete="new-password"
             hint={PASSWORD_RULE}
           />
-          <DialogFooter>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Adding…" : "Add member"}
-            </Button>
-          </DialogFooter>
+          <DialogActions label="Add member" pendingLabel="Adding…" pending={form.formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,7 +4,8 @@ export { Button, buttonClasses, type ButtonProps, type ButtonSize, type ButtonVa
 export { Card, CardBody, CardHeader, type CardHeaderProps } from "./card";
 export { cn } from "./cn";
 export { CopyButton, type CopyButtonProps } from "./copy-button";
-export { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger, type DialogContentProps } from "./dialog";
+export { Dialog, DialogClose, DialogContent, DialogTrigger, type DialogContentProps } from "./dialog";
+export { DialogActions } from "./dialog-actions";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { Field, fieldAria, type FieldProps } from "./field";
 export { controlClasses, Input, Textarea } from "./input";

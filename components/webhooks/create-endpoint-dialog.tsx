@@ -5,7 +5,7 @@ import { useState } from "react";
 import { createEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
 import { createEndpointSchema } from "@/lib/webhooks/schema";
 import { EndpointFields } from "./endpoint-fields";
 import { SecretReveal } from "./secret-reveal";
@@ -37,11 +37,7 @@ export function CreateEndpointDialog({ tenantSlug, allowHttp }: { tenantSlug: st
           <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
             {formError && <Alert tone="danger">{formError}</Alert>}
             <EndpointFields form={form} allowHttp={allowHttp} />
-            <DialogFooter>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {form.formState.isSubmitting ? "Adding…" : "Add endpoint"}
-              </Button>
-            </DialogFooter>
+            <DialogActions label="Add endpoint" pendingLabel="Adding…" pending={form.formState.isSubmitting} />
           </form>
         </DialogContent>
       )}

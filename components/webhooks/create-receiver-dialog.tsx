@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { createReceiverAction } from "@/app/t/[tenant]/integrations/[id]/webhooks/actions";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
 import { createReceiverSchema } from "@/lib/webhooks/schema";
 
 const SCHEMES = [
@@ -17,7 +16,6 @@ const SCHEMES = [
 ];
 
 export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug: string; integrationId: string }) {
-  const router = useRouter();
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createReceiverSchema,
     defaultValues: { scheme: "standard_webhooks", secret: "", header: undefined, encoding: "hex" },
@@ -29,7 +27,6 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
     onSuccess: () => {
       dialog.setOpen(false);
       form.reset();
-      router.refresh();
     },
   });
   const dialog = useDialog(() => {
@@ -71,11 +68,7 @@ export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug
               />
             </>
           )}
-          <DialogFooter>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Adding…" : "Add receiver"}
-            </Button>
-          </DialogFooter>
+          <DialogActions label="Add receiver" pendingLabel="Adding…" pending={form.formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

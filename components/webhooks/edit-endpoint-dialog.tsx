@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { updateEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogContent, DialogFooter, DialogTrigger, useToast } from "@/components/ui";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, useToast } from "@/components/ui";
 import { createEndpointSchema } from "@/lib/webhooks/schema";
 import { EndpointFields } from "./endpoint-fields";
 
@@ -18,7 +17,6 @@ type Endpoint = {
 };
 
 export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenantSlug: string; endpoint: Endpoint; allowHttp: boolean }) {
-  const router = useRouter();
   const { toast } = useToast();
   const defaultValues = {
     url: endpoint.url,
@@ -40,7 +38,6 @@ export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenant
     onSuccess: () => {
       toast({ tone: "success", title: "Endpoint saved" });
       dialog.onOpenChange(false);
-      router.refresh();
     },
   });
   const dialog = useDialog(() => {
@@ -59,11 +56,7 @@ export function EditEndpointDialog({ tenantSlug, endpoint, allowHttp }: { tenant
         <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
           {formError && <Alert tone="danger">{formError}</Alert>}
           <EndpointFields form={form} allowHttp={allowHttp} headersHint={headersHint} />
-          <DialogFooter>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Saving…" : "Save"}
-            </Button>
-          </DialogFooter>
+          <DialogActions label="Save" pendingLabel="Saving…" pending={form.formState.isSubmitting} />
         </form>
       </DialogContent>
     </Dialog>

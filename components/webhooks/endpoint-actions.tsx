@@ -27,7 +27,6 @@ export function EndpointActions({ tenantSlug, id, url, enabled }: Props) {
       if (!result.ok) return toast({ tone: "danger", title: result.error });
       toast({ tone: "success", title: success });
       then?.(result.data);
-      router.refresh();
     });
 
   return (

@@ -1,17 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { deleteReceiverAction, rotateReceiverUrlAction } from "@/app/t/[tenant]/integrations/[id]/webhooks/actions";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import type { ActionResult } from "@/lib/action-result";
 
 export function ReceiverActions({ tenantSlug, id }: { tenantSlug: string; id: string }) {
-  const router = useRouter();
-  const refreshAfter = (run: () => Promise<ActionResult<unknown>>) => async () => {
-    const result = await run();
-    if (result.ok) router.refresh();
-    return result;
-  };
   return (
     <div className="flex gap-1">
       <ConfirmAction
@@ -20,7 +12,7 @@ export function ReceiverActions({ tenantSlug, id }: { tenantSlug: string; id: st
         description="The current URL answers 404 from now on; give the provider the new one."
         confirmLabel="Replace URL"
         successMessage="Receiver URL replaced"
-        action={refreshAfter(() => rotateReceiverUrlAction(tenantSlug, { id }))}
+        action={() => rotateReceiverUrlAction(tenantSlug, { id })}
       />
       <ConfirmAction
         triggerLabel="Delete"
@@ -28,7 +20,7 @@ export function ReceiverActions({ tenantSlug, id }: { tenantSlug: string; id: st
         description="Its URL answers 404 from now on, and its received events are deleted."
         confirmLabel="Delete receiver"
         successMessage="Receiver deleted"
-        action={refreshAfter(() => deleteReceiverAction(tenantSlug, { id }))}
+        action={() => deleteReceiverAction(tenantSlug, { id })}
       />
     </div>
   );

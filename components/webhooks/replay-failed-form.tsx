@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { replayFailedAction } from "@/app/t/[tenant]/webhooks/actions";
 import { Button, Field, Input, useToast } from "@/components/ui";
 
 /** "Replay failed since…": the moment is picked in local time and sent as UTC. */
 export function ReplayFailedForm({ tenantSlug, id }: { tenantSlug: string; id: string }) {
-  const router = useRouter();
   const { toast } = useToast();
   const [since, setSince] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -27,7 +25,6 @@ export function ReplayFailedForm({ tenantSlug, id }: { tenantSlug: string; id: s
             tone: "success",
             title: result.data.replayed === 1 ? "1 failed delivery queued again" : `${result.data.replayed} failed deliveries queued again`,
           });
-          router.refresh();
         });
       }}
     >

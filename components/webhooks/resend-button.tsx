@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { resendDeliveryAction } from "@/app/t/[tenant]/webhooks/actions";
 import { Button, useToast } from "@/components/ui";
 
 export function ResendButton({ tenantSlug, id }: { tenantSlug: string; id: string }) {
-  const router = useRouter();
   const { toast } = useToast();
   const [pending, startTransition] = useTransition();
   return (
@@ -19,7 +17,6 @@ export function ResendButton({ tenantSlug, id }: { tenantSlug: string; id: strin
           const result = await resendDeliveryAction(tenantSlug, { id });
           if (!result.ok) return toast({ tone: "danger", title: result.error });
           toast({ tone: "success", title: "Resend queued" });
-          router.refresh();
         })
       }
     >

@@ -3,4 +3,4 @@
 import { tenantAction } from "@/lib/action";
 import { createIntegration } from "@/lib/integrations";
 
-export const createIntegrationAction = tenantAction("admin", createIntegration, (slug) => `/t/${slug}/integrations`);
+export const createIntegrationAction = tenantAction("admin", createIntegration);

@@ -12,15 +12,11 @@ import {
   type PatchEndpointInput,
 } from "@/lib/webhooks";
 
-const webhooksPage = (slug: string) => `/t/${slug}/webhooks`;
-
-export const createEndpointAction = tenantAction("admin", createEndpoint, webhooksPage);
-export const updateEndpointAction = tenantAction(
-  "admin",
-  (ctx, input: { id: string; patch: PatchEndpointInput }) => updateEndpoint(ctx, input.id, input.patch),
-  webhooksPage,
+export const createEndpointAction = tenantAction("admin", createEndpoint);
+export const updateEndpointAction = tenantAction("admin", (ctx, input: { id: string; patch: PatchEndpointInput }) =>
+  updateEndpoint(ctx, input.id, input.patch),
 );
-export const deleteEndpointAction = tenantAction("admin", (ctx, input: { id: string }) => deleteEndpoint(ctx, input.id), webhooksPage);
+export const deleteEndpointAction = tenantAction("admin", (ctx, input: { id: string }) => deleteEndpoint(ctx, input.id));
 export const rotateEndpointSecretAction = tenantAction("admin", (ctx, input: { id: string }) => rotateEndpointSecret(ctx, input.id));
 export const sendTestEventAction = tenantAction("admin", (ctx, input: { id: string }) => sendTestEvent(ctx, input.id));
 export const resendDeliveryAction = tenantAction("admin", (ctx, input: { id: string }) => resendDelivery(ctx, input.id));

@@ -3,12 +3,8 @@
 import { tenantAction } from "@/lib/action";
 import { createApiKey, revokeApiKey, rotateApiKey } from "@/lib/api-keys";
 
-const keysPage = (slug: string) => `/t/${slug}/settings/api-keys`;
-
-export const createApiKeyAction = tenantAction("owner", createApiKey, keysPage);
-export const revokeApiKeyAction = tenantAction("owner", revokeApiKey, keysPage);
-export const rotateApiKeyAction = tenantAction(
-  "owner",
-  (ctx, input: { id: string; grace_period_hours: number }) => rotateApiKey(ctx, input),
-  keysPage,
+export const createApiKeyAction = tenantAction("owner", createApiKey);
+export const revokeApiKeyAction = tenantAction("owner", revokeApiKey);
+export const rotateApiKeyAction = tenantAction("owner", (ctx, input: { id: string; grace_period_hours: number }) =>
+  rotateApiKey(ctx, input),
 );

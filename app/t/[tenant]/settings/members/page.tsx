@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { AddMemberDialog } from "@/components/members/add-member-dialog";
-import { MemberRoleSelect } from "@/components/members/member-role-select";
-import { RemoveMemberButton } from "@/components/members/remove-member-button";
-import { Alert, Badge, Card, CardBody, CardHeader, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { MembersTable } from "@/components/members/members-table";
+import { Alert, Card, CardBody, CardHeader } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole, listMembers } from "@/lib/tenancy";
 
@@ -22,45 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
       />
       <CardBody className="grid gap-4">
         {!canManage && <Alert tone="info">You have {ctx.role} access: only owners can add or change members.</Alert>}
-        <Table>
-          <THead>
-            <Tr>
-              <Th>Member</Th>
-              <Th>Role</Th>
-              <Th>Last sign-in</Th>
-              {canManage && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              )}
-            </Tr>
-          </THead>
-          <TBody>
-            {members.map((m) => (
-              <Tr key={m.userId}>
-                <Td>
-                  <p className="font-medium">{m.name}</p>
-                  <p className="text-muted-foreground">{m.email}</p>
-                </Td>
-                <Td>
-                  {canManage ? (
-                    <MemberRoleSelect tenantSlug={ctx.tenant.slug} userId={m.userId} email={m.email} role={m.role} />
-                  ) : (
-                    <Badge tone={m.role === "owner" ? "info" : "neutral"}>{m.role}</Badge>
-                  )}
-                </Td>
-                <Td>
-                  <RelativeTime value={m.lastSignInAt} />
-                </Td>
-                {canManage && (
-                  <Td className="text-right">
-                    <RemoveMemberButton tenantSlug={ctx.tenant.slug} userId={m.userId} email={m.email} />
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
+        <MembersTable tenantSlug={ctx.tenant.slug} members={members} canManage={canManage} />
       </CardBody>
     </Card>
   );

@@ -1,31 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
 import { DeliveryDetailCard } from "@/components/webhooks/delivery-detail";
 import { DeliveryFilters } from "@/components/webhooks/delivery-filters";
-import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
 import { EditEndpointDialog } from "@/components/webhooks/edit-endpoint-dialog";
 import { EndpointActions } from "@/components/webhooks/endpoint-actions";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { FailingWarning } from "@/components/webhooks/failing-warning";
 import { ReplayFailedForm } from "@/components/webhooks/replay-failed-form";
-import {
-  Alert,
-  Badge,
-  Card,
-  CardBody,
-  CardHeader,
-  EmptyState,
-  NEWEST_FIRST,
-  PageHeader,
-  Pager,
-  RelativeTime,
-  Table,
-  TBody,
-  Td,
-  Th,
-  THead,
-  Tr,
-} from "@/components/ui";
+import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, NEWEST_FIRST, PageHeader, Pager, RelativeTime } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
@@ -125,36 +107,7 @@ export default async function EndpointPage({
               description={status || eventType ? "Nothing matches these filters." : "Send a test event to see one here."}
             />
           ) : (
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>Event</Th>
-                  <Th>Status</Th>
-                  <Th>Attempts</Th>
-                  <Th>Last response</Th>
-                  <Th>Created</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {deliveries.data.map((d) => (
-                  <Tr key={d.id}>
-                    <Td>
-                      <Link href={keep({ delivery: d.id })} className="font-mono text-sm underline-offset-2 hover:underline">
-                        {d.event_type}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <DeliveryStatusBadge status={d.status} />
-                    </Td>
-                    <Td className="tabular-nums">{d.attempts}</Td>
-                    <Td className="tabular-nums">{d.last_status_code ?? "—"}</Td>
-                    <Td>
-                      <RelativeTime value={d.created_at} />
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+            <DeliveriesTable deliveries={deliveries.data} detailHref={(delivery) => keep({ delivery })} />
           )}
           <Pager
             hrefs={pageHrefs(at, deliveries.next_cursor, (to) => hrefWith(base, { status, event_type: eventType, ...to }))}

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { tenantAction } from "@/lib/action";
@@ -16,14 +15,6 @@ export const connectAction = tenantAction("admin", async (ctx, input: Target & {
   redirect(`${integrationOAuthPath(ctx.tenant.slug, input.id)}?oauth=connected`);
 });
 
-export const refreshTokenAction = tenantAction("admin", async (ctx, input: Target) => {
-  const connection = await refreshToken(ctx, input.id, { force: true });
-  revalidatePath(integrationOAuthPath(ctx.tenant.slug, input.id));
-  return connection;
-});
+export const refreshTokenAction = tenantAction("admin", (ctx, input: Target) => refreshToken(ctx, input.id, { force: true }));
 
-export const disconnectAction = tenantAction("admin", async (ctx, input: Target) => {
-  const result = await disconnect(ctx, input.id);
-  revalidatePath(integrationOAuthPath(ctx.tenant.slug, input.id));
-  return result;
-});
+export const disconnectAction = tenantAction("admin", (ctx, input: Target) => disconnect(ctx, input.id));
