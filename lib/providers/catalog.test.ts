@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORIES, credentialFieldsFor, getProvider, PROVIDERS, publicProvider } from "./index";
+import { CATEGORIES, credentialFieldsFor, getProvider, ownOAuthEndpoints, PROVIDERS, publicProvider } from "./index";
 
 describe("provider catalog", () => {
   it("offers the providers admins ask for, each complete, with unique keys", () => {
@@ -36,7 +36,7 @@ describe("provider catalog", () => {
       expect(Object.keys(CATEGORIES)).toContain(p.category);
       expect(p.icon.monogram.length, p.key).toBeLessThanOrEqual(2);
       expect(p.baseUrl ?? p.baseUrlHint, p.key).toMatch(/^https:\/\//);
-      if (p.authModes.includes("oauth2") && p.key !== "custom_oauth2") {
+      if (p.authModes.includes("oauth2") && !p.custom) {
         expect(p.oauth?.tokenUrl, p.key).toMatch(/^https:\/\//);
       }
       if (p.authModes.includes("api_key")) expect(p.apiKey, p.key).toBeDefined();
@@ -53,5 +53,17 @@ describe("provider catalog", () => {
     expect(served).toMatchObject({ key: "stripe", auth_modes: ["api_key"], default_base_url: "https://api.stripe.com" });
     expect(served.credential_fields.api_key?.[0]).toMatchObject({ label: "Secret key", secret: true });
     expect(getProvider("nope")).toBeNull();
+  });
+
+  it("leaves name, host, test path and OAuth endpoints of the custom entries to the admin", () => {
+    for (const p of PROVIDERS.filter((entry) => entry.custom)) {
+      expect({ baseUrl: p.baseUrl, testEndpoint: p.testEndpoint, oauth: p.oauth }, p.key).toEqual({
+        baseUrl: null,
+        testEndpoint: null,
+        oauth: undefined,
+      });
+    }
+    expect(PROVIDERS.filter((p) => p.custom).map((p) => p.key)).toEqual(["custom_rest", "custom_oauth2"]);
+    expect(PROVIDERS.filter(ownOAuthEndpoints).map((p) => p.key)).toEqual(["custom_oauth2"]);
   });
 });

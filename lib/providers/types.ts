@@ -64,5 +64,7 @@ export type Provider = {
   labels?: Partial<Record<CredentialFieldName, { label: string; help?: string }>>;
   statusHints?: { statusPath: string; note: string };
   oauth?: ProviderOAuth;
+  /** The admin describes the API: the catalog gives no name, host or test path, and no OAuth endpoints when it offers OAuth2. */
+  custom?: true;
   note?: string;
 };
