@@ -1,4 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi/document";
+import { RECEIVER_SCHEME_NAMES, RECEIVER_SCHEME_SPECS, RECEIVER_SCHEMES } from "@/lib/webhooks/incoming/schemes";
+import { verifyIncoming } from "@/lib/webhooks/incoming/verify";
+import { createReceiverSchema } from "@/lib/webhooks/schema";
+import { PROVIDER_ADAPTERS } from "./adapters";
 import { CATEGORIES, credentialFieldsFor, getProvider, ownOAuthEndpoints, PROVIDERS, publicProvider } from "./index";
 
 describe("provider catalog", () => {
@@ -65,5 +71,48 @@ describe("provider catalog", () => {
     }
     expect(PROVIDERS.filter((p) => p.custom).map((p) => p.key)).toEqual(["custom_rest", "custom_oauth2"]);
     expect(PROVIDERS.filter(ownOAuthEndpoints).map((p) => p.key)).toEqual(["custom_oauth2"]);
+  });
+});
+
+describe("provider adapters", () => {
+  const schemeTestFile = (scheme: string) => {
+    const adapter = PROVIDER_ADAPTERS.find((a) => a.receiver.scheme === scheme);
+    return adapter ? `lib/providers/${adapter.key}/verify.test.ts` : "lib/webhooks/incoming/verify.test.ts";
+  };
+
+  it("belong to catalog entries, one adapter per provider and one receiver scheme per name", () => {
+    for (const adapter of PROVIDER_ADAPTERS) expect(getProvider(adapter.key), adapter.key).not.toBeNull();
+    expect(new Set(PROVIDER_ADAPTERS.map((a) => a.key)).size).toBe(PROVIDER_ADAPTERS.length);
+    expect(new Set(RECEIVER_SCHEMES).size).toBe(RECEIVER_SCHEMES.length);
+    expect(new Set(RECEIVER_SCHEME_SPECS.map((s) => s.label)).size).toBe(RECEIVER_SCHEME_SPECS.length);
+    expect(RECEIVER_SCHEMES).toEqual(["standard_webhooks", "stripe", "github", "hmac_sha256"]);
+    expect(RECEIVER_SCHEME_NAMES).toEqual({
+      standard_webhooks: "Standard Webhooks",
+      stripe: "Stripe",
+      github: "GitHub",
+      hmac_sha256: "HMAC-SHA256",
+    });
+  });
+
+  it("give every receiver scheme a verifier that refuses an unsigned request, and a test of its own", () => {
+    for (const scheme of RECEIVER_SCHEMES) {
+      const settings = { scheme, secret: "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=", header: "X-Signature", encoding: "hex" as const };
+      expect(verifyIncoming(settings, new Headers(), "{}"), scheme).toMatchObject({ ok: false, reason: "missing_header" });
+      const file = new URL(`../../${schemeTestFile(scheme)}`, import.meta.url);
+      expect(existsSync(file), file.pathname).toBe(true);
+      expect(readFileSync(file, "utf8"), file.pathname).toContain(`describe("${scheme} scheme"`);
+    }
+  });
+
+  it("are what the API accepts and documents for receivers", () => {
+    const refused = createReceiverSchema.safeParse({ scheme: "paypal", secret: "s" });
+    expect(refused.error?.issues[0]?.message).toBe("Choose standard_webhooks, stripe, github or hmac_sha256.");
+    type Create = {
+      description: string;
+      requestBody: { content: { "application/json": { schema: { properties: { scheme: { enum: string[] } } } } } };
+    };
+    const create = buildOpenApiDocument().paths["/integrations/{id}/receivers"]?.post as Create;
+    expect(create.requestBody.content["application/json"].schema.properties.scheme.enum).toEqual([...RECEIVER_SCHEMES]);
+    for (const scheme of RECEIVER_SCHEMES) expect(create.description).toContain(`\`${scheme}\` (`);
   });
 });

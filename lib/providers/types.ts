@@ -68,3 +68,9 @@ export type Provider = {
   custom?: true;
   note?: string;
 };
+
+/** How a receiver checks a request's signature: its key in the API, its name on a receiver, its label in the receiver dialog, its line in the API docs. */
+export type ReceiverSchemeSpec = { scheme: string; name: string; label: string; doc: string };
+
+/** What a provider needs beyond its catalog entry, declared in `lib/providers/<key>/`; server code sits beside it. */
+export type ProviderAdapter = { key: string; receiver?: ReceiverSchemeSpec };
