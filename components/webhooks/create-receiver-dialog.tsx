@@ -6,14 +6,10 @@ import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
+import { RECEIVER_SCHEME_SPECS } from "@/lib/webhooks/incoming/schemes";
 import { createReceiverSchema } from "@/lib/webhooks/schema";
 
-const SCHEMES = [
-  { value: "standard_webhooks", label: "Standard Webhooks (whsec_…)" },
-  { value: "stripe", label: "Stripe (Stripe-Signature)" },
-  { value: "github", label: "GitHub (X-Hub-Signature-256)" },
-  { value: "hmac_sha256", label: "Generic HMAC-SHA256" },
-];
+const SCHEMES = RECEIVER_SCHEME_SPECS.map(({ scheme, label }) => ({ value: scheme, label }));
 
 export function CreateReceiverDialog({ tenantSlug, integrationId }: { tenantSlug: string; integrationId: string }) {
   const { form, onSubmit, formError, setFormError } = useActionForm({

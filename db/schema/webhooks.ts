@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { ReceiverScheme } from "@/lib/webhooks/schema";
+import type { ReceiverScheme } from "@/lib/webhooks/incoming/schemes";
 import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
 import { integrations } from "./integrations";

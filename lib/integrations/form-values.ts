@@ -1,4 +1,4 @@
-import { credentialFieldsFor, getProvider, type AuthType, type CredentialFieldName } from "@/lib/providers";
+import { credentialFieldsFor, getProvider, ownOAuthEndpoints, type AuthType, type CredentialFieldName } from "@/lib/providers";
 import {
   CANONICAL_STATUSES,
   CONFIG_DEFAULTS,
@@ -93,7 +93,10 @@ export function defaultConfigValues(statusPath = ""): ConfigFormValues {
 }
 
 /** Whether the form edits `config.oauth`: only the provider without endpoints of its own. */
-export const needsOAuthEndpoints = (providerKey: string) => providerKey === "custom_oauth2";
+export function needsOAuthEndpoints(providerKey: string): boolean {
+  const provider = getProvider(providerKey);
+  return provider !== null && ownOAuthEndpoints(provider);
+}
 
 function toOAuthInput(values: OAuthFormValues) {
   return {
@@ -108,7 +111,7 @@ function toOAuthInput(values: OAuthFormValues) {
 export function newIntegrationValues(providerKey: string): IntegrationFormValues {
   const provider = getProvider(providerKey);
   return {
-    name: provider && provider.key !== "custom_rest" && provider.key !== "custom_oauth2" ? provider.name : "",
+    name: provider && !provider.custom ? provider.name : "",
     provider: providerKey,
     environment: "production",
     auth_type: provider?.authModes[0] ?? "none",

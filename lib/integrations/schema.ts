@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUTH_TYPES, getProvider, type AuthType, type CredentialFieldName } from "@/lib/providers";
+import { AUTH_TYPES, getProvider, ownOAuthEndpoints, type AuthType, type CredentialFieldName } from "@/lib/providers";
 import { limitSchema } from "@/lib/pagination";
 import type { HealthStatus } from "@/db/schema/health";
 import { isStatusPath } from "./json-path";
@@ -228,11 +228,11 @@ export function createIntegrationSchema({ allowHttp }: Options) {
           message: `Enter the base URL, such as ${provider.baseUrlHint ?? "https://api.example.com"}.`,
         });
       }
-      if (provider.key === "custom_oauth2" && !input.config.oauth) {
+      if (ownOAuthEndpoints(provider) && !input.config.oauth) {
         ctx.addIssue({
           code: "custom",
           path: ["config", "oauth"],
-          message: "Custom OAuth2 needs config.oauth with the authorize and token URLs.",
+          message: `${provider.name} needs config.oauth with the authorize and token URLs.`,
         });
       }
       if (input.credentials) checkCredentials(input.auth_type, input.credentials, ctx);

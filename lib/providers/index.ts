@@ -14,6 +14,11 @@ export function getProvider(key: string): Provider | null {
   return BY_KEY.get(key) ?? null;
 }
 
+/** Whether an integration of this provider brings its own OAuth endpoints in `config.oauth`. */
+export function ownOAuthEndpoints(provider: Provider): boolean {
+  return provider.custom === true && provider.authModes.includes("oauth2");
+}
+
 const GENERIC_FIELDS: Record<AuthType, CredentialField[]> = {
   none: [],
   api_key: [

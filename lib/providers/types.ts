@@ -64,5 +64,13 @@ export type Provider = {
   labels?: Partial<Record<CredentialFieldName, { label: string; help?: string }>>;
   statusHints?: { statusPath: string; note: string };
   oauth?: ProviderOAuth;
+  /** The admin describes the API: the catalog gives no name, host or test path, and no OAuth endpoints when it offers OAuth2. */
+  custom?: true;
   note?: string;
 };
+
+/** How a receiver checks a request's signature: its key in the API, its name on a receiver, its label in the receiver dialog, its line in the API docs. */
+export type ReceiverSchemeSpec = { scheme: string; name: string; label: string; doc: string };
+
+/** What a provider needs beyond its catalog entry, declared in `lib/providers/<key>/`; server code sits beside it. */
+export type ProviderAdapter = { key: string; receiver?: ReceiverSchemeSpec };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { limitSchema } from "@/lib/pagination";
 import { SUBSCRIBABLE_EVENT_TYPES } from "./catalog";
+import { RECEIVER_SCHEMES } from "./incoming/schemes";
 
 // Kept free of server imports: the endpoint and receiver forms validate with these same schemas.
 
@@ -95,14 +96,11 @@ export const replayFailedSchema = z.strictObject({
   since: z.iso.datetime({ error: "Give a date and time, such as 2026-11-23T08:00:00Z.", offset: true }),
 });
 
-export const RECEIVER_SCHEMES = ["standard_webhooks", "stripe", "github", "hmac_sha256"] as const;
-export type ReceiverScheme = (typeof RECEIVER_SCHEMES)[number];
-
 const WHSEC = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 
 export const createReceiverSchema = z
   .strictObject({
-    scheme: z.enum(RECEIVER_SCHEMES, { error: "Choose standard_webhooks, stripe, github or hmac_sha256." }),
+    scheme: z.enum(RECEIVER_SCHEMES, { error: `Choose ${RECEIVER_SCHEMES.slice(0, -1).join(", ")} or ${RECEIVER_SCHEMES.at(-1)}.` }),
     secret: z.string({ error: "Enter the signing secret." }).min(1, "Enter the signing secret.").max(1000, "At most 1000 characters."),
     header: z.string().trim().regex(HEADER_NAME, "A header name uses letters, digits and hyphens, such as X-Signature.").optional(),
     encoding: z.enum(["hex", "base64"], { error: "Choose hex or base64." }).default("hex"),

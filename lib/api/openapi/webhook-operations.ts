@@ -1,3 +1,4 @@
+import { RECEIVER_SCHEME_SPECS } from "@/lib/webhooks/incoming/schemes";
 import {
   createEndpointSchema,
   createReceiverSchema,
@@ -40,9 +41,7 @@ const delivery = {
   created_at: "2026-11-22T06:00:00.000Z",
 };
 const schemaOptions = { allowHttp: false };
-const RECEIVER_DESCRIPTION =
-  "Schemes: `standard_webhooks` (secret `whsec_` + base64, decoded; 5-minute tolerance), `stripe` (`Stripe-Signature`, the secret used as text, 5-minute tolerance), " +
-  "`github` (`X-Hub-Signature-256`, deduplicated on `X-GitHub-Delivery`), `hmac_sha256` (the hex or base64 HMAC of the raw body in `header`). The secret is write-only.";
+const RECEIVER_DESCRIPTION = `Schemes: ${RECEIVER_SCHEME_SPECS.map((spec) => spec.doc).join(", ")}. The secret is write-only.`;
 
 export const WEBHOOK_OPERATIONS: Operation[] = [
   {

@@ -95,6 +95,7 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     baseUrlHint: "https://api.example.com",
     docsUrl: "/docs",
     testEndpoint: null,
+    custom: true,
     apiKey: { in: "header", name: "X-API-Key" },
     statusHints: {
       statusPath: "$.units[*].status",
@@ -112,6 +113,7 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     baseUrlHint: "https://api.example.com",
     docsUrl: "/docs",
     testEndpoint: null,
+    custom: true,
     note: "Set config.oauth: authorize_url, token_url, scopes and client_auth.",
   },
 ];

@@ -9,7 +9,8 @@ import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { createReceiverSchema, listReceivedEventsSchema, type CreateReceiverInput } from "../schema";
-import { REJECTION_TEXT, verifyIncoming, type RejectionReason } from "./verify";
+import { REJECTION_TEXT, type RejectionReason } from "./signature";
+import { verifyIncoming } from "./verify";
 
 type ReceiverRow = typeof webhookReceivers.$inferSelect;
 

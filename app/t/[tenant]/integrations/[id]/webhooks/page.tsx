@@ -10,15 +10,9 @@ import { orNotFound } from "@/lib/or-not-found";
 import { hrefWith, loadPage, pageHrefs, pagePosition } from "@/lib/pager";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
+import { RECEIVER_SCHEME_NAMES } from "@/lib/webhooks/incoming/schemes";
 
 export const metadata: Metadata = { title: "Incoming webhooks" };
-
-const SCHEME_LABEL: Record<string, string> = {
-  standard_webhooks: "Standard Webhooks",
-  stripe: "Stripe",
-  github: "GitHub",
-  hmac_sha256: "HMAC-SHA256",
-};
 
 export default async function IntegrationWebhooksPage({
   params,
@@ -56,10 +50,10 @@ export default async function IntegrationWebhooksPage({
               <section
                 key={r.id}
                 className="grid gap-2 rounded-md border border-border p-3"
-                aria-label={`${SCHEME_LABEL[r.scheme]} receiver`}
+                aria-label={`${RECEIVER_SCHEME_NAMES[r.scheme]} receiver`}
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone="info">{SCHEME_LABEL[r.scheme]}</Badge>
+                  <Badge tone="info">{RECEIVER_SCHEME_NAMES[r.scheme]}</Badge>
                   {r.header && (
                     <span className="text-xs text-muted-foreground">
                       header {r.header} ({r.encoding})
