@@ -12,8 +12,8 @@ import type { IntegrationRow } from "./view";
  * The one outbound client for an integration's own API. Test connection and health checks each
  * used to hold a copy of this pipeline (credentials, redactor, auth per type, the guarded client,
  * a status-message table, logging), and the copies drifted: two message tables, and one redacted
- * less than the other. Sync, import pushes and connector calls use this too, so every call to a
- * provider authenticates, redacts and logs the same way.
+ * less than the other. Sync, import pushes and connector calls are to use it as well, so every call
+ * to a provider authenticates, redacts and logs the same way.
  */
 
 export type CallTarget = Pick<IntegrationRow, "id" | "tenantId" | "provider" | "authType" | "baseUrl" | "credentials">;
