@@ -35,12 +35,13 @@ function firstItems(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The first items of the response, with secret-named fields blanked; capped once redacted, so no cut lands inside a secret. */
+/** The first items of the response, with secret-named fields blanked. */
 function sampleOf(json: unknown, text: string): unknown {
   if (json === undefined) return text || null;
   return redactSecretKeys(firstItems(json));
 }
 
+/** At most 4 KB, cut only once redacted, so no cut lands inside a secret and leaves part of it. */
 function capSample(sample: unknown): unknown {
   if (typeof sample === "string") return sample.slice(0, SAMPLE_BYTES);
   const text = JSON.stringify(sample);
