@@ -35,6 +35,9 @@ export const integrations = pgTable(
   ],
 );
 
+/** What made an outbound call; sync, import pushes and connectors add theirs. */
+export type RequestLogSource = "test";
+
 export const integrationRequestLogs = pgTable(
   "integration_request_logs",
   {
@@ -43,6 +46,9 @@ export const integrationRequestLogs = pgTable(
     integrationId: uuid("integration_id")
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
+    // Which feature made the call (test connection, later sync, import, connectors) and, when it has one, the run it belongs to.
+    source: text("source").$type<RequestLogSource>().notNull().default("test"),
+    sourceId: uuid("source_id"),
     // Everything below is stored already redacted: this table is shown to admins as it is.
     method: text("method").notNull(),
     url: text("url").notNull(),

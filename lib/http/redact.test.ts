@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, redactHeaders, redactUrl, REDACTED } from "./redact";
+import { createRedactor, redactDeep, redactHeaders, redactUrl, REDACTED } from "./redact";
 
 describe("redaction for log lines", () => {
   const secret = "sk_live/4242 +secret";
@@ -36,5 +36,30 @@ describe("redaction for log lines", () => {
       "https://api.test/v1?api_key=[redacted]&page=2&token=[redacted]&hapikey=[redacted]",
     );
     expect(redactUrl(`https://api.test/v1/${encodeURIComponent(secret)}/x`, redact)).toBe("https://api.test/v1/[redacted]/x");
+  });
+});
+
+describe("every spelling a redactor knows", () => {
+  const secret = `s3cret ~!'(x)/"\\é`;
+  const redact = createRedactor([secret], [["client id", secret]]);
+  const form = (v: string) => new URLSearchParams({ v }).toString().slice(2);
+
+  it("covers the form-encoded query, the JSON-escaped string and the OAuth client's Basic pair", () => {
+    for (const spelling of [
+      form(secret),
+      JSON.stringify(secret).slice(1, -1),
+      JSON.stringify(secret).slice(1, -1).replace("é", "\\u00e9"),
+      Buffer.from(`${form("client id")}:${form(secret)}`).toString("base64"),
+    ]) {
+      expect(redact(`a ${spelling} b`)).toBe(`a ${REDACTED} b`);
+    }
+  });
+
+  it("redacts every string of a result, keys included, and survives a secret with a lone surrogate", () => {
+    expect(redactDeep({ [secret]: [secret, { deep: `x ${secret}` }], n: 1 }, redact)).toEqual({
+      [REDACTED]: [REDACTED, { deep: `x ${REDACTED}` }],
+      n: 1,
+    });
+    expect(createRedactor(["lone \ud800 surrogate"])("a lone \ud800 surrogate")).toBe(`a ${REDACTED}`);
   });
 });

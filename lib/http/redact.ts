@@ -5,32 +5,79 @@ const ALWAYS_SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "
 
 export type Redactor = (text: string) => string;
 
-function forms(value: string): string[] {
-  const bytes = Buffer.from(value, "utf8");
+// A value with a lone surrogate has no percent-encoding; its other forms still count.
+function percentEncoded(value: string): string | null {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+// A string as it is, and as JSON writers spell it: escaped quotes and backslashes, and by some also `\/` and `\uXXXX` for non-ASCII.
+function jsonForms(value: string): string[] {
+  const plain = JSON.stringify(value).slice(1, -1);
+  const ascii = plain.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return [value, plain, ascii, plain.replaceAll("/", "\\/"), ascii.replaceAll("/", "\\/")];
+}
+
+function encodedForms(value: string): string[] {
+  const percent = percentEncoded(value);
   return [
     value,
-    // As it appears inside a JSON string, where quotes and backslashes are escaped.
-    JSON.stringify(value).slice(1, -1),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, "+"),
-    bytes.toString("base64"),
-    bytes.toString("base64").replace(/=+$/, ""),
-    bytes.toString("base64url"),
+    ...(percent === null
+      ? []
+      : [
+          percent,
+          percent.replace(/%20/g, "+"),
+          // application/x-www-form-urlencoded (URLSearchParams, query strings and form bodies) also encodes !'()~.
+          new URLSearchParams({ v: value }).toString().slice(2),
+        ]),
+    ...base64Forms(value),
   ];
 }
 
+function base64Forms(text: string): string[] {
+  const bytes = Buffer.from(text, "utf8");
+  return [bytes.toString("base64"), bytes.toString("base64").replace(/=+$/, ""), bytes.toString("base64url")];
+}
+
+// RFC 6749 §2.3.1: an OAuth client's Basic header form-encodes both halves before joining them.
+function basicForms([user, pass]: [string, string]): string[] {
+  const form = (v: string) => new URLSearchParams({ v }).toString().slice(2);
+  const pairs = [`${user}:${pass}`];
+  if (percentEncoded(user) !== null && percentEncoded(pass) !== null) pairs.push(`${form(user)}:${form(pass)}`);
+  return pairs.flatMap(base64Forms);
+}
+
 /**
- * Removes every occurrence of each secret from text bound for a log line: the value itself, its
- * URL-encoded and base64 forms, and the base64 of each `user:pass` pair as a Basic header carries it.
+ * Every spelling of the secrets a redactor removes: each value as it is, percent- and
+ * form-encoded, in base64, and each of those as a JSON string spells it; for each `user:pass`
+ * pair, the base64 a Basic header carries (plain, and with both halves form-encoded as OAuth does). Longest first, so a secret inside a longer encoded
+ * form does not leave the rest of that form behind.
  */
+function secretForms(secrets: string[], basicPairs: [string, string][] = []): string[] {
+  const forms = [...secrets.filter((s) => s.length > 0).flatMap(encodedForms), ...basicPairs.flatMap(basicForms)].flatMap(jsonForms);
+  return [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/** Removes every occurrence of each secret, in every spelling `secretForms` knows, from text bound for an answer, a log line or a row. */
 export function createRedactor(secrets: string[], basicPairs: [string, string][] = []): Redactor {
-  const needles = [
-    ...secrets.filter((s) => s.length > 0).flatMap(forms),
-    ...basicPairs.flatMap(([user, pass]) => forms(`${user}:${pass}`).slice(4)),
-  ];
-  // Longest first, so a secret inside a longer encoded form does not leave the rest of that form behind.
-  const ordered = [...new Set(needles)].filter(Boolean).sort((a, b) => b.length - a.length);
+  const ordered = secretForms(secrets, basicPairs);
   return (text) => ordered.reduce((out, needle) => out.split(needle).join(REDACTED), text);
+}
+
+/** A value built from remote content, with the redactor applied to every string in it, object keys included. */
+export function redactDeep<T>(value: T, redact: Redactor): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [redact(k), walk(inner)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }
 
 export function isSecretName(name: string): boolean {

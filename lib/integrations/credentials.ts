@@ -1,4 +1,5 @@
 import { contextFor, decryptJson, encryptJson, INTEGRATION_CREDENTIALS_COLUMN } from "@/lib/crypto";
+import { createRedactor, type Redactor } from "@/lib/http/redact";
 import type { AuthType } from "@/lib/providers";
 import type { Credentials } from "./schema";
 
@@ -24,9 +25,15 @@ export function credentialsHint(authType: AuthType, credentials: Credentials): s
   return secret.length >= 12 ? `••••${secret.slice(-4)}` : "••••";
 }
 
-/** Every stored secret value, and the Basic pair, for redacting log lines. */
-export function secretsOf(credentials: Credentials): { secrets: string[]; basicPairs: [string, string][] } {
-  const secrets = SECRET_FIELDS.map((f) => credentials[f]).filter((v): v is string => Boolean(v));
-  const { username, password } = credentials;
-  return { secrets, basicPairs: username && password ? [[username, password]] : [] };
+/**
+ * The integration's redactor: every stored secret, the tokens it calls with (an OAuth access and
+ * refresh token), and the user:pass and client_id:client_secret pairs a Basic header joins.
+ */
+export function redactorFor(credentials: Credentials, tokens: string[] = []): Redactor {
+  const secrets = [...SECRET_FIELDS.map((f) => credentials[f]), ...tokens].filter((v): v is string => Boolean(v));
+  const { username, password, client_id, client_secret } = credentials;
+  const pairs: [string, string][] = [];
+  if (username && password) pairs.push([username, password]);
+  if (client_id && client_secret) pairs.push([client_id, client_secret]);
+  return createRedactor(secrets, pairs);
 }

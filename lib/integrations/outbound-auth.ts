@@ -1,6 +1,7 @@
-import { getAccessToken } from "@/lib/oauth/access-token";
+import type { Redactor } from "@/lib/http/redact";
+import { getAccessToken, storedTokens } from "@/lib/oauth/access-token";
 import type { AuthType, Provider } from "@/lib/providers";
-import { decryptCredentials } from "./credentials";
+import { decryptCredentials, redactorFor } from "./credentials";
 import type { Credentials } from "./schema";
 import type { IntegrationRow } from "./view";
 
@@ -38,11 +39,19 @@ export function applyAuth(authType: AuthType, credentials: Credentials, provider
   return out;
 }
 
+/** What an outbound call authenticates with, and the redactor that knows every secret of the integration. */
+export type OutboundCredentials = { credentials: Credentials; redact: Redactor };
+
 /**
- * What an outbound call authenticates with: the stored credentials, or for OAuth2 a current
- * access token in `token` (refreshed first when due; a 424 AppError when there is none).
+ * The stored credentials, or for OAuth2 a current access token in `token` (refreshed first
+ * when due; a 424 AppError when there is none). The redactor also knows the client secret and
+ * the stored access and refresh tokens.
  */
-export async function outboundCredentials(row: Pick<IntegrationRow, "id" | "tenantId" | "authType" | "credentials">): Promise<Credentials> {
-  if (row.authType === "oauth2") return { token: await getAccessToken(row) };
-  return decryptCredentials(row);
+export async function outboundCredentials(
+  row: Pick<IntegrationRow, "id" | "tenantId" | "authType" | "credentials">,
+): Promise<OutboundCredentials> {
+  const stored = decryptCredentials(row);
+  if (row.authType !== "oauth2") return { credentials: stored, redact: redactorFor(stored) };
+  const token = await getAccessToken(row);
+  return { credentials: { token }, redact: redactorFor(stored, [token, ...(await storedTokens(row))]) };
 }

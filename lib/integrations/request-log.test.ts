@@ -16,6 +16,8 @@ describe("request log", () => {
       await recordRequest({
         tenantId: owner.tenant.id,
         integrationId: id,
+        source: "test",
+        sourceId: null,
         method: "GET",
         url: `https://api.example.com/call/${i}`,
         requestHeaders: {},

@@ -1,18 +1,20 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrationRequestLogs, integrations } from "@/db/schema";
+import { integrationRequestLogs, integrations, type RequestLogSource } from "@/db/schema";
 import { env } from "@/lib/env";
 import { afterCursor, keysetPage } from "@/lib/keyset-page";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listRequestLogsSchema, type ListRequestLogsInput } from "./schema";
 import { loadOwnedIntegration } from "./view";
 
-export const EXCERPT_CHARS = 2000;
+const EXCERPT_CHARS = 2000;
 
 /** One outbound call, already redacted by the caller. */
 export type RequestLogEntry = {
   tenantId: string;
   integrationId: string;
+  source: RequestLogSource;
+  sourceId: string | null;
   method: string;
   url: string;
   requestHeaders: Record<string, string>;

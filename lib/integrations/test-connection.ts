@@ -1,15 +1,10 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/db/client";
 import { redact as redactSecretKeys } from "@/lib/audit";
 import { recordHealthCheck } from "@/lib/health/record";
-import { sendRequest, type HttpResponse, type Timings } from "@/lib/http/client";
-import { HttpError, type HttpErrorKind } from "@/lib/http/http-error";
-import { createRedactor, redactHeaders, redactUrl, type Redactor } from "@/lib/http/redact";
-import { getProvider } from "@/lib/providers";
+import type { Timings } from "@/lib/http/client";
+import { redactDeep, redactHeaders } from "@/lib/http/redact";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { secretsOf } from "./credentials";
-import { applyAuth, outboundCredentials } from "./outbound-auth";
-import { EXCERPT_CHARS, recordRequest } from "./request-log";
+import { callIntegration, problemText } from "./call";
 import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
@@ -31,27 +26,6 @@ export type TestConnectionResult = {
 
 const SAMPLE_ITEMS = 3;
 const SAMPLE_BYTES = 4096;
-const RETRYABLE: HttpErrorKind[] = ["timeout", "network", "refused"];
-
-function statusMessage(status: number, retryAfter: number | null): string | null {
-  if (status >= 200 && status < 300) return null;
-  if (status === 401) return "The provider refused the credentials (401). Replace them with a valid key or token.";
-  if (status === 403) return "The credentials were accepted but lack permission (403). Check the key's scopes or role.";
-  if (status === 404) return "The endpoint was not found (404). Check the base URL and the status endpoint path.";
-  if (status === 429) {
-    return `The provider is rate limiting these credentials (429).${retryAfter !== null ? ` It asks to wait ${retryAfter} s before retrying.` : " Wait a minute and try again."}`;
-  }
-  if (status >= 500) return `The provider had an error of its own (${status}). Try again later, or check its status page.`;
-  if (status >= 300 && status < 400) return `The endpoint answered with a redirect (${status}). Point the URL at the final address.`;
-  return `The provider answered ${status}. Check the endpoint and the request it expects.`;
-}
-
-function retryAfterSeconds(res: HttpResponse): number | null {
-  const value = res.headers["retry-after"];
-  if (!value) return null;
-  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
-  return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
-}
 
 function firstItems(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, SAMPLE_ITEMS).map((v) => firstItems(v, depth + 1));
@@ -61,19 +35,17 @@ function firstItems(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** The first items of the response, at most 4 KB, with secret-named fields and stored secrets removed. */
-function sampleOf(json: unknown, text: string, redact: Redactor): unknown {
-  if (json === undefined) return text ? redact(text).slice(0, SAMPLE_BYTES) : null;
-  const sample = redact(JSON.stringify(redactSecretKeys(firstItems(json))));
-  return sample.length <= SAMPLE_BYTES ? JSON.parse(sample) : { truncated: true, excerpt: sample.slice(0, SAMPLE_BYTES) };
+/** The first items of the response, with secret-named fields blanked. */
+function sampleOf(json: unknown, text: string): unknown {
+  if (json === undefined) return text || null;
+  return redactSecretKeys(firstItems(json));
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+/** At most 4 KB, cut only once redacted, so no cut lands inside a secret and leaves part of it. */
+function capSample(sample: unknown): unknown {
+  if (typeof sample === "string") return sample.slice(0, SAMPLE_BYTES);
+  const text = JSON.stringify(sample);
+  return text.length <= SAMPLE_BYTES ? sample : { truncated: true, excerpt: text.slice(0, SAMPLE_BYTES) };
 }
 
 const EMPTY: Omit<TestConnectionResult, "error"> = {
@@ -90,96 +62,51 @@ const EMPTY: Omit<TestConnectionResult, "error"> = {
 };
 
 /**
- * Calls the integration's status endpoint for real, through the guarded client, retrying with
+ * Calls the integration's status endpoint for real, through the integration client, retrying with
  * backoff on timeouts, dropped connections and 5xx. Every attempt is logged and counted.
  */
 export async function testConnection(ctx: TenantContext, id: string): Promise<TestConnectionResult> {
   requireRole(ctx, "admin");
   const row = await loadOwnedIntegration(db(), ctx, id);
-  const provider = getProvider(row.provider);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = statusEndpointOf({ provider: row.provider, config });
   if (!endpoint)
     return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };
 
-  const credentials = await outboundCredentials(row);
-  const { secrets, basicPairs } = secretsOf(credentials);
-  const redact = createRedactor(secrets, basicPairs);
-  const auth = applyAuth(row.authType, credentials, provider, new URL(`${row.baseUrl}${endpoint}`));
-  const headers = { accept: "application/json", "user-agent": "Patchbay", ...auth.headers };
-  const request = {
-    method: "GET",
-    url: redactUrl(auth.url.toString(), redact, auth.secretParams),
-    headers: redactHeaders(headers, redact, auth.secretHeaders),
-  };
-
-  let result: TestConnectionResult = { ...EMPTY, error: null };
-  let timedOut = false;
   const startedAt = new Date();
-  for (let attempt = 1; ; attempt++) {
-    const started = performance.now();
-    let retryable = false;
-    let excerpt: string | null = null;
-    try {
-      const res = await sendRequest({
-        url: auth.url.toString(),
-        headers,
-        timeoutMs: config.timeout_seconds * 1000,
-        credentialHeaders: auth.secretHeaders,
-      });
-      const text = res.body.toString("utf8");
-      const json = parseJson(text);
-      const retryAfter = retryAfterSeconds(res);
-      excerpt = redact(text).slice(0, EXCERPT_CHARS);
-      retryable = res.status >= 500;
-      timedOut = false;
-      result = {
-        success: res.status >= 200 && res.status < 300,
+  const call = await callIntegration(row, {
+    path: endpoint,
+    timeoutMs: config.timeout_seconds * 1000,
+    retries: config.retry_count,
+    log: { source: "test" },
+  });
+  const res = call.response;
+  const built: TestConnectionResult = res
+    ? {
+        success: call.ok,
         status_code: res.status,
-        response_time_ms: res.timings.totalMs,
-        error: statusMessage(res.status, retryAfter),
-        sample_data: sampleOf(json, text, redact),
-        mapped_statuses: config.status_path && json !== undefined ? mapStatuses(json, config.status_path, config.status_mapping) : null,
+        response_time_ms: call.durationMs,
+        error: problemText(call.problem),
+        sample_data: sampleOf(call.json, call.text ?? ""),
+        mapped_statuses:
+          config.status_path && call.json !== undefined ? mapStatuses(call.json, config.status_path, config.status_mapping) : null,
         timings: res.timings,
-        attempts: attempt,
-        retry_after_seconds: retryAfter,
-        request,
-        response_headers: redactHeaders(res.headers, redact),
-      };
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      retryable = RETRYABLE.includes(error.kind);
-      timedOut = error.kind === "timeout";
-      result = {
-        ...EMPTY,
-        error: redact(error.message),
-        attempts: attempt,
-        request,
-        response_time_ms: Math.round(performance.now() - started),
-      };
-    }
-    await recordRequest({
-      tenantId: row.tenantId,
-      integrationId: row.id,
-      method: request.method,
-      url: request.url,
-      requestHeaders: request.headers,
-      statusCode: result.status_code,
-      durationMs: result.response_time_ms ?? 0,
-      responseExcerpt: excerpt,
-      success: result.success,
-      error: result.error,
-    });
-    if (!retryable || attempt > config.retry_count) break;
-    await sleep(Math.min(250 * 2 ** (attempt - 1), 4_000));
-  }
+        attempts: call.attempts,
+        retry_after_seconds: call.retryAfterSeconds,
+        request: call.request,
+        response_headers: redactHeaders(res.headers, call.redact),
+      }
+    : { ...EMPTY, error: problemText(call.problem), attempts: call.attempts, request: call.request, response_time_ms: call.durationMs };
+  // The one redaction step: everything above that came from the provider, in whatever field it landed.
+  const redacted = redactDeep(built, call.redact);
+  const result = { ...redacted, sample_data: capSample(redacted.sample_data) };
   // A test is also a health check: it lands in the history and moves the status like any other.
   await recordHealthCheck({
     integrationId: row.id,
     tenantId: row.tenantId,
     source: "test",
-    outcome: result.success ? "success" : timedOut ? "timeout" : "failure",
+    outcome: result.success ? "success" : call.error?.kind === "timeout" ? "timeout" : "failure",
     statusCode: result.status_code,
     responseTimeMs: result.response_time_ms,
     error: result.error,

@@ -222,3 +222,11 @@ export async function ensureAccessToken(integration: IntegrationRef, options: { 
 export function getAccessToken(integration: IntegrationRef): Promise<string> {
   return ensureAccessToken(integration);
 }
+
+/** The access and refresh tokens stored for the integration, so its redactor knows them too. */
+export async function storedTokens(integration: IntegrationRef): Promise<string[]> {
+  const conn = await readConnection(integration.id);
+  if (!conn || conn.tenantId !== integration.tenantId) return [];
+  const tokens = decryptTokens(conn);
+  return tokens ? [tokens.access_token, tokens.refresh_token].filter((t): t is string => Boolean(t)) : [];
+}

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
-import { createRedactor } from "@/lib/http/redact";
+import { createRedactor, redactDeep } from "@/lib/http/redact";
 import type { OAuthSettings } from "./settings";
 
 export type TokenResponse = {
@@ -62,7 +62,8 @@ async function postForm(settings: OAuthSettings, url: string, fields: Record<str
     body.set("client_id", settings.clientId);
     body.set("client_secret", settings.clientSecret);
   }
-  const redact = createRedactor([settings.clientSecret, ...secrets]);
+  // The client's Basic pair too: a provider that echoes the request repeats the header it was sent.
+  const redact = createRedactor([settings.clientSecret, ...secrets], [[settings.clientId, settings.clientSecret]]);
   try {
     const res = await sendRequest({
       url,
@@ -103,10 +104,12 @@ export async function requestToken(
   if (res.status === 429 || res.status >= 500) {
     throw new TokenEndpointError("transient", `The provider's token endpoint answered ${res.status}; Patchbay will try again.`);
   }
-  const code = typeof json?.error === "string" ? json.error.slice(0, 100) : null;
-  const description = typeof json?.error_description === "string" ? redact(json.error_description).slice(0, DESCRIPTION_CHARS) : null;
+  // The provider's answer is redacted once, as a whole, before anything is cut from it: a cut inside a secret would leave part of it.
+  const answer = redactDeep(json, redact);
+  const code = typeof answer?.error === "string" ? answer.error.slice(0, 100) : null;
+  const description = typeof answer?.error_description === "string" ? answer.error_description.slice(0, DESCRIPTION_CHARS) : null;
   if (!code) throw new TokenEndpointError("rejected", `The provider's token endpoint answered ${res.status} without an OAuth error.`);
-  const message = `The provider answered ${redact(code)}${description ? `: ${description}` : ""}.`;
+  const message = `The provider answered ${code}${description ? `: ${description}` : ""}.`;
   throw new TokenEndpointError(code === "invalid_grant" ? "invalid_grant" : "rejected", message);
 }
 
