@@ -7,12 +7,14 @@ export type Redactor = (text: string) => string;
 
 function forms(value: string): string[] {
   const bytes = Buffer.from(value, "utf8");
+  // A lone surrogate goes on the wire as U+FFFD (as Buffer and URLSearchParams write it); encodeURIComponent would throw on it.
+  const uriEncoded = encodeURIComponent(value.toWellFormed());
   return [
     value,
     // As it appears inside a JSON string, where quotes and backslashes are escaped.
     JSON.stringify(value).slice(1, -1),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, "+"),
+    uriEncoded,
+    uriEncoded.replace(/%20/g, "+"),
     bytes.toString("base64"),
     bytes.toString("base64").replace(/=+$/, ""),
     bytes.toString("base64url"),
