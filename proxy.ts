@@ -3,12 +3,41 @@ import { limitPublicRequest, PUBLIC_LIMIT_MESSAGE } from "@/lib/rate-limit/publi
 
 // Pages anyone may load without signing in; API routes hold their own limits.
 const PUBLIC_PAGES = /^\/(docs|login|setup)(\/|$)/;
+// No route lives here (app/ has no dynamic segment at its root), so a rewrite to it renders app/not-found.tsx with a 404.
+const NOT_FOUND_PATH = "/_not-a-page";
+
+/**
+ * Next.js answers a path it cannot percent-decode with a bare text/plain 500 (its route matcher
+ * throws while decoding params and there is no /400 page to fall back on), and a decoded NUL
+ * would reach the database as a tenant slug: such paths stop here.
+ */
+function undecodablePath(pathname: string): boolean {
+  try {
+    return decodeURIComponent(pathname).includes("\u0000");
+  } catch {
+    return true;
+  }
+}
 
 /**
  * A fresh nonce per request lets Next.js's own inline scripts run while the policy refuses
  * every other inline or injected script; `unsafe-eval` is only there for the dev server's HMR.
  */
 export async function proxy(request: NextRequest) {
+  if (undecodablePath(request.nextUrl.pathname)) {
+    if (!request.nextUrl.pathname.startsWith("/api/")) {
+      // nextUrl keeps the origin Next.js sees, so this stays an internal rewrite rather than a proxied fetch.
+      const notFound = request.nextUrl.clone();
+      notFound.pathname = NOT_FOUND_PATH;
+      notFound.search = "";
+      return NextResponse.rewrite(notFound);
+    }
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "The request path is not valid percent-encoded UTF-8." } },
+      { status: 400 },
+    );
+  }
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const limited = PUBLIC_PAGES.test(request.nextUrl.pathname) ? await limitPublicRequest(request.headers) : null;
   if (limited && !limited.allowed) {
     return new NextResponse(PUBLIC_LIMIT_MESSAGE, {
@@ -43,5 +72,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }],
+  // API routes only when the path holds a percent sign: the only thing the proxy checks for them.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }, { source: "/(api/.*%.*)" }],
 };

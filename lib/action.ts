@@ -1,6 +1,7 @@
 import "server-only";
 import { refresh } from "next/cache";
 import type { Role } from "@/db/schema";
+import { assertStorable } from "@/lib/api/storable-text";
 import { requireTenantContext } from "@/lib/auth/session";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { toActionError } from "./action-error";
@@ -15,6 +16,7 @@ function run<I, T>(role: Role, fn: Service<I, T>, after: () => void) {
     try {
       const ctx = await requireTenantContext(tenantSlug);
       requireRole(ctx, role);
+      assertStorable(input);
       const data = await fn(ctx, input);
       after();
       return { ok: true, data };
@@ -25,8 +27,8 @@ function run<I, T>(role: Role, fn: Service<I, T>, after: () => void) {
 }
 
 /**
- * Every tenant-scoped server action that changes something: session → membership → role → the
- * feature's service (which parses its own zod schema) → a result the form can show.
+ * Every tenant-scoped server action that changes something: session → membership → role → text
+ * that can be stored (the same door as the API's JSON reader) → the feature's service (which parses its own zod schema) → a result the form can show.
  *
  * This is the one refresh after a mutation: on success `refresh()` has the same response carry
  * the current page re-rendered on the server, so the header, tabs, tables and the live views

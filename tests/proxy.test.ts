@@ -24,3 +24,20 @@ describe("per-address limit on public pages", () => {
     expect((await visit("/docs", "203.0.113.51")).status).toBe(200);
   });
 });
+
+describe("paths that are not valid percent-encoded UTF-8", () => {
+  const visitPath = (path: string) => proxy(new NextRequest(`http://localhost${path}`));
+
+  it("answers 400 with the standard error body under /api and rewrites pages to the not-found page", async () => {
+    for (const path of ["/api/v1/integrations/%FF%FE", "/api/hooks/%FF%FE", "/api/v1/integrations/%00"]) {
+      const res = await visitPath(path);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
+    }
+    for (const path of ["/t/%FF%FE", "/t/%00/dashboard"]) {
+      const res = await visitPath(path);
+      expect(new URL(res.headers.get("x-middleware-rewrite")!).pathname).toBe("/_not-a-page");
+    }
+    expect((await visitPath("/api/v1/integrations/a%20b")).headers.get("x-middleware-next")).toBe("1");
+  });
+});

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { idempotencyRecords } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "./read-json";
 
 const KEEP_MS = 24 * 3600 * 1000;
 
@@ -19,7 +20,7 @@ export async function withIdempotency(req: Request, tenantId: string, run: () =>
     throw new AppError("bad_request", "Idempotency-Key must be 1 to 255 characters.");
   }
   const url = new URL(req.url);
-  const requestHash = sha256Hex(`${req.method} ${url.pathname}${url.search}\n${await req.clone().text()}`);
+  const requestHash = sha256Hex(`${req.method} ${url.pathname}${url.search}\n${await readBodyText(req.clone())}`);
   const where = and(eq(idempotencyRecords.tenantId, tenantId), eq(idempotencyRecords.key, key));
 
   await db()

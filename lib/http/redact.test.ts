@@ -37,6 +37,15 @@ describe("redaction for log lines", () => {
     );
     expect(redactUrl(`https://api.test/v1/${encodeURIComponent(secret)}/x`, redact)).toBe("https://api.test/v1/[redacted]/x");
   });
+
+  it("redacts a secret holding a lone surrogate in the forms it goes on the wire in, instead of throwing", () => {
+    const odd = "tok\ud800en-secret";
+    const redactOdd = createRedactor([odd], [["user", odd]]);
+    const url = new URL("https://api.test/v1");
+    url.searchParams.set("q", odd);
+    const line = [odd, url.toString(), Buffer.from(odd).toString("base64"), Buffer.from(`user:${odd}`).toString("base64")].join(" ");
+    expect(redactOdd(line)).toBe(`${REDACTED} https://api.test/v1?q=${REDACTED} ${REDACTED} ${REDACTED}`);
+  });
 });
 
 describe("every spelling a redactor knows", () => {

@@ -5,13 +5,9 @@ const ALWAYS_SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "
 
 export type Redactor = (text: string) => string;
 
-// A value with a lone surrogate has no percent-encoding; its other forms still count.
-function percentEncoded(value: string): string | null {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return null;
-  }
+// A lone surrogate goes on the wire as U+FFFD (as Buffer and URLSearchParams write it); encodeURIComponent would throw on it.
+function percentEncoded(value: string): string {
+  return encodeURIComponent(value.toWellFormed());
 }
 
 // A string as it is, and as JSON writers spell it: escaped quotes and backslashes, and by some also `\/` and `\uXXXX` for non-ASCII.
@@ -25,14 +21,10 @@ function encodedForms(value: string): string[] {
   const percent = percentEncoded(value);
   return [
     value,
-    ...(percent === null
-      ? []
-      : [
-          percent,
-          percent.replace(/%20/g, "+"),
-          // application/x-www-form-urlencoded (URLSearchParams, query strings and form bodies) also encodes !'()~.
-          new URLSearchParams({ v: value }).toString().slice(2),
-        ]),
+    percent,
+    percent.replace(/%20/g, "+"),
+    // application/x-www-form-urlencoded (URLSearchParams, query strings and form bodies) also encodes !'()~.
+    new URLSearchParams({ v: value }).toString().slice(2),
     ...base64Forms(value),
   ];
 }
@@ -45,9 +37,7 @@ function base64Forms(text: string): string[] {
 // RFC 6749 §2.3.1: an OAuth client's Basic header form-encodes both halves before joining them.
 function basicForms([user, pass]: [string, string]): string[] {
   const form = (v: string) => new URLSearchParams({ v }).toString().slice(2);
-  const pairs = [`${user}:${pass}`];
-  if (percentEncoded(user) !== null && percentEncoded(pass) !== null) pairs.push(`${form(user)}:${form(pass)}`);
-  return pairs.flatMap(base64Forms);
+  return [`${user}:${pass}`, `${form(user)}:${form(pass)}`].flatMap(base64Forms);
 }
 
 /**

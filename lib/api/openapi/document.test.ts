@@ -57,6 +57,6 @@ describe("OpenAPI document", () => {
     expect(body.schema.required).toEqual(expect.arrayContaining(["name", "scopes"]));
     expect(Object.keys(body.schema.properties)).toEqual(expect.arrayContaining(["expires_on", "ip_allowlist", "rate_limit_per_minute"]));
     expect(body.example).toBeDefined();
-    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "401", "403", "422", "429"]));
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "413", "415", "422", "429"]));
   });
 });

@@ -25,8 +25,14 @@ const ERROR_EXAMPLES: Record<number, { description: string; code: string; messag
     code: "conflict",
     message: "A request with this Idempotency-Key is still in progress.",
   },
+  413: { description: "The JSON body is larger than 1 MB", code: "payload_too_large", message: "The request body is larger than 1024 KB." },
+  415: {
+    description: "The body is not sent as JSON",
+    code: "unsupported_media_type",
+    message: "The request body must be JSON, sent with Content-Type: application/json.",
+  },
   422: {
-    description: "Invalid input, with a message per field",
+    description: "Invalid input, with a message per field (also any string holding NUL or an unpaired surrogate)",
     code: "validation_failed",
     message: "The request body is not valid.",
     fields: { name: "Give the key a name." },
@@ -76,7 +82,9 @@ function operationObject(op: Operation) {
         : {}),
     },
   };
-  for (const status of op.errors) {
+  // Every JSON body goes through lib/api/read-json, which refuses these before the route sees it.
+  const errors = op.body ? [...new Set([...op.errors, 400, 413, 415, 422])].sort((a, b) => a - b) : op.errors;
+  for (const status of errors) {
     const { description, ...body } = ERROR_EXAMPLES[status]!;
     responses[status] = {
       description,

@@ -8,6 +8,7 @@ import { outboxEvents, webhookReceivers } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations";
 import { ownerContext } from "@/tests/fixtures";
 import { createReceiver, listReceivedEvents, listReceivers, receiveWebhook, rotateReceiverUrl } from "./receivers";
+import { REJECTION_TEXT } from "./verify";
 
 const ORIGIN = "https://patchbay.example.com";
 const stripe = new Stripe("sk_test_peer");
@@ -53,14 +54,17 @@ describe("incoming webhooks", () => {
     expect(await receiveWebhook(publicId, headers(payload), payload)).toEqual({ status: 200, body: { received: true, duplicate: true } });
     expect(await receiveWebhook(publicId, headers(payload), payload.replace("1200", "9900"))).toMatchObject({
       status: 401,
-      body: { error: "signature_mismatch" },
+      body: { error: { code: "unauthorized", message: REJECTION_TEXT.signature_mismatch } },
     });
     expect(await receiveWebhook(publicId, headers(payload, { timestamp: Math.floor(Date.now() / 1000) - 301 }), payload)).toMatchObject({
       status: 401,
-      body: { error: "stale_timestamp" },
+      body: { error: { code: "unauthorized", message: REJECTION_TEXT.stale_timestamp } },
     });
     expect(await receiveWebhook(publicId, headers(payload, { secret: "whsec_other" }), payload)).toMatchObject({ status: 401 });
-    expect(await receiveWebhook(publicId, new Headers(), payload)).toMatchObject({ status: 401, body: { error: "missing_header" } });
+    expect(await receiveWebhook(publicId, new Headers(), payload)).toMatchObject({
+      status: 401,
+      body: { error: { code: "unauthorized", message: "Missing Stripe-Signature" } },
+    });
 
     const events = await listReceivedEvents(owner, integration.id);
     expect(events.data).toEqual([
@@ -101,12 +105,12 @@ describe("incoming webhooks", () => {
     expect(await receiveWebhook(publicId, await headers(), body)).toMatchObject({ status: 200, body: { duplicate: true } });
     expect(await receiveWebhook(publicId, await headers("wrong"), body)).toMatchObject({
       status: 401,
-      body: { error: "signature_mismatch" },
+      body: { error: { code: "unauthorized", message: REJECTION_TEXT.signature_mismatch } },
     });
     expect(await receiveWebhook(publicId, await headers(GITHUB_SECRET, body), `${body} `)).toMatchObject({ status: 401 });
     expect(await receiveWebhook(publicId, new Headers({ "x-hub-signature-256": "sha1=abc" }), body)).toMatchObject({
       status: 401,
-      body: { error: "malformed_header" },
+      body: { error: { code: "unauthorized", message: expect.stringMatching(/X-Hub-Signature-256 is not/) } },
     });
     const events = await listReceivedEvents(owner, integration.id);
     expect(events.data).toEqual([
@@ -129,7 +133,7 @@ describe("incoming webhooks", () => {
     expect(await receiveWebhook(publicId, signed("msg_1", now), body)).toMatchObject({ status: 200, body: { duplicate: true } });
     expect(await receiveWebhook(publicId, signed("msg_2", new Date(now.getTime() - 6 * 60_000)), body)).toMatchObject({
       status: 401,
-      body: { error: "stale_timestamp" },
+      body: { error: { code: "unauthorized", message: REJECTION_TEXT.stale_timestamp } },
     });
     expect(
       await receiveWebhook(
@@ -137,7 +141,7 @@ describe("incoming webhooks", () => {
         signed("msg_3", now, new Webhook(`whsec_${Buffer.from("another-secret-of-enough-bytes").toString("base64")}`)),
         body,
       ),
-    ).toMatchObject({ status: 401, body: { error: "signature_mismatch" } });
+    ).toMatchObject({ status: 401, body: { error: { code: "unauthorized", message: REJECTION_TEXT.signature_mismatch } } });
     expect(await receiveWebhook(publicId, signed("msg_4", now), body.replace("1", "2"))).toMatchObject({ status: 401 });
     // A signature made with the secret's text instead of its decoded bytes is a different key.
     const textKeyed = new Webhook(Buffer.from(STANDARD_SECRET, "utf8"), { format: "raw" });

@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { receivedWebhookEvents, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { contextFor, decryptSecret, encryptSecret, WEBHOOK_RECEIVER_SECRET_COLUMN } from "@/lib/crypto";
-import { notFound } from "@/lib/errors";
+import { toStorableText } from "@/lib/api/storable-text";
+import { notFound, type ErrorCode } from "@/lib/errors";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -15,6 +16,8 @@ import { verifyIncoming } from "./verify";
 type ReceiverRow = typeof webhookReceivers.$inferSelect;
 
 export const MAX_INCOMING_BYTES = 1024 * 1024;
+const INCOMING_TOO_LARGE = "The body is larger than 1 MB.";
+const UNKNOWN_RECEIVER = "No receiver has this URL.";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_ID = /^rcv_[A-Za-z0-9_-]{32}$/;
 
@@ -184,7 +187,13 @@ export async function listReceivedEvents(ctx: TenantContext, integrationId: stri
   };
 }
 
-export type ReceiveResult = { status: 200 | 401 | 404 | 413; body: Record<string, unknown> };
+export type ReceiveResult = { status: 200 | 400 | 401 | 404 | 413; body: Record<string, unknown> };
+
+// DESIGN §3's error body, so a sender's logs show the same shape as an API caller's.
+const refuse = (status: 400 | 401 | 404 | 413, code: ErrorCode, message: string): ReceiveResult => ({
+  status,
+  body: { error: { code, message } },
+});
 
 async function countRejection(receiverId: string, reason: RejectionReason, detail: string, now: Date) {
   await db()
@@ -201,10 +210,10 @@ async function countRejection(receiverId: string, reason: RejectionReason, detai
  * provider's event id, and handed on through the outbox in the same transaction.
  */
 export async function receiveWebhook(publicId: string, headers: Headers, body: string, now = new Date()): Promise<ReceiveResult> {
-  if (!PUBLIC_ID.test(publicId)) return { status: 404, body: { error: "unknown receiver" } };
+  if (!PUBLIC_ID.test(publicId)) return refuse(404, "not_found", UNKNOWN_RECEIVER);
   const [receiver] = await db().select().from(webhookReceivers).where(eq(webhookReceivers.publicId, publicId));
-  if (!receiver) return { status: 404, body: { error: "unknown receiver" } };
-  if (Buffer.byteLength(body, "utf8") > MAX_INCOMING_BYTES) return { status: 413, body: { error: "body larger than 1 MB" } };
+  if (!receiver) return refuse(404, "not_found", UNKNOWN_RECEIVER);
+  if (Buffer.byteLength(body, "utf8") > MAX_INCOMING_BYTES) return refuse(413, "payload_too_large", INCOMING_TOO_LARGE);
 
   const secret = decryptSecret(receiver.secret, contextFor(WEBHOOK_RECEIVER_SECRET_COLUMN, receiver));
   const verdict = verifyIncoming(
@@ -215,8 +224,15 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
   );
   if (!verdict.ok) {
     await countRejection(receiver.id, verdict.reason, verdict.detail, now);
-    return { status: 401, body: { error: verdict.reason } };
+    return refuse(401, "unauthorized", verdict.detail);
   }
+  // PostgreSQL text cannot hold NUL, and no JSON body carries one raw; the sender must fix what it sends.
+  if (body.includes("\u0000"))
+    return refuse(400, "bad_request", "The body contains NUL bytes, which cannot be stored; send it without them.");
+  // The id and type are kept as received where they can be; a NUL or lone surrogate (decoded from a JSON
+  // escape) becomes U+FFFD rather than failing the write on every retry of an authentic event.
+  const eventId = toStorableText(verdict.eventId);
+  const eventType = verdict.eventType === null ? null : toStorableText(verdict.eventType);
   return db().transaction(async (tx) => {
     const [stored] = await tx
       .insert(receivedWebhookEvents)
@@ -224,8 +240,8 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
         tenantId: receiver.tenantId,
         integrationId: receiver.integrationId,
         receiverId: receiver.id,
-        providerEventId: verdict.eventId,
-        eventType: verdict.eventType,
+        providerEventId: eventId,
+        eventType,
         verified: true,
         body,
         receivedAt: now,
@@ -237,7 +253,7 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
     await emitEvent(
       receiver.tenantId,
       "integration.webhook_received",
-      { integration_id: receiver.integrationId, event_id: stored.id, event_type: verdict.eventType },
+      { integration_id: receiver.integrationId, event_id: stored.id, event_type: eventType },
       tx,
     );
     return { status: 200, body: { received: true, duplicate: false } } as const;
