@@ -88,6 +88,30 @@ describe("integration input schema", () => {
     ).toBe("The authorize URL must be an https:// URL.");
   });
 
+  it("refuses OAuth URLs carrying a user name or password, on create and on patch, naming the field", () => {
+    const oauth = {
+      authorize_url: "https://client:secret@idp.example.com/auth",
+      token_url: "https://idp.example.com/token",
+      revoke_url: "https://:secret@idp.example.com/revoke",
+    };
+    const message = "Put the client ID and secret in the credentials fields, not in the URL.";
+    const created = errorsOf({
+      name: "IdP",
+      provider: "custom_oauth2",
+      auth_type: "oauth2",
+      base_url: "https://api.example.com",
+      config: { oauth },
+    });
+    expect(created["config.oauth.authorize_url"]).toBe(message);
+    expect(created["config.oauth.revoke_url"]).toBe(message);
+    expect(created["config.oauth.token_url"]).toBeUndefined();
+    const patched = errorsOf(
+      { config: { oauth: { ...oauth, authorize_url: "https://idp.example.com/auth", token_url: "https://u@idp.example.com/token" } } },
+      patchIntegrationSchema({ allowHttp: true }),
+    );
+    expect(patched["config.oauth.token_url"]).toBe(message);
+  });
+
   it("allows plain http when private networks are allowed, and trims a trailing slash", () => {
     const parsed = createIntegrationSchema({ allowHttp: true }).parse({
       name: "ERP",

@@ -83,7 +83,12 @@ const oauthUrl = (label: string) =>
     .string({ error: `Enter the ${label}.` })
     .trim()
     .max(2000, "At most 2000 characters.")
-    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an http(s):// URL.`);
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an http(s):// URL.`)
+    // Calls refuse userinfo (it would travel as Basic auth to whoever the URL names): refuse it here, where it can be fixed.
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      "Put the client ID and secret in the credentials fields, not in the URL.",
+    );
 
 const oauthConfig = z.strictObject({
   authorize_url: oauthUrl("authorize URL"),
