@@ -172,6 +172,17 @@ function allowlisted(value: bigint, bits: 32 | 128, allowlist: Cidr[]): boolean 
   });
 }
 
+/**
+ * Plain http carries credentials and payloads readable on the path, so it is for the networks
+ * the operator vouched for: anywhere when private networks are allowed, else allowlisted addresses.
+ */
+export function plainHttpAllowed(address: string, policy: NetworkPolicy): boolean {
+  if (policy.allowPrivateNetwork) return true;
+  const bare = address.split("%")[0]!;
+  const version = net.isIP(bare);
+  return version !== 0 && allowlisted(toBigInt(bare)!, version === 4 ? 32 : 128, policy.allowlist);
+}
+
 /** The guard's verdict on one IP address: pure, so every address class is tested without traffic. */
 export function checkAddress(address: string, policy: NetworkPolicy): AddressVerdict {
   const version = net.isIP(address.split("%")[0]!);

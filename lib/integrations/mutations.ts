@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
-import { env } from "@/lib/env";
+import { literalAddress, plainHttpAllowed } from "@/lib/http/address-guard";
+import { networkPolicy } from "@/lib/http/client";
 import { conflict, invalid } from "@/lib/errors";
 import { getProvider, type AuthType } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -21,10 +22,20 @@ import {
 import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
 import { disconnect } from "@/lib/oauth/manage";
 
-/** Plain http only where private networks are reachable: that is where internal systems without TLS live. */
+/**
+ * Plain http only where private networks are reachable: that is where internal systems without TLS
+ * live. With only an allowlist, only its addresses: a hostname is refused here, since what it
+ * resolves to is known only at the call (which refuses plain http to any other address too).
+ */
 export function schemaOptions() {
-  const { allowPrivateNetwork, privateAllowlist } = env();
-  return { allowHttp: allowPrivateNetwork || privateAllowlist.length > 0 };
+  const policy = networkPolicy();
+  return {
+    allowHttp: policy.allowPrivateNetwork || policy.allowlist.length > 0,
+    plainHttpTo: (hostname: string) => {
+      const address = literalAddress(hostname);
+      return policy.allowPrivateNetwork || (address !== null && plainHttpAllowed(address, policy));
+    },
+  };
 }
 
 const NAME_TAKEN = "An integration with this name already exists.";
