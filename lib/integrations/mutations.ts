@@ -13,10 +13,8 @@ import {
   createIntegrationSchema,
   patchIntegrationSchema,
   replaceCredentialsSchema,
-  type CreateIntegrationInput,
   type Credentials,
   type IntegrationConfig,
-  type PatchIntegrationInput,
   type ReplaceCredentialsInput,
 } from "./schema";
 import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
@@ -80,7 +78,7 @@ function refuseProductionForTestKey(ctx: TenantContext, environment: string | un
   }
 }
 
-export async function createIntegration(ctx: TenantContext, raw: CreateIntegrationInput) {
+export async function createIntegration(ctx: TenantContext, raw: unknown) {
   requireRole(ctx, "admin");
   const input = createIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
@@ -111,7 +109,7 @@ export async function createIntegration(ctx: TenantContext, raw: CreateIntegrati
   }
 }
 
-export async function updateIntegration(ctx: TenantContext, id: string, raw: PatchIntegrationInput) {
+export async function updateIntegration(ctx: TenantContext, id: string, raw: unknown) {
   requireRole(ctx, "admin");
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
