@@ -78,6 +78,9 @@ describe("optional settings groups", () => {
     expect(attempt({ PATCHBAY_SMTP_HOST: "smtp.example.com" })).toThrow(/PATCHBAY_SMTP_FROM: required/);
     expect(attempt({ PATCHBAY_SMTP_USER: "mailer" })).toThrow(/PATCHBAY_SMTP_HOST: required[\s\S]*PATCHBAY_SMTP_FROM: required/);
     expect(attempt({ PATCHBAY_SMTP_HOST: "h", PATCHBAY_SMTP_FROM: "nobody" })).toThrow(/PATCHBAY_SMTP_FROM: must be an address/);
+    expect(attempt({ PATCHBAY_SMTP_HOST: "h", PATCHBAY_SMTP_FROM: "a@b.example", PATCHBAY_SMTP_USER: "mailer" })).toThrow(
+      /PATCHBAY_SMTP_PASSWORD: PATCHBAY_SMTP_USER and PATCHBAY_SMTP_PASSWORD are set together/,
+    );
     expect(attempt({ PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: "600" })).toThrow(/PATCHBAY_OAUTH_ISSUER: required/);
     expect(attempt({ PATCHBAY_OAUTH_ISSUER: "https://p.example.com", PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: "5" })).toThrow(
       /PATCHBAY_OAUTH_TOKEN_TTL_SECONDS/,

@@ -65,19 +65,24 @@ const schema = z.object({
  * parses to null and the feature turns itself off; with any set, the whole group must be valid.
  */
 const groups = {
-  smtp: z.object({
-    PATCHBAY_SMTP_HOST: z.string({ error: "required with the other PATCHBAY_SMTP_* settings" }).min(1),
-    PATCHBAY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-    PATCHBAY_SMTP_USER: z.string().min(1).optional(),
-    PATCHBAY_SMTP_PASSWORD: z.string().min(1).optional(),
-    PATCHBAY_SMTP_FROM: z
-      .string({ error: "required with the other PATCHBAY_SMTP_* settings" })
-      .regex(
-        /^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/,
-        "must be an address such as patchbay@example.com or Patchbay <patchbay@example.com>",
-      ),
-    PATCHBAY_SMTP_SECURE: z.enum(["true", "false"]).optional(),
-  }),
+  smtp: z
+    .object({
+      PATCHBAY_SMTP_HOST: z.string({ error: "required with the other PATCHBAY_SMTP_* settings" }).min(1),
+      PATCHBAY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+      PATCHBAY_SMTP_USER: z.string().min(1).optional(),
+      PATCHBAY_SMTP_PASSWORD: z.string().min(1).optional(),
+      PATCHBAY_SMTP_FROM: z
+        .string({ error: "required with the other PATCHBAY_SMTP_* settings" })
+        .regex(
+          /^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/,
+          "must be an address such as patchbay@example.com or Patchbay <patchbay@example.com>",
+        ),
+      PATCHBAY_SMTP_SECURE: z.enum(["true", "false"]).optional(),
+    })
+    .refine((v) => !v.PATCHBAY_SMTP_USER === !v.PATCHBAY_SMTP_PASSWORD, {
+      path: ["PATCHBAY_SMTP_PASSWORD"],
+      message: "PATCHBAY_SMTP_USER and PATCHBAY_SMTP_PASSWORD are set together",
+    }),
   oauthServer: z.object({
     PATCHBAY_OAUTH_ISSUER: z
       .string({ error: "required with the other PATCHBAY_OAUTH_* settings" })
