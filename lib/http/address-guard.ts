@@ -159,9 +159,9 @@ function classifyValue(value: bigint, bits: 32 | 128): AddressClass {
   return cls === "public" && hit.embedsV4.deprecated ? "reserved" : cls;
 }
 
-/** The IPv4 address inside an IPv4-mapped IPv6 address, so allowlists written in IPv4 still match. */
+/** The IPv4 address inside an IPv4-mapped or -translated IPv6 address, so allowlists written in IPv4 still match. */
 function unmapped(value: bigint): bigint | null {
-  return value >> 32n === 0xffffn ? value & 0xffffffffn : null;
+  return value >> 32n === 0xffffn || value >> 32n === 0xffff0000n ? value & 0xffffffffn : null;
 }
 
 function allowlisted(value: bigint, bits: 32 | 128, allowlist: Cidr[]): boolean {
