@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
@@ -27,5 +28,74 @@ describe("environment", () => {
     expect(parseEnv({}).allowPrivateNetwork).toBe(false);
     expect(() => parseEnv({ PATCHBAY_PRIVATE_ALLOWLIST: "10.0.0.0/33" })).toThrow(/PATCHBAY_PRIVATE_ALLOWLIST/);
     expect(() => parseEnv({ PATCHBAY_PRIVATE_ALLOWLIST: "intranet.local" })).toThrow(/PATCHBAY_PRIVATE_ALLOWLIST/);
+  });
+});
+
+describe("optional settings groups", () => {
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const certificate = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+  it("turn their feature off when none of their variables is set (empty counts as unset)", () => {
+    expect(parseEnv({})).toMatchObject({ smtp: null, oauthServer: null, sso: null });
+    expect(parseEnv({ PATCHBAY_SMTP_HOST: "", PATCHBAY_OAUTH_ISSUER: "" })).toMatchObject({ smtp: null, oauthServer: null });
+  });
+
+  it("parse SMTP with its defaults: port 587 with STARTTLS, TLS from the start on 465", () => {
+    const base = { PATCHBAY_SMTP_HOST: "smtp.example.com", PATCHBAY_SMTP_FROM: "Patchbay <patchbay@example.com>" };
+    expect(parseEnv(base).smtp).toEqual({
+      host: "smtp.example.com",
+      port: 587,
+      user: null,
+      password: null,
+      from: "Patchbay <patchbay@example.com>",
+      secure: false,
+    });
+    const full = parseEnv({ ...base, PATCHBAY_SMTP_PORT: "465", PATCHBAY_SMTP_USER: "mailer", PATCHBAY_SMTP_PASSWORD: "pw" }).smtp;
+    expect(full).toMatchObject({ port: 465, user: "mailer", password: "pw", secure: true });
+    expect(parseEnv({ ...base, PATCHBAY_SMTP_PORT: "465", PATCHBAY_SMTP_SECURE: "false" }).smtp?.secure).toBe(false);
+  });
+
+  it("parse the OAuth server's issuer and access-token lifetime", () => {
+    expect(parseEnv({ PATCHBAY_OAUTH_ISSUER: "https://patchbay.example.com/" }).oauthServer).toEqual({
+      issuer: "https://patchbay.example.com",
+      accessTokenTtlSeconds: 3600,
+    });
+    expect(
+      parseEnv({ PATCHBAY_OAUTH_ISSUER: "https://patchbay.example.com", PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: "600" }).oauthServer
+        ?.accessTokenTtlSeconds,
+    ).toBe(600);
+  });
+
+  it("parse the SSO service-provider key pair", () => {
+    expect(parseEnv({ PATCHBAY_SSO_SP_PRIVATE_KEY: privateKey, PATCHBAY_SSO_SP_CERTIFICATE: certificate }).sso).toEqual({
+      spPrivateKey: privateKey,
+      spCertificate: certificate,
+    });
+  });
+
+  it("stop start-up when a group is partly set or has a bad value, naming each variable", () => {
+    const attempt = (source: Record<string, string>) => () => parseEnv(source);
+    expect(attempt({ PATCHBAY_SMTP_HOST: "smtp.example.com" })).toThrow(/PATCHBAY_SMTP_FROM: required/);
+    expect(attempt({ PATCHBAY_SMTP_USER: "mailer" })).toThrow(/PATCHBAY_SMTP_HOST: required[\s\S]*PATCHBAY_SMTP_FROM: required/);
+    expect(attempt({ PATCHBAY_SMTP_HOST: "h", PATCHBAY_SMTP_FROM: "nobody" })).toThrow(/PATCHBAY_SMTP_FROM: must be an address/);
+    expect(attempt({ PATCHBAY_SMTP_HOST: "h", PATCHBAY_SMTP_FROM: "a@b.example", PATCHBAY_SMTP_USER: "mailer" })).toThrow(
+      /PATCHBAY_SMTP_PASSWORD: PATCHBAY_SMTP_USER and PATCHBAY_SMTP_PASSWORD are set together/,
+    );
+    expect(attempt({ PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: "600" })).toThrow(/PATCHBAY_OAUTH_ISSUER: required/);
+    expect(attempt({ PATCHBAY_OAUTH_ISSUER: "https://p.example.com", PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: "5" })).toThrow(
+      /PATCHBAY_OAUTH_TOKEN_TTL_SECONDS/,
+    );
+    expect(attempt({ PATCHBAY_SSO_SP_CERTIFICATE: certificate })).toThrow(/PATCHBAY_SSO_SP_PRIVATE_KEY: required/);
+    expect(attempt({ PATCHBAY_SSO_SP_PRIVATE_KEY: "not a key", PATCHBAY_SSO_SP_CERTIFICATE: certificate })).toThrow(
+      /PATCHBAY_SSO_SP_PRIVATE_KEY: must be a PEM private key/,
+    );
+    // Errors in groups and in the other settings are reported together.
+    expect(attempt({ PORT: "eighty", PATCHBAY_SMTP_HOST: "h" })).toThrow(/PORT[\s\S]*PATCHBAY_SMTP_FROM/);
+  });
+
+  it("never put a secret value in the error message", () => {
+    expect(() => parseEnv({ PATCHBAY_SMTP_PASSWORD: "hunter2-secret" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
+    );
   });
 });

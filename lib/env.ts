@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
@@ -59,6 +60,77 @@ const schema = z.object({
   PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
+/**
+ * Settings a feature needs as a whole (unkey's pattern): with none of its variables set the group
+ * parses to null and the feature turns itself off; with any set, the whole group must be valid.
+ */
+const groups = {
+  smtp: z
+    .object({
+      PATCHBAY_SMTP_HOST: z.string({ error: "required with the other PATCHBAY_SMTP_* settings" }).min(1),
+      PATCHBAY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+      PATCHBAY_SMTP_USER: z.string().min(1).optional(),
+      PATCHBAY_SMTP_PASSWORD: z.string().min(1).optional(),
+      PATCHBAY_SMTP_FROM: z
+        .string({ error: "required with the other PATCHBAY_SMTP_* settings" })
+        .regex(
+          /^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/,
+          "must be an address such as patchbay@example.com or Patchbay <patchbay@example.com>",
+        ),
+      PATCHBAY_SMTP_SECURE: z.enum(["true", "false"]).optional(),
+    })
+    .refine((v) => !v.PATCHBAY_SMTP_USER === !v.PATCHBAY_SMTP_PASSWORD, {
+      path: ["PATCHBAY_SMTP_PASSWORD"],
+      message: "PATCHBAY_SMTP_USER and PATCHBAY_SMTP_PASSWORD are set together",
+    }),
+  oauthServer: z.object({
+    PATCHBAY_OAUTH_ISSUER: z
+      .string({ error: "required with the other PATCHBAY_OAUTH_* settings" })
+      .refine(
+        (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+        "must be an http(s) URL such as https://patchbay.example.com",
+      ),
+    PATCHBAY_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  }),
+  sso: z.object({
+    PATCHBAY_SSO_SP_PRIVATE_KEY: z
+      .string({ error: "required with PATCHBAY_SSO_SP_CERTIFICATE" })
+      .refine(isPrivateKey, "must be a PEM private key (-----BEGIN PRIVATE KEY-----…)"),
+    PATCHBAY_SSO_SP_CERTIFICATE: z
+      .string({ error: "required with PATCHBAY_SSO_SP_PRIVATE_KEY" })
+      .regex(
+        /^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/,
+        "must be a PEM certificate (-----BEGIN CERTIFICATE-----…)",
+      ),
+  }),
+};
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Groups = { [K in keyof typeof groups]: z.output<(typeof groups)[K]> | null };
+
+function parseGroups(source: Record<string, string | undefined>): { groups: Groups; issues: string[] } {
+  const issues: string[] = [];
+  const parsed = Object.fromEntries(
+    Object.entries(groups).map(([name, group]) => {
+      const present = Object.fromEntries(Object.keys(group.shape).flatMap((k) => (source[k] ? [[k, source[k]]] : [])));
+      if (Object.keys(present).length === 0) return [name, null];
+      const result = group.safeParse(present);
+      if (result.success) return [name, result.data];
+      issues.push(...result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`));
+      return [name, null];
+    }),
+  ) as Groups;
+  return { groups: parsed, issues };
+}
+
 export type Cidr = { address: string; prefix: number; family: "ipv4" | "ipv6" };
 
 function parseCidr(value: string): Cidr | null {
@@ -79,7 +151,7 @@ function isCidr(value: string): boolean {
 
 export type Env = ReturnType<typeof build>;
 
-function build(raw: z.infer<typeof schema>) {
+function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) {
   const dataDir = raw.PATCHBAY_DATA_DIR === "memory://" ? "memory://" : path.resolve(raw.PATCHBAY_DATA_DIR);
   return {
     nodeEnv: raw.NODE_ENV,
@@ -103,6 +175,23 @@ function build(raw: z.infer<typeof schema>) {
     publicUrl: raw.PATCHBAY_PUBLIC_URL ?? null,
     /** Health checks one process runs at the same time. */
     healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
+    /** Outgoing mail; null: Patchbay sends none. */
+    smtp: smtp && {
+      host: smtp.PATCHBAY_SMTP_HOST,
+      port: smtp.PATCHBAY_SMTP_PORT,
+      user: smtp.PATCHBAY_SMTP_USER ?? null,
+      password: smtp.PATCHBAY_SMTP_PASSWORD ?? null,
+      from: smtp.PATCHBAY_SMTP_FROM,
+      // Port 465 speaks TLS from the first byte; others upgrade with STARTTLS.
+      secure: smtp.PATCHBAY_SMTP_SECURE ? smtp.PATCHBAY_SMTP_SECURE === "true" : smtp.PATCHBAY_SMTP_PORT === 465,
+    },
+    /** Patchbay as an OAuth authorization server for its own API; null: API keys only. */
+    oauthServer: oauthServer && {
+      issuer: new URL(oauthServer.PATCHBAY_OAUTH_ISSUER).origin,
+      accessTokenTtlSeconds: oauthServer.PATCHBAY_OAUTH_TOKEN_TTL_SECONDS,
+    },
+    /** The service-provider key pair per-tenant SSO signs and decrypts with; null: no SSO, password sign-in only. */
+    sso: sso && { spPrivateKey: sso.PATCHBAY_SSO_SP_PRIVATE_KEY, spCertificate: sso.PATCHBAY_SSO_SP_CERTIFICATE },
   };
 }
 
@@ -110,11 +199,10 @@ export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
-  }
-  return build(parsed.data);
+  const optional = parseGroups(source);
+  const lines = [...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)), ...optional.issues];
+  if (!parsed.success || lines.length > 0) throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  return build(parsed.data, optional.groups);
 }
 
 let cached: Env | null = null;

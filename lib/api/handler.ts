@@ -1,13 +1,12 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { authenticateApiKey, type AuthenticatedKey } from "@/lib/api-keys";
-import { consumeKeyLimits } from "@/lib/api-keys/limits";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { clientIp } from "@/lib/http/client-ip";
 import { hitLimit, rateLimitHeaders, type Limit, type LimitState } from "@/lib/rate-limit";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { withIdempotency } from "./idempotency";
-import { keyContext } from "./key-context";
+import { authenticate, principalContext, type Principal } from "./principal";
+import { PRINCIPAL_RESOLVERS } from "./resolvers";
 import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
@@ -52,38 +51,38 @@ function tooManyRequests(
 }
 
 /**
- * Wraps a `/api/v1` route handler: API-key authentication, the scope the route needs
- * (null: any valid key), the key's rate limits, then DESIGN §3's error bodies.
+ * Wraps a `/api/v1` route handler: authentication (authenticate: whichever resolver recognises the
+ * bearer token), the scope the route needs (null: any valid principal), the principal's rate
+ * limits, then DESIGN §3's error bodies.
  */
 export function apiRoute<P = Record<string, never>>(
   scope: Scope | null,
-  handler: (req: Request, ctx: { key: AuthenticatedKey; tenant: TenantContext; params: P }) => Promise<Response | unknown>,
+  handler: (req: Request, ctx: { principal: Principal; tenant: TenantContext; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, context: RouteContext<P>) => {
     try {
       const ip = clientIp(req.headers);
-      const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-      const check = match ? await authenticateApiKey(match[1]!, ip) : null;
-      if (!check || (!check.ok && check.status === 401)) {
-        // An address that keeps presenting bad keys is guessing; counting only failures keeps
+      const auth = await authenticate(req, ip, PRINCIPAL_RESOLVERS);
+      if (auth.outcome === "invalid") {
+        // An address that keeps presenting bad credentials is guessing; counting only failures keeps
         // this off the path of valid calls.
         const guessing = await hitLimit(`api:unauthenticated:${ip ?? "unknown"}`, UNAUTHENTICATED_PER_IP);
         return guessing.count > guessing.limit ? tooManyRequests({ ...guessing, remaining: 0 }) : UNAUTHORIZED();
       }
-      if (!check.ok) return errorResponse(403, "forbidden", check.message);
-      const { key } = check;
-      if (scope && !key.scopes.includes(scope)) {
+      if (auth.outcome === "refused") return errorResponse(403, "forbidden", auth.message);
+      const { principal } = auth;
+      if (scope && !principal.scopes.includes(scope)) {
         return errorResponse(403, "forbidden", `This API key lacks the scope ${scope}.`, undefined);
       }
-      const limit = await consumeKeyLimits(key);
+      const limit = await auth.consumeLimits();
       const headers = rateLimitHeaders(limit.state);
       if (!limit.allowed) return tooManyRequests(limit.state, "Rate limit exceeded for this API key; retry after the reset.");
       const params = await context.params;
       const respond = async () => {
-        const result = await handler(req, { key, tenant: keyContext(key, ip), params });
+        const result = await handler(req, { principal, tenant: principalContext(principal), params });
         return result instanceof Response ? result : NextResponse.json(result, { headers });
       };
-      const response = req.method === "POST" ? await withIdempotency(req, key.tenant.id, respond) : await respond();
+      const response = req.method === "POST" ? await withIdempotency(req, principal.tenant.id, respond) : await respond();
       // JSON answers built above already carry them; a handler's own Response or a replay does not.
       if (!response.headers.has("RateLimit-Limit")) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       return response;

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { healthThresholdsSchema, type HealthThresholds, type HealthThresholdsInput } from "./schema";
+import { healthThresholdsSchema, type HealthThresholds } from "./schema";
 import { DEFAULT_THRESHOLDS } from "./transitions";
 
 type ThresholdColumns = Pick<
@@ -27,7 +27,7 @@ export function thresholdsView(row: ThresholdColumns | null | undefined): Health
  * Changes an integration's status rules. They apply from the next check on; the current
  * status stays until a check moves it, so a change never rewrites history.
  */
-export async function updateHealthThresholds(ctx: TenantContext, id: string, raw: HealthThresholdsInput): Promise<HealthThresholds> {
+export async function updateHealthThresholds(ctx: TenantContext, id: string, raw: unknown): Promise<HealthThresholds> {
   requireRole(ctx, "admin");
   const input = healthThresholdsSchema.parse(raw);
   return db().transaction(async (tx) => {

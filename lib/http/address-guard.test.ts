@@ -76,6 +76,8 @@ describe("SSRF guard verdicts (no traffic sent)", () => {
     };
     expect(verdict("10.20.3.4", erp).allowed).toBe(true);
     expect(verdict("::ffff:10.20.3.4", erp).allowed).toBe(true);
+    expect(verdict("::ffff:0:10.20.3.4", erp).allowed).toBe(true);
+    expect(verdict("::ffff:0:10.21.3.4", erp).allowed).toBe(false);
     expect(verdict("fd12::7", erp).allowed).toBe(true);
     expect(verdict("10.21.0.1", erp).allowed).toBe(false);
     expect(verdict("169.254.169.254", erp).allowed).toBe(false);

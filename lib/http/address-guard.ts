@@ -16,56 +16,117 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolver: Resolver = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-type Range = { bits: number; base: bigint; prefix: number; class: AddressClass };
+/**
+ * One row of an address table: the IANA special-purpose registries' entries carry their RFC and
+ * "globally reachable" flag; a reachable block is public, any other names the class an admin reads.
+ * `embedsV4` marks IPv6 forms carrying an IPv4 address a packet may end up at: the IPv4 part decides.
+ */
+export type AddressBlock = {
+  cidr: string;
+  name: string;
+  rfc: string;
+  /** The registry's "Globally Reachable"; null where it says N/A (deprecated blocks). */
+  globallyReachable: boolean | null;
+  class: AddressClass;
+  embedsV4?: { shift: bigint; deprecated?: true };
+};
 
-function range(cidr: string, cls: AddressClass): Range {
-  const [address, prefix] = cidr.split("/") as [string, string];
-  const bits = net.isIPv4(address) ? 32 : 128;
-  return { bits, base: toBigInt(address)!, prefix: Number(prefix), class: cls };
-}
+const block = (
+  cidr: string,
+  name: string,
+  rfc: string,
+  globallyReachable: boolean | null,
+  cls: AddressClass = globallyReachable ? "public" : "reserved",
+  embedsV4?: AddressBlock["embedsV4"],
+): AddressBlock => ({ cidr, name, rfc, globallyReachable, class: cls, ...(embedsV4 ? { embedsV4 } : {}) });
 
-// Most specific first: the first match names the class.
-const V4_RANGES: Range[] = [
-  range("169.254.169.254/32", "metadata"),
-  range("100.100.100.200/32", "metadata"),
-  range("0.0.0.0/8", "unspecified"),
-  range("127.0.0.0/8", "loopback"),
-  range("10.0.0.0/8", "private"),
-  range("172.16.0.0/12", "private"),
-  range("192.168.0.0/16", "private"),
-  range("100.64.0.0/10", "private"),
-  range("169.254.0.0/16", "link_local"),
-  range("224.0.0.0/4", "multicast"),
-  range("240.0.0.0/4", "reserved"),
-  range("192.0.0.0/24", "reserved"),
-  range("192.0.2.0/24", "reserved"),
-  range("198.18.0.0/15", "reserved"),
-  range("198.51.100.0/24", "reserved"),
-  range("203.0.113.0/24", "reserved"),
+/** https://www.iana.org/assignments/iana-ipv4-special-registry, every entry. */
+export const IPV4_SPECIAL_PURPOSE: AddressBlock[] = [
+  block("0.0.0.0/8", '"This network"', "RFC 791 §3.2", false, "unspecified"),
+  block("0.0.0.0/32", '"This host on this network"', "RFC 1122 §3.2.1.3", false, "unspecified"),
+  block("10.0.0.0/8", "Private-Use", "RFC 1918", false, "private"),
+  block("100.64.0.0/10", "Shared Address Space", "RFC 6598", false, "private"),
+  block("127.0.0.0/8", "Loopback", "RFC 1122 §3.2.1.3", false, "loopback"),
+  block("169.254.0.0/16", "Link Local", "RFC 3927", false, "link_local"),
+  block("172.16.0.0/12", "Private-Use", "RFC 1918", false, "private"),
+  block("192.0.0.0/24", "IETF Protocol Assignments", "RFC 6890 §2.1", false),
+  block("192.0.0.0/29", "IPv4 Service Continuity Prefix", "RFC 7335", false),
+  block("192.0.0.8/32", "IPv4 dummy address", "RFC 7600", false),
+  block("192.0.0.9/32", "Port Control Protocol Anycast", "RFC 7723", true),
+  block("192.0.0.10/32", "Traversal Using Relays around NAT Anycast", "RFC 8155", true),
+  block("192.0.0.170/32", "NAT64/DNS64 Discovery", "RFC 8880, RFC 7050 §2.2", false),
+  block("192.0.0.171/32", "NAT64/DNS64 Discovery", "RFC 8880, RFC 7050 §2.2", false),
+  block("192.0.2.0/24", "Documentation (TEST-NET-1)", "RFC 5737", false),
+  block("192.31.196.0/24", "AS112-v4", "RFC 7535", true),
+  block("192.52.193.0/24", "AMT", "RFC 7450", true),
+  block("192.88.99.0/24", "Deprecated (6to4 Relay Anycast)", "RFC 7526", null),
+  block("192.88.99.2/32", "6a44-relay anycast address", "RFC 6751", false),
+  block("192.168.0.0/16", "Private-Use", "RFC 1918", false, "private"),
+  block("192.175.48.0/24", "Direct Delegation AS112 Service", "RFC 7534", true),
+  block("198.18.0.0/15", "Benchmarking", "RFC 2544", false),
+  block("198.51.100.0/24", "Documentation (TEST-NET-2)", "RFC 5737", false),
+  block("203.0.113.0/24", "Documentation (TEST-NET-3)", "RFC 5737", false),
+  block("240.0.0.0/4", "Reserved", "RFC 1112 §4", false),
+  block("255.255.255.255/32", "Limited Broadcast", "RFC 8190, RFC 919 §7", false),
 ];
 
-const V6_RANGES: Range[] = [
-  range("::/128", "unspecified"),
-  range("::1/128", "loopback"),
-  range("fd00:ec2::254/128", "metadata"),
-  range("fc00::/7", "private"),
-  range("fec0::/10", "private"),
-  range("fe80::/10", "link_local"),
-  range("ff00::/8", "multicast"),
-  range("64:ff9b:1::/48", "private"),
-  range("100::/64", "reserved"),
-  range("2001::/32", "reserved"),
-  range("2001:db8::/32", "reserved"),
+/** https://www.iana.org/assignments/iana-ipv6-special-registry, every entry. */
+export const IPV6_SPECIAL_PURPOSE: AddressBlock[] = [
+  block("::1/128", "Loopback Address", "RFC 4291", false, "loopback"),
+  block("::/128", "Unspecified Address", "RFC 4291", false, "unspecified"),
+  block("::ffff:0:0/96", "IPv4-mapped Address", "RFC 4291", false, "reserved", { shift: 0n }),
+  block("64:ff9b::/96", "IPv4-IPv6 Translat.", "RFC 6052", true, "public", { shift: 0n }),
+  block("64:ff9b:1::/48", "IPv4-IPv6 Translat.", "RFC 8215", false, "private"),
+  block("100::/64", "Discard-Only Address Block", "RFC 6666", false),
+  block("100:0:0:1::/64", "Dummy IPv6 Prefix", "RFC 9780", false),
+  block("2001::/23", "IETF Protocol Assignments", "RFC 2928", false),
+  block("2001::/32", "TEREDO", "RFC 4380, RFC 8190", null),
+  block("2001:1::1/128", "Port Control Protocol Anycast", "RFC 7723", true),
+  block("2001:1::2/128", "Traversal Using Relays around NAT Anycast", "RFC 8155", true),
+  block("2001:1::3/128", "DNS-SD Service Registration Protocol Anycast", "RFC 9665", true),
+  block("2001:2::/48", "Benchmarking", "RFC 5180, RFC Errata 1752", false),
+  block("2001:3::/32", "AMT", "RFC 7450", true),
+  block("2001:4:112::/48", "AS112-v6", "RFC 7535", true),
+  block("2001:10::/28", "Deprecated (previously ORCHID)", "RFC 4843", null),
+  block("2001:20::/28", "ORCHIDv2", "RFC 7343", true),
+  block("2001:30::/28", "Drone Remote ID Protocol Entity Tags (DETs) Prefix", "RFC 9374", true),
+  block("2001:db8::/32", "Documentation", "RFC 3849", false),
+  block("2002::/16", "6to4", "RFC 3056", null, "reserved", { shift: 80n }),
+  block("2620:4f:8000::/48", "Direct Delegation AS112 Service", "RFC 7534", true),
+  block("3fff::/20", "Documentation", "RFC 9637", false),
+  block("5f00::/16", "Segment Routing (SRv6) SIDs", "RFC 9602", false),
+  block("fc00::/7", "Unique-Local", "RFC 4193, RFC 8190", false, "private"),
+  block("fe80::/10", "Link-Local Unicast", "RFC 4291", false, "link_local"),
 ];
 
-// IPv6 forms that carry an IPv4 address a packet may end up at: the IPv4 part decides.
-// IPv4-compatible addresses (::/96) are deprecated: nothing legitimate uses them, public or not.
-const EMBEDDED_V4: { range: Range; shift: bigint; deprecated?: true }[] = [
-  { range: range("::ffff:0:0/96", "reserved"), shift: 0n },
-  { range: range("64:ff9b::/96", "reserved"), shift: 0n },
-  { range: range("::/96", "reserved"), shift: 0n, deprecated: true },
-  { range: range("2002::/16", "reserved"), shift: 80n },
+/**
+ * Blocks the special-purpose registries leave to other registries, and the cloud metadata
+ * services, which sit inside blocks above but deserve their own name in the refusal.
+ */
+export const OTHER_BLOCKS: AddressBlock[] = [
+  block("224.0.0.0/4", "Multicast", "RFC 5771", false, "multicast"),
+  block("169.254.169.254/32", "Cloud metadata service (AWS, GCP, Azure, …)", "RFC 3927", false, "metadata"),
+  block("100.100.100.200/32", "Cloud metadata service (Alibaba)", "RFC 6598", false, "metadata"),
+  block("fd00:ec2::254/128", "Cloud metadata service (AWS)", "RFC 4193", false, "metadata"),
+  block("ff00::/8", "Multicast", "RFC 4291 §2.7", false, "multicast"),
+  block("fec0::/10", "Site-local (deprecated)", "RFC 3879", false, "private"),
+  // Deprecated, so nothing legitimate uses them, public IPv4 inside or not.
+  block("::/96", "IPv4-compatible (deprecated)", "RFC 4291 §2.5.5.1", null, "reserved", { shift: 0n, deprecated: true }),
+  block("::ffff:0:0:0/96", "IPv4-translated", "RFC 2765 §2.1", false, "reserved", { shift: 0n }),
+  block("2000::/3", "Global Unicast", "RFC 4291 §2.4", true),
+  // IPv6 outside global unicast is reserved by the IETF unless a block above says otherwise.
+  block("::/0", "Reserved by IETF", "RFC 4291 §2.4", false),
 ];
+
+type Range = AddressBlock & { bits: 32 | 128; base: bigint; prefix: number };
+
+// The most specific block containing an address decides, as the registries' nested entries mean.
+const RANGES: Range[] = [...IPV4_SPECIAL_PURPOSE, ...IPV6_SPECIAL_PURPOSE, ...OTHER_BLOCKS]
+  .map((b) => {
+    const [address, prefix] = b.cidr.split("/") as [string, string];
+    return { ...b, bits: net.isIPv4(address) ? 32 : 128, base: toBigInt(address)!, prefix: Number(prefix) } as Range;
+  })
+  .sort((a, b) => b.prefix - a.prefix);
 
 function toBigInt(address: string): bigint | null {
   if (net.isIPv4(address)) return address.split(".").reduce((n, octet) => (n << 8n) | BigInt(Number(octet)), 0n);
@@ -91,23 +152,16 @@ function inRange(value: bigint, bits: number, r: { bits: number; base: bigint; p
 }
 
 function classifyValue(value: bigint, bits: 32 | 128): AddressClass {
-  const ranges = bits === 32 ? V4_RANGES : V6_RANGES;
-  const hit = ranges.find((r) => inRange(value, bits, r));
-  if (hit) return hit.class;
-  if (bits === 128) {
-    for (const { range: r, shift, deprecated } of EMBEDDED_V4) {
-      if (inRange(value, 128, r)) {
-        const cls = classifyValue((value >> shift) & 0xffffffffn, 32);
-        return cls === "public" && deprecated ? "reserved" : cls;
-      }
-    }
-  }
-  return "public";
+  const hit = RANGES.find((r) => inRange(value, bits, r));
+  if (!hit) return "public";
+  if (!hit.embedsV4) return hit.class;
+  const cls = classifyValue((value >> hit.embedsV4.shift) & 0xffffffffn, 32);
+  return cls === "public" && hit.embedsV4.deprecated ? "reserved" : cls;
 }
 
-/** The IPv4 address inside an IPv4-mapped IPv6 address, so allowlists written in IPv4 still match. */
+/** The IPv4 address inside an IPv4-mapped or -translated IPv6 address, so allowlists written in IPv4 still match. */
 function unmapped(value: bigint): bigint | null {
-  return value >> 32n === 0xffffn ? value & 0xffffffffn : null;
+  return value >> 32n === 0xffffn || value >> 32n === 0xffff0000n ? value & 0xffffffffn : null;
 }
 
 function allowlisted(value: bigint, bits: 32 | 128, allowlist: Cidr[]): boolean {
@@ -116,6 +170,17 @@ function allowlisted(value: bigint, bits: 32 | 128, allowlist: Cidr[]): boolean 
     const r = { bits: c.family === "ipv4" ? 32 : 128, base: toBigInt(c.address)!, prefix: c.prefix };
     return inRange(value, bits, r) || (v4 !== null && inRange(v4, 32, r));
   });
+}
+
+/**
+ * Plain http carries credentials and payloads readable on the path, so it is for the networks
+ * the operator vouched for: anywhere when private networks are allowed, else allowlisted addresses.
+ */
+export function plainHttpAllowed(address: string, policy: NetworkPolicy): boolean {
+  if (policy.allowPrivateNetwork) return true;
+  const bare = address.split("%")[0]!;
+  const version = net.isIP(bare);
+  return version !== 0 && allowlisted(toBigInt(bare)!, version === 4 ? 32 : 128, policy.allowlist);
 }
 
 /** The guard's verdict on one IP address: pure, so every address class is tested without traffic. */

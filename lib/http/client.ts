@@ -2,7 +2,15 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { env } from "@/lib/env";
-import { checkAddress, resolveHost, type AddressClass, type NetworkPolicy, type ResolvedAddress, type Resolver } from "./address-guard";
+import {
+  checkAddress,
+  plainHttpAllowed,
+  resolveHost,
+  type AddressClass,
+  type NetworkPolicy,
+  type ResolvedAddress,
+  type Resolver,
+} from "./address-guard";
 import { fromSocketError, HttpError } from "./http-error";
 
 export type HttpRequest = {
@@ -69,6 +77,12 @@ async function pinnedAddresses(url: URL, policy: NetworkPolicy, resolver?: Resol
         "blocked",
         `${url.hostname} resolves to ${CLASS_TEXT[verdict.class]}, which Patchbay does not call. ` +
           "An operator can allow it with PATCHBAY_PRIVATE_ALLOWLIST.",
+      );
+    }
+    if (url.protocol === "http:" && !plainHttpAllowed(address, policy)) {
+      throw new HttpError(
+        "blocked",
+        `${url.hostname} is not in PATCHBAY_PRIVATE_ALLOWLIST, and Patchbay uses plain http:// only for allowlisted addresses. Use https://.`,
       );
     }
   }

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
-import { env } from "@/lib/env";
+import { literalAddress, plainHttpAllowed } from "@/lib/http/address-guard";
+import { networkPolicy } from "@/lib/http/client";
 import { conflict, invalid } from "@/lib/errors";
 import { getProvider, type AuthType } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
@@ -12,19 +13,27 @@ import {
   createIntegrationSchema,
   patchIntegrationSchema,
   replaceCredentialsSchema,
-  type CreateIntegrationInput,
   type Credentials,
   type IntegrationConfig,
-  type PatchIntegrationInput,
   type ReplaceCredentialsInput,
 } from "./schema";
 import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
 import { disconnect } from "@/lib/oauth/manage";
 
-/** Plain http only where private networks are reachable: that is where internal systems without TLS live. */
+/**
+ * Plain http only where private networks are reachable: that is where internal systems without TLS
+ * live. With only an allowlist, only its addresses: a hostname is refused here, since what it
+ * resolves to is known only at the call (which refuses plain http to any other address too).
+ */
 export function schemaOptions() {
-  const { allowPrivateNetwork, privateAllowlist } = env();
-  return { allowHttp: allowPrivateNetwork || privateAllowlist.length > 0 };
+  const policy = networkPolicy();
+  return {
+    allowHttp: policy.allowPrivateNetwork || policy.allowlist.length > 0,
+    plainHttpTo: (hostname: string) => {
+      const address = literalAddress(hostname);
+      return policy.allowPrivateNetwork || (address !== null && plainHttpAllowed(address, policy));
+    },
+  };
 }
 
 const NAME_TAKEN = "An integration with this name already exists.";
@@ -69,7 +78,7 @@ function refuseProductionForTestKey(ctx: TenantContext, environment: string | un
   }
 }
 
-export async function createIntegration(ctx: TenantContext, raw: CreateIntegrationInput) {
+export async function createIntegration(ctx: TenantContext, raw: unknown) {
   requireRole(ctx, "admin");
   const input = createIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
@@ -100,7 +109,7 @@ export async function createIntegration(ctx: TenantContext, raw: CreateIntegrati
   }
 }
 
-export async function updateIntegration(ctx: TenantContext, id: string, raw: PatchIntegrationInput) {
+export async function updateIntegration(ctx: TenantContext, id: string, raw: unknown) {
   requireRole(ctx, "admin");
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);

@@ -88,6 +88,50 @@ describe("integration input schema", () => {
     ).toBe("The authorize URL must be an https:// URL.");
   });
 
+  it("refuses OAuth URLs carrying a user name or password, on create and on patch, naming the field", () => {
+    const oauth = {
+      authorize_url: "https://client:secret@idp.example.com/auth",
+      token_url: "https://idp.example.com/token",
+      revoke_url: "https://:secret@idp.example.com/revoke",
+    };
+    const message = "Put the client ID and secret in the credentials fields, not in the URL.";
+    const created = errorsOf({
+      name: "IdP",
+      provider: "custom_oauth2",
+      auth_type: "oauth2",
+      base_url: "https://api.example.com",
+      config: { oauth },
+    });
+    expect(created["config.oauth.authorize_url"]).toBe(message);
+    expect(created["config.oauth.revoke_url"]).toBe(message);
+    expect(created["config.oauth.token_url"]).toBeUndefined();
+    const patched = patchIntegrationSchema({ allowHttp: true }).safeParse({
+      config: { oauth: { ...oauth, authorize_url: "https://idp.example.com/auth", token_url: "https://u@idp.example.com/token" } },
+    });
+    expect(fieldErrorsOf(patched.error!.issues)["config.oauth.token_url"]).toBe(message);
+  });
+
+  it("with only an allowlist, accepts plain http for allowlisted addresses only", () => {
+    const allowlisted = (host: string) => host === "10.20.0.5";
+    const options = { allowHttp: true, plainHttpTo: allowlisted };
+    const erp = { name: "ERP", provider: "custom_rest", auth_type: "basic", credentials: { username: "svc", password: "pw" } };
+    expect(createIntegrationSchema(options).parse({ ...erp, base_url: "http://10.20.0.5:8080/api" }).base_url).toBe(
+      "http://10.20.0.5:8080/api",
+    );
+    const refused = "Use https://. Plain http is only allowed for addresses in the server's private allowlist.";
+    for (const base_url of ["http://api.example.com", "http://10.21.0.1"]) {
+      expect(errorsOf({ ...erp, base_url }, createIntegrationSchema(options)).base_url).toBe(refused);
+    }
+    expect(createIntegrationSchema(options).parse({ ...erp, base_url: "https://api.example.com" }).base_url).toBe(
+      "https://api.example.com",
+    );
+    const oauth = { authorize_url: "http://idp.example.com/auth", token_url: "http://10.20.0.5/token" };
+    const idp = { name: "IdP", provider: "custom_oauth2", auth_type: "oauth2", base_url: "https://api.example.com", config: { oauth } };
+    const errors = errorsOf(idp, createIntegrationSchema(options));
+    expect(errors["config.oauth.authorize_url"]).toBe(refused);
+    expect(errors["config.oauth.token_url"]).toBeUndefined();
+  });
+
   it("allows plain http when private networks are allowed, and trims a trailing slash", () => {
     const parsed = createIntegrationSchema({ allowHttp: true }).parse({
       name: "ERP",

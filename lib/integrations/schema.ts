@@ -83,7 +83,12 @@ const oauthUrl = (label: string) =>
     .string({ error: `Enter the ${label}.` })
     .trim()
     .max(2000, "At most 2000 characters.")
-    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an http(s):// URL.`);
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `The ${label} must be an http(s):// URL.`)
+    // Calls refuse userinfo (it would travel as Basic auth to whoever the URL names): refuse it here, where it can be fixed.
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      "Put the client ID and secret in the credentials fields, not in the URL.",
+    );
 
 const oauthConfig = z.strictObject({
   authorize_url: oauthUrl("authorize URL"),
@@ -101,12 +106,15 @@ const oauthConfig = z.strictObject({
 
 const OAUTH_URL_LABELS = { authorize_url: "authorize URL", token_url: "token URL", revoke_url: "revoke URL" } as const;
 
-function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> | null } | undefined, allowHttp: boolean, ctx: z.RefinementCtx) {
-  if (!config?.oauth || allowHttp) return;
+function checkOAuthUrls(config: { oauth?: z.output<typeof oauthConfig> | null } | undefined, options: Options, ctx: z.RefinementCtx) {
+  if (!config?.oauth) return;
   for (const [field, label] of Object.entries(OAUTH_URL_LABELS) as [keyof typeof OAUTH_URL_LABELS, string][]) {
     const value = config.oauth[field];
-    if (value && !/^https:/i.test(value))
+    if (!value || /^https:/i.test(value)) continue;
+    if (!options.allowHttp)
       ctx.addIssue({ code: "custom", path: ["config", "oauth", field], message: `The ${label} must be an https:// URL.` });
+    else if (!plainHttpAllowed(options, value))
+      ctx.addIssue({ code: "custom", path: ["config", "oauth", field], message: PLAIN_HTTP_ALLOWLIST });
   }
 }
 
@@ -172,8 +180,20 @@ export type IntegrationConfigPatch = z.input<typeof configPatchSchema>;
 
 export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 } as const;
 
+/**
+ * Where plain http is accepted. `allowHttp`: the server allows it somewhere (private networks, or an
+ * allowlist); `plainHttpTo`, known on the server only, says whether a URL's host is such a place.
+ */
+export type Options = { allowHttp: boolean; plainHttpTo?: (hostname: string) => boolean };
+
+const PLAIN_HTTP_ALLOWLIST = "Use https://. Plain http is only allowed for addresses in the server's private allowlist.";
+
+function plainHttpAllowed(options: Options, url: string): boolean {
+  return options.allowHttp && (!URL.canParse(url) || (options.plainHttpTo?.(new URL(url).hostname) ?? true));
+}
+
 /** Base URL rules: http/https only, and https unless the server allows private networks (where plain http is usual). */
-export function baseUrlSchema(allowHttp: boolean) {
+export function baseUrlSchema(options: Options) {
   return z
     .string({ error: "Enter the base URL." })
     .trim()
@@ -182,8 +202,10 @@ export function baseUrlSchema(allowHttp: boolean) {
       const url = URL.canParse(value) ? new URL(value) : null;
       if (!url || !/^https?:$/.test(url.protocol))
         return void ctx.addIssue({ code: "custom", message: "Enter an http:// or https:// URL, such as https://api.example.com." });
-      if (url.protocol === "http:" && !allowHttp)
+      if (url.protocol === "http:" && !options.allowHttp)
         ctx.addIssue({ code: "custom", message: "Use https://. Plain http is only allowed when the server allows private networks." });
+      else if (url.protocol === "http:" && !plainHttpAllowed(options, value))
+        ctx.addIssue({ code: "custom", message: PLAIN_HTTP_ALLOWLIST });
       if (url.username || url.password)
         ctx.addIssue({ code: "custom", message: "Put credentials in the credentials fields, not in the URL." });
       if (url.search || url.hash)
@@ -199,9 +221,7 @@ const nameSchema = z
   .max(100, "At most 100 characters.");
 const environmentSchema = z.enum(ENVIRONMENTS, { error: "Choose production or sandbox." });
 
-type Options = { allowHttp: boolean };
-
-export function createIntegrationSchema({ allowHttp }: Options) {
+export function createIntegrationSchema(options: Options) {
   return z
     .strictObject(
       {
@@ -209,7 +229,7 @@ export function createIntegrationSchema({ allowHttp }: Options) {
         provider: z.string({ error: "Choose a provider." }).refine((k) => getProvider(k) !== null, "Choose a provider from the catalog."),
         environment: environmentSchema.default("production"),
         auth_type: authTypeSchema,
-        base_url: baseUrlSchema(allowHttp).optional(),
+        base_url: baseUrlSchema(options).optional(),
         credentials: z.record(z.string(), z.unknown()).optional(),
         config: configSchema.default({}),
       },
@@ -236,18 +256,18 @@ export function createIntegrationSchema({ allowHttp }: Options) {
         });
       }
       if (input.credentials) checkCredentials(input.auth_type, input.credentials, ctx);
-      checkOAuthUrls(input.config, allowHttp, ctx);
+      checkOAuthUrls(input.config, options, ctx);
     });
 }
 export type CreateIntegrationInput = z.input<ReturnType<typeof createIntegrationSchema>>;
 
-export function patchIntegrationSchema({ allowHttp }: Options) {
+export function patchIntegrationSchema(options: Options) {
   return z
     .strictObject(
       {
         name: nameSchema.optional(),
         environment: environmentSchema.optional(),
-        base_url: baseUrlSchema(allowHttp).optional(),
+        base_url: baseUrlSchema(options).optional(),
         config: configPatchSchema.optional(),
         status: z.enum(["enabled", "disabled"], { error: "Choose enabled or disabled." }).optional(),
         auth_type: authTypeSchema.optional(),
@@ -259,7 +279,7 @@ export function patchIntegrationSchema({ allowHttp }: Options) {
       path: ["credentials"],
       message: "Changing the auth type needs the new credentials too.",
     })
-    .superRefine((p, ctx) => checkOAuthUrls(p.config, allowHttp, ctx));
+    .superRefine((p, ctx) => checkOAuthUrls(p.config, options, ctx));
 }
 export type PatchIntegrationInput = z.input<ReturnType<typeof patchIntegrationSchema>>;
 

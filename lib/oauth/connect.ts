@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { loadOwnedIntegration, type IntegrationRow } from "@/lib/integrations/view";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { connectionView, type ConnectionView } from "./view";
-import { connectSchema, type ConnectInput } from "./schema";
+import { connectSchema } from "./schema";
 import { oauthSettings, type OAuthSettings } from "./settings";
 import { claimState, createState, pkcePair, type StateProblem } from "./state";
 import { requestToken, requestTokenWithRetry, TokenEndpointError, type TokenResponse } from "./token-endpoint";
@@ -86,7 +86,7 @@ export type ConnectResult =
  * browser to; for a client-credentials provider, the token itself. A state made by a signed-in
  * admin is bound to that admin's session; one made with an API key completes in any browser.
  */
-export async function startConnect(ctx: TenantContext, id: string, raw: ConnectInput, requestOrigin: string): Promise<ConnectResult> {
+export async function startConnect(ctx: TenantContext, id: string, raw: unknown, requestOrigin: string): Promise<ConnectResult> {
   requireRole(ctx, "admin");
   const input = connectSchema.parse(raw);
   const integration = await loadOwnedIntegration(db(), ctx, id);

@@ -6,7 +6,7 @@ import { logError } from "@/lib/log";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { ensureAccessToken, REFRESH_COOL_DOWN_MS } from "./access-token";
-import { refreshTokenSchema, type RefreshTokenInput } from "./schema";
+import { refreshTokenSchema } from "./schema";
 import { DEFAULT_REFRESH_MARGIN_SECONDS, oauthProfile, oauthSettings } from "./settings";
 import { revokeToken, TokenEndpointError } from "./token-endpoint";
 import { decryptTokens, lockConnection } from "./token-store";
@@ -50,7 +50,7 @@ export async function getOAuthConnection(ctx: TenantContext, id: string): Promis
 }
 
 /** Refreshes now when the token is due (or always with `force`); answers the connection afterwards. */
-export async function refreshToken(ctx: TenantContext, id: string, raw: RefreshTokenInput = {}): Promise<ConnectionView> {
+export async function refreshToken(ctx: TenantContext, id: string, raw: unknown = {}): Promise<ConnectionView> {
   requireRole(ctx, "admin");
   const input = refreshTokenSchema.parse(raw);
   const integration = await loadOwnedIntegration(db(), ctx, id);

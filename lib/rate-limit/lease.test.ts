@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hitLimit, peekLimit } from "./fixed-window";
-import { blockSize, consumeLeased } from "./lease";
+import { blockSize, consumeLeased, consumeLeasedAll } from "./lease";
 
 const rule = { limit: 100, windowSeconds: 60 };
 const now = new Date("2026-11-23T10:00:05Z");
@@ -44,5 +44,30 @@ describe("leased blocks under concurrency", () => {
     const verdicts = await Promise.all(Array.from({ length: 260 }, () => consumeLeased("k4", limit, now)));
     expect(verdicts.filter((v) => !v.exceeded)).toHaveLength(200);
     expect((await peekLimit("k4", limit, now)).count).toBeLessThanOrEqual(200 + blockSize(200));
+  });
+});
+
+describe("a request against several windows", () => {
+  it("spends no window when a later one refuses it", async () => {
+    const wide = { key: "k5:wide", rule: { limit: 10, windowSeconds: 60 } };
+    const narrow = { key: "k5:narrow", rule: { limit: 2, windowSeconds: 60 } };
+    let admitted = 0;
+    for (let i = 0; i < 20; i++) if (!(await consumeLeasedAll([wide, narrow], now)).over) admitted++;
+    expect(admitted).toBe(2);
+    // The wide window was spent only by the two calls both admitted.
+    let alone = 0;
+    for (let i = 0; i < 20; i++) if (!(await consumeLeased(wide.key, wide.rule, now)).exceeded) alone++;
+    expect(alone).toBe(8);
+  });
+
+  it("reports the refusing window, and never admits past any window's limit", async () => {
+    const first = { key: "k6:first", rule: { limit: 3, windowSeconds: 60 } };
+    const second = { key: "k6:second", rule: { limit: 10, windowSeconds: 3600 } };
+    const verdicts = await Promise.all(Array.from({ length: 12 }, () => consumeLeasedAll([first, second], now)));
+    expect(verdicts.filter((v) => !v.over)).toHaveLength(3);
+    expect(verdicts.find((v) => v.over)?.over).toMatchObject({ limit: 3, remaining: 0 });
+    let later = 0;
+    for (let i = 0; i < 20; i++) if (!(await consumeLeased(second.key, second.rule, now)).exceeded) later++;
+    expect(later).toBe(7);
   });
 });

@@ -40,6 +40,36 @@ export async function consumeLeased(key: string, rule: Limit, now = new Date()):
   return consumeLeased(key, rule, now);
 }
 
+export type Window = { key: string; rule: Limit };
+export type WindowsVerdict = { states: LimitState[]; over: LimitState | null };
+
+/**
+ * One request against several windows (a key's minute and hour), counted only if all admit it:
+ * they are taken in turn, and the first to refuse gives back what the earlier ones took, so
+ * calls refused by one window never spend another's budget.
+ */
+export async function consumeLeasedAll(windows: Window[], now = new Date()): Promise<WindowsVerdict> {
+  const states: LimitState[] = [];
+  for (const { key, rule } of windows) {
+    const state = await consumeLeased(key, rule, now);
+    if (state.exceeded) {
+      windows.slice(0, states.length).forEach((w, i) => releaseLeased(w.key, states[i]!.resetAt));
+      return { states: [...states, state], over: state };
+    }
+    states.push(state);
+  }
+  return { states, over: null };
+}
+
+/**
+ * The request goes back into this instance's block for the window it was taken from (the shared
+ * count already includes it), so instances together still never exceed the limit.
+ */
+function releaseLeased(key: string, windowEnd: Date): void {
+  const lease = leases.get(key);
+  if (lease && lease.windowEnd === windowEnd.getTime()) lease.remaining += 1;
+}
+
 async function reserveBlock(key: string, rule: Limit, now: Date): Promise<void> {
   const block = blockSize(rule.limit);
   const state = await hitLimit(key, rule, block, now);

@@ -19,9 +19,13 @@ const RESERVED_HEADERS = new Set([
   "webhook-signature",
 ]);
 
-export type SchemaOptions = { allowHttp: boolean };
+/**
+ * Where plain http is accepted. `allowHttp`: the server allows it somewhere (private networks, or an
+ * allowlist); `plainHttpTo`, known on the server only, says whether a URL's host is such a place.
+ */
+export type SchemaOptions = { allowHttp: boolean; plainHttpTo?: (hostname: string) => boolean };
 
-const endpointUrl = ({ allowHttp }: SchemaOptions) =>
+const endpointUrl = ({ allowHttp, plainHttpTo }: SchemaOptions) =>
   z
     .string({ error: "Enter the endpoint URL." })
     .trim()
@@ -31,6 +35,10 @@ const endpointUrl = ({ allowHttp }: SchemaOptions) =>
     .refine(
       (v) => !URL.canParse(v) || (allowHttp ? /^https?:$/ : /^https:$/).test(new URL(v).protocol),
       allowHttp ? "The URL must start with http:// or https://." : "The URL must start with https://.",
+    )
+    .refine(
+      (v) => !URL.canParse(v) || new URL(v).protocol !== "http:" || (plainHttpTo?.(new URL(v).hostname) ?? true),
+      "Use https://. Plain http is only allowed for addresses in the server's private allowlist.",
     )
     .refine(
       (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),

@@ -9,7 +9,7 @@ import { notFound, type ErrorCode } from "@/lib/errors";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { createReceiverSchema, listReceivedEventsSchema, type CreateReceiverInput } from "../schema";
+import { createReceiverSchema, listReceivedEventsSchema } from "../schema";
 import { REJECTION_TEXT, type RejectionReason } from "./signature";
 import { verifyIncoming } from "./verify";
 
@@ -48,7 +48,7 @@ function hintOf(secret: string): string {
   return secret.length >= 16 ? `••••${secret.slice(-4)}` : "••••";
 }
 
-export async function createReceiver(ctx: TenantContext, integrationId: string, raw: CreateReceiverInput, origin: string) {
+export async function createReceiver(ctx: TenantContext, integrationId: string, raw: unknown, origin: string) {
   requireRole(ctx, "admin");
   const input = createReceiverSchema.parse(raw);
   return db().transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { createApiKey, listApiKeys } from "@/lib/api-keys";
-import type { CreateApiKeyInput } from "@/lib/api-keys/schema";
+
 import { keyMode } from "@/lib/api-keys/format";
 import { serializeApiKey } from "@/lib/api-keys/serialize";
 import { apiRoute } from "@/lib/api/handler";
@@ -13,7 +13,7 @@ export const GET = apiRoute("api_keys:write", async (_req, { tenant }) => ({
 
 // The service validates the body with createApiKeySchema; a failure becomes a 422 with field messages.
 export const POST = apiRoute("api_keys:write", async (req, { tenant }) => {
-  const created = await createApiKey(tenant, (await readJson(req)) as CreateApiKeyInput);
+  const created = await createApiKey(tenant, await readJson(req));
   return NextResponse.json(
     {
       id: created.id,

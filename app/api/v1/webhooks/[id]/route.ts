@@ -1,13 +1,13 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
-import { deleteEndpoint, getEndpoint, updateEndpoint, type PatchEndpointInput } from "@/lib/webhooks";
+import { deleteEndpoint, getEndpoint, updateEndpoint } from "@/lib/webhooks";
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>("webhooks:read", async (_req, { tenant, params }) => getEndpoint(tenant, params.id));
 
 export const PATCH = apiRoute<Params>("webhooks:write", async (req, { tenant, params }) =>
-  updateEndpoint(tenant, params.id, (await readJson(req)) as PatchEndpointInput),
+  updateEndpoint(tenant, params.id, await readJson(req)),
 );
 
 export const DELETE = apiRoute<Params>("webhooks:write", async (_req, { tenant, params }) => {

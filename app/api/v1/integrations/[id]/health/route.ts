@@ -1,12 +1,11 @@
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
 import { getIntegrationHealth, updateHealthThresholds } from "@/lib/health";
-import type { HealthThresholdsInput } from "@/lib/health/schema";
 
 export const GET = apiRoute<{ id: string }>("integrations:read", async (_req, { tenant, params }) =>
   getIntegrationHealth(tenant, params.id),
 );
 
 export const PATCH = apiRoute<{ id: string }>("integrations:write", async (req, { tenant, params }) => ({
-  thresholds: await updateHealthThresholds(tenant, params.id, (await readJson(req)) as HealthThresholdsInput),
+  thresholds: await updateHealthThresholds(tenant, params.id, await readJson(req)),
 }));

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
 import { createReceiver, listReceivers } from "@/lib/webhooks/incoming/receivers";
-import type { CreateReceiverInput } from "@/lib/webhooks";
+
 import { requestOrigin } from "@/lib/http/request-origin";
 
 type Params = { id: string };
@@ -12,7 +12,7 @@ export const GET = apiRoute<Params>("integrations:read", async (req, { tenant, p
 }));
 
 export const POST = apiRoute<Params>("integrations:write", async (req, { tenant, params }) =>
-  NextResponse.json(await createReceiver(tenant, params.id, (await readJson(req)) as CreateReceiverInput, requestOrigin(req.headers)), {
+  NextResponse.json(await createReceiver(tenant, params.id, await readJson(req), requestOrigin(req.headers)), {
     status: 201,
   }),
 );
