@@ -8,7 +8,7 @@ import { outboxEvents, webhookReceivers } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations";
 import { ownerContext } from "@/tests/fixtures";
 import { createReceiver, listReceivedEvents, listReceivers, receiveWebhook, rotateReceiverUrl } from "./receivers";
-import { REJECTION_TEXT } from "./verify";
+import { REJECTION_TEXT } from "./signature";
 
 const ORIGIN = "https://patchbay.example.com";
 const stripe = new Stripe("sk_test_peer");
