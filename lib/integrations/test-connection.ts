@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { db } from "@/db/client";
 import { redact as redactSecretKeys } from "@/lib/audit";
 import { recordHealthCheck } from "@/lib/health/record";
 import { sendRequest, type HttpResponse, type Timings } from "@/lib/http/client";
@@ -13,7 +12,8 @@ import { EXCERPT_CHARS, recordRequest } from "./request-log";
 import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
-import { loadOwnedIntegration } from "./view";
+import { integrations } from "@/db/schema";
+import { loadOwned } from "@/lib/tenancy/data";
 
 export type TestConnectionResult = {
   success: boolean;
@@ -95,7 +95,7 @@ const EMPTY: Omit<TestConnectionResult, "error"> = {
  */
 export async function testConnection(ctx: TenantContext, id: string): Promise<TestConnectionResult> {
   requireRole(ctx, "admin");
-  const row = await loadOwnedIntegration(db(), ctx, id);
+  const row = await loadOwned(integrations, ctx, id);
   const provider = getProvider(row.provider);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = statusEndpointOf({ provider: row.provider, config });

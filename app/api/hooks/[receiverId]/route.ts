@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { logError } from "@/lib/log";
-import { MAX_INCOMING_BYTES, receiveWebhook } from "@/lib/webhooks/incoming/receivers";
+import { MAX_INCOMING_BYTES, receiveWebhook } from "@/lib/webhooks";
 
 type Params = { params: Promise<{ receiverId: string }> };
 
