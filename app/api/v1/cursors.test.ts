@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys";
 import { createIntegration } from "@/lib/integrations";
 import { encodeCursor } from "@/lib/pagination";
-import { createEndpoint } from "@/lib/webhooks";
+import { createEndpoint, sendTestEvent } from "@/lib/webhooks";
 import { ownerContext } from "@/tests/fixtures";
 import { GET as listEvents } from "./integrations/[id]/events/route";
 import { GET as listChecks } from "./integrations/[id]/health/checks/route";
@@ -99,14 +99,18 @@ describe("list cursors", () => {
       });
       await createEndpoint(owner, { url: `https://${name.toLowerCase()}.example.com/hooks` });
     }
-    for (const [handler, path] of [
+    const endpoint = await createEndpoint(owner, { url: "https://gamma.example.com/hooks" });
+    await sendTestEvent(owner, endpoint.id);
+    await sendTestEvent(owner, endpoint.id);
+    for (const [handler, path, params] of [
       [listIntegrations, "/integrations?sort=created_at"],
       [listHealth, "/integrations/health?"],
       [listEndpoints, "/webhooks?"],
-    ] as [Handler, string][]) {
-      const first = await get(handler, key, `${path}&limit=1`);
+      [listDeliveries, `/webhooks/${endpoint.id}/deliveries?`, { id: endpoint.id }],
+    ] as [Handler, string, object?][]) {
+      const first = await get(handler, key, `${path}&limit=1`, params);
       expect(first.body.next_cursor, path).toEqual(expect.any(String));
-      const second = await get(handler, key, `${path}&limit=1&cursor=${first.body.next_cursor}`);
+      const second = await get(handler, key, `${path}&limit=1&cursor=${first.body.next_cursor}`, params);
       expect(second.status, path).toBe(200);
       expect(second.body.data, path).toHaveLength(1);
       expect(second.body.data[0], path).not.toEqual(first.body.data[0]);
