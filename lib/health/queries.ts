@@ -220,7 +220,7 @@ export async function listHealthChecks(ctx: TenantContext, integrationId: string
   requireRole(ctx, "viewer");
   const input = listHealthChecksSchema.parse(raw);
   await loadOwned(integrations, ctx, integrationId);
-  const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), eq(healthChecks.tenantId, ctx.tenant.id)];
+  const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), visibleTo(healthChecks, ctx)];
   if (input.outcome) filters.push(eq(healthChecks.outcome, input.outcome));
   if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenSerial, [CHECKED_KEY, healthChecks.id], true));
   const rows = await db()
@@ -244,18 +244,14 @@ export async function tenantHealthOverview(ctx: TenantContext) {
       .select({ status: sql<string>`coalesce(${integrationHealth.status}, 'UNKNOWN')`, n: sql<number>`count(*)::int` })
       .from(integrations)
       .leftJoin(integrationHealth, eq(integrationHealth.integrationId, integrations.id))
-      .where(and(eq(integrations.tenantId, tenantId), eq(integrations.status, "enabled")))
+      .where(and(visibleTo(integrations, ctx), eq(integrations.status, "enabled")))
       .groupBy(sql`1`),
     db()
       .select({ integration: integrations, health: integrationHealth })
       .from(integrationHealth)
       .innerJoin(integrations, eq(integrations.id, integrationHealth.integrationId))
       .where(
-        and(
-          eq(integrationHealth.tenantId, tenantId),
-          inArray(integrationHealth.status, ["DOWN", "DEGRADED"]),
-          eq(integrations.status, "enabled"),
-        ),
+        and(visibleTo(integrationHealth, ctx), inArray(integrationHealth.status, ["DOWN", "DEGRADED"]), eq(integrations.status, "enabled")),
       )
       .orderBy(SEVERITY, desc(integrationHealth.statusChangedAt))
       .limit(20),
@@ -263,7 +259,7 @@ export async function tenantHealthOverview(ctx: TenantContext) {
       .select({ t: healthTransitions, name: integrations.name })
       .from(healthTransitions)
       .innerJoin(integrations, eq(integrations.id, healthTransitions.integrationId))
-      .where(eq(healthTransitions.tenantId, tenantId))
+      .where(visibleTo(healthTransitions, ctx))
       .orderBy(desc(healthTransitions.createdAt), desc(healthTransitions.id))
       .limit(10),
     db()
@@ -274,7 +270,7 @@ export async function tenantHealthOverview(ctx: TenantContext) {
         max: sql<number>`max(${healthRollupsHourly.latencyMaxMs})::int`,
       })
       .from(healthRollupsHourly)
-      .where(and(eq(healthRollupsHourly.tenantId, tenantId), gte(healthRollupsHourly.hour, since)))
+      .where(and(visibleTo(healthRollupsHourly, ctx), gte(healthRollupsHourly.hour, since)))
       .groupBy(healthRollupsHourly.hour),
     db().execute(sql`
       select (extract(epoch from r.hour) * 1000)::float8 as at, u.n::int as n, sum(u.b)::int as count

@@ -6,7 +6,7 @@ import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
 import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listRequestLogsSchema, type ListRequestLogsInput } from "./schema";
-import { loadOwned, withSystem } from "@/lib/tenancy/data";
+import { loadOwned, visibleTo, withSystem } from "@/lib/tenancy/data";
 
 export const EXCERPT_CHARS = 2000;
 
@@ -46,7 +46,7 @@ export async function listRequestLogs(ctx: TenantContext, integrationId: string,
   requireRole(ctx, "viewer");
   const input = listRequestLogsSchema.parse(raw);
   await loadOwned(integrations, ctx, integrationId);
-  const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), eq(integrationRequestLogs.tenantId, ctx.tenant.id)];
+  const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), visibleTo(integrationRequestLogs, ctx)];
   if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
   if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [CREATED_KEY, integrationRequestLogs.id], true));
   const rows = await db()

@@ -68,7 +68,8 @@ export function isUuid(text: string): boolean {
   return UUID.test(text);
 }
 
-type OwnedTable = PgTable & { id: AnyColumn; tenantId: AnyColumn };
+type TenantTable = PgTable & { tenantId: AnyColumn };
+type OwnedTable = TenantTable & { id: AnyColumn };
 
 // What a 404 calls a row of each table.
 const NOUNS: Record<string, string> = {
@@ -82,7 +83,7 @@ const NOUNS: Record<string, string> = {
  * The rows of `table` a scope may see: the tenant's, and for a test-mode key only sandbox
  * integrations (the other tables reach integrations through these).
  */
-export function visibleTo(table: OwnedTable, scope: TenantScope): SQL {
+export function visibleTo(table: TenantTable, scope: TenantScope): SQL {
   const sandbox = scope.sandboxOnly && table === integrations ? eq(integrations.environment, "sandbox") : undefined;
   return and(eq(table.tenantId, scope.tenant.id), sandbox)!;
 }
