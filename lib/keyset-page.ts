@@ -5,8 +5,9 @@ import { decodeCursor, encodeCursor } from "./pagination";
 // Kept apart from ./pagination, which the browser loads through the feature schemas.
 
 /**
- * A timestamp as fixed-width UTC text with microseconds, for sorting and cursors: it round-trips
- * exactly, where a Date would drop the microseconds and skip rows created in the same millisecond.
+ * A timestamp as fixed-width UTC text with microseconds, for cursors: it round-trips exactly,
+ * where a Date would drop the microseconds and skip rows created in the same millisecond. Lists
+ * sort and compare on the column itself (so its index serves), with this text in the cursor.
  */
 export function instantKey(column: AnyColumn): SQL<string> {
   return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
@@ -20,7 +21,11 @@ export function afterCursor<T extends z.ZodTuple>(cursor: string, shape: T, keys
   const values = decodeCursor(cursor, shape) as unknown[];
   const params = values.map((v, i) => {
     const key = keys[i];
-    return is(key, Column) && key.getSQLType() === "uuid" ? sql`${v}::uuid` : sql`${v}`;
+    if (!is(key, Column)) return sql`${v}`;
+    if (key.getSQLType() === "uuid") return sql`${v}::uuid`;
+    // The cursor holds instantKey's text, which is UTC without a zone.
+    if (key.getSQLType().endsWith("with time zone")) return sql`(${v}::timestamp at time zone 'UTC')`;
+    return sql`${v}`;
   });
   const left = sql.join(keys, sql`, `);
   const right = sql.join(params, sql`, `);

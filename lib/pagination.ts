@@ -20,6 +20,15 @@ const cursorText = z
   .max(1000)
   .refine((v) => !/[\u0000\ud800-\udfff]/.test(v.replace(/[\ud800-\udbff][\udc00-\udfff]/g, "")));
 
+/** A UTC instant as the lists spell it (`instantKey`): fixed width, microseconds, and a real date. */
+const cursorInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/)
+  .refine((v) => {
+    const at = new Date(`${v.slice(0, 23)}Z`);
+    return !Number.isNaN(at.getTime()) && at.getUTCFullYear() >= 1 && at.toISOString().startsWith(v.slice(0, 23));
+  });
+
 /**
  * What a list's cursors hold, checked part by part: a cursor is only opaque to well-behaved
  * callers, and a forged one must be a 422 rather than reach SQL as a bad uuid, date or number.
@@ -27,12 +36,12 @@ const cursorText = z
 export const cursorShapes = {
   /** A sort key compared as text (names, fixed-width timestamps), then a uuid row id. */
   textThenId: z.tuple([cursorText, z.uuid()]),
-  /** A fixed-width UTC timestamp with microseconds (as the lists' `to_char` keys spell it), then a uuid row id. */
-  instantThenId: z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/), z.uuid()]),
+  /** A creation instant, then a uuid row id. */
+  instantThenId: z.tuple([cursorInstant, z.uuid()]),
   /** The health list's severity rank (0 worst to 3) and name, then a uuid row id. */
   rankNameThenId: z.tuple([z.coerce.number().int().min(0).max(3), cursorText, z.uuid()]),
-  /** A fixed-width UTC timestamp, then a bigserial row id. */
-  instantThenSerial: z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/), z.coerce.number().int().positive()]),
+  /** An instant, then a bigserial row id. */
+  instantThenSerial: z.tuple([cursorInstant, z.coerce.number().int().positive()]),
 };
 
 export function decodeCursor<T extends z.ZodTuple>(cursor: string, shape: T): z.infer<T> {

@@ -222,12 +222,13 @@ export async function listHealthChecks(ctx: TenantContext, integrationId: string
   await loadOwned(integrations, ctx, integrationId);
   const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), visibleTo(healthChecks, ctx)];
   if (input.outcome) filters.push(eq(healthChecks.outcome, input.outcome));
-  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenSerial, [CHECKED_KEY, healthChecks.id], true));
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenSerial, [healthChecks.checkedAt, healthChecks.id], true));
   const rows = await db()
     .select({ check: healthChecks, sortKey: CHECKED_KEY })
     .from(healthChecks)
     .where(and(...filters))
-    .orderBy(desc(CHECKED_KEY), desc(healthChecks.id))
+    .orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.check.id]);
   return { data: page.map((r) => checkView(r.check)), next_cursor };

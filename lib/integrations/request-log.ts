@@ -48,12 +48,15 @@ export async function listRequestLogs(ctx: TenantContext, integrationId: string,
   await loadOwned(integrations, ctx, integrationId);
   const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), visibleTo(integrationRequestLogs, ctx)];
   if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
-  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [CREATED_KEY, integrationRequestLogs.id], true));
+  if (input.cursor)
+    filters.push(
+      afterCursor(input.cursor, cursorShapes.instantThenId, [integrationRequestLogs.createdAt, integrationRequestLogs.id], true),
+    );
   const rows = await db()
     .select({ log: integrationRequestLogs, sortKey: CREATED_KEY })
     .from(integrationRequestLogs)
     .where(and(...filters))
-    .orderBy(desc(CREATED_KEY), desc(integrationRequestLogs.id))
+    .orderBy(desc(integrationRequestLogs.createdAt), desc(integrationRequestLogs.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.log.id]);
   return {

@@ -187,12 +187,13 @@ export async function listEndpoints(ctx: TenantContext, raw: ListEndpointsInput 
   requireRole(ctx, "viewer");
   const input = listEndpointsSchema.parse(raw);
   const filters = [visibleTo(webhookEndpoints, ctx)];
-  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [CREATED_KEY, webhookEndpoints.id], true));
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [webhookEndpoints.createdAt, webhookEndpoints.id], true));
   const rows = await db()
     .select({ row: webhookEndpoints, sortKey: CREATED_KEY })
     .from(webhookEndpoints)
     .where(and(...filters))
-    .orderBy(desc(CREATED_KEY), desc(webhookEndpoints.id))
+    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
   return { data: page.map((r) => endpointView(r.row)), next_cursor };

@@ -35,13 +35,14 @@ export async function listDeliveries(ctx: TenantContext, endpointId: string, raw
   const filters: SQL[] = [eq(webhookDeliveries.endpointId, endpoint.id), visibleTo(webhookDeliveries, ctx)];
   if (input.status) filters.push(eq(webhookDeliveries.status, input.status));
   if (input.event_type) filters.push(eq(webhookDeliveries.eventType, input.event_type));
-  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [CREATED_KEY, webhookDeliveries.id], true));
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [webhookDeliveries.createdAt, webhookDeliveries.id], true));
   const rows = await db()
     .select({ row: webhookDeliveries, webhookId: webhookMessages.webhookId, sortKey: CREATED_KEY })
     .from(webhookDeliveries)
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
     .where(and(...filters))
-    .orderBy(desc(CREATED_KEY), desc(webhookDeliveries.id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
   return { data: page.map((r) => deliveryView(r.row, r.webhookId)), next_cursor };

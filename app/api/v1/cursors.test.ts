@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { healthChecks } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
 import { createIntegration } from "@/lib/integrations";
 import { encodeCursor } from "@/lib/pagination";
@@ -70,6 +73,9 @@ describe("list cursors", () => {
       "not a date": ["yesterday", randomUUID()],
       "year zero": ["0000-01-01T00:00:00Z", randomUUID()],
       "ISO with milliseconds": ["2026-01-01T00:00:00.000Z", randomUUID()],
+      "year zero, fixed width": ["0000-01-01T00:00:00.000000", randomUUID()],
+      "month 13": ["2026-13-01T00:00:00.000000", randomUUID()],
+      "30 February": ["2026-02-30T00:00:00.000000", randomUUID()],
     };
     const byInstant = lists.filter(([list]) => ["request log", "received events", "endpoints", "deliveries"].includes(list));
     const instantAnswers: string[] = [];
@@ -89,16 +95,32 @@ describe("list cursors", () => {
   it("still follow the cursors the lists hand out", async () => {
     const owner = await ownerContext();
     const { key } = await createApiKey(owner, { name: "Lists", scopes: ["integrations:read", "webhooks:read"] });
+    const integrationIds: string[] = [];
     for (const name of ["Alpha", "Beta"]) {
-      await createIntegration(owner, {
+      const integration = await createIntegration(owner, {
         name,
         provider: "custom_rest",
         environment: "production",
         auth_type: "none",
         base_url: "https://shop.example.com",
       });
+      integrationIds.push(integration.id);
       await createEndpoint(owner, { url: `https://${name.toLowerCase()}.example.com/hooks` });
     }
+    const checked = integrationIds[0]!;
+    // Two checks in the same millisecond, apart by microseconds: a millisecond cursor would skip one.
+    await db()
+      .insert(healthChecks)
+      .values(
+        ["2026-01-01T00:00:00.000100Z", "2026-01-01T00:00:00.000200Z"].map((at) => ({
+          tenantId: owner.tenant.id,
+          integrationId: checked,
+          source: "schedule" as const,
+          outcome: "success" as const,
+          scheduledAt: sql`${at}::timestamptz`,
+          checkedAt: sql`${at}::timestamptz`,
+        })),
+      );
     const endpoint = await createEndpoint(owner, { url: "https://gamma.example.com/hooks" });
     await sendTestEvent(owner, endpoint.id);
     await sendTestEvent(owner, endpoint.id);
@@ -107,6 +129,7 @@ describe("list cursors", () => {
       [listHealth, "/integrations/health?"],
       [listEndpoints, "/webhooks?"],
       [listDeliveries, `/webhooks/${endpoint.id}/deliveries?`, { id: endpoint.id }],
+      [listChecks, `/integrations/${checked}/health/checks?`, { id: checked }],
     ] as [Handler, string, object?][]) {
       const first = await get(handler, key, `${path}&limit=1`, params);
       expect(first.body.next_cursor, path).toEqual(expect.any(String));
@@ -115,5 +138,21 @@ describe("list cursors", () => {
       expect(second.body.data, path).toHaveLength(1);
       expect(second.body.data[0], path).not.toEqual(first.body.data[0]);
     }
+
+    // Endpoints created within one millisecond, microseconds apart: paging one at a time reaches every one.
+    await db().execute(sql`update webhook_endpoints set created_at = '2026-01-01T00:00:00.000100Z' where url like 'https://alpha.%'`);
+    await db().execute(sql`update webhook_endpoints set created_at = '2026-01-01T00:00:00.000200Z' where url like 'https://beta.%'`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { data: { url: string }[]; next_cursor: string | null } } = await get(
+        listEndpoints as Handler,
+        key,
+        `/webhooks?limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      seen.push(...page.body.data.map((e) => e.url));
+      cursor = page.body.next_cursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(["https://gamma.example.com/hooks", "https://beta.example.com/hooks", "https://alpha.example.com/hooks"]);
   });
 });

@@ -127,12 +127,13 @@ export async function listReceivedEvents(ctx: TenantContext, integrationId: stri
   const input = listReceivedEventsSchema.parse(raw);
   const integration = await loadOwned(integrations, ctx, integrationId);
   const filters = [eq(receivedWebhookEvents.integrationId, integration.id)];
-  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [RECEIVED_KEY, receivedWebhookEvents.id], true));
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [receivedWebhookEvents.receivedAt, receivedWebhookEvents.id], true));
   const rows = await db()
     .select({ event: receivedWebhookEvents, sortKey: RECEIVED_KEY })
     .from(receivedWebhookEvents)
     .where(and(...filters))
-    .orderBy(desc(RECEIVED_KEY), desc(receivedWebhookEvents.id))
+    .orderBy(desc(receivedWebhookEvents.receivedAt), desc(receivedWebhookEvents.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.event.id]);
   return {
