@@ -14,19 +14,34 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
+// Text that reaches SQL as a parameter: PostgreSQL refuses NUL in text, and a lone surrogate has no UTF-8 form.
+const cursorText = z
+  .string()
+  .max(1000)
+  .refine((v) => !/[\u0000\ud800-\udfff]/.test(v.replace(/[\ud800-\udbff][\udc00-\udfff]/g, "")));
+
+/** A UTC instant as the lists spell it (`instantKey`): fixed width, microseconds, and a real date. */
+const cursorInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/)
+  .refine((v) => {
+    const at = new Date(`${v.slice(0, 23)}Z`);
+    return !Number.isNaN(at.getTime()) && at.getUTCFullYear() >= 1 && at.toISOString().startsWith(v.slice(0, 23));
+  });
+
 /**
  * What a list's cursors hold, checked part by part: a cursor is only opaque to well-behaved
- * callers, and a forged one must be a 422 rather than reach SQL as a bad uuid or date.
+ * callers, and a forged one must be a 422 rather than reach SQL as a bad uuid, date or number.
  */
 export const cursorShapes = {
   /** A sort key compared as text (names, fixed-width timestamps), then a uuid row id. */
-  textThenId: z.tuple([z.string().max(1000), z.uuid()]),
-  /** A creation instant (ISO 8601), then a uuid row id. */
-  instantThenId: z.tuple([z.iso.datetime(), z.uuid()]),
-  /** The health list's severity rank and name, then a uuid row id. */
-  rankNameThenId: z.tuple([z.coerce.number().int(), z.string().max(1000), z.uuid()]),
-  /** A sort key compared as text, then a serial row id. */
-  textThenSerial: z.tuple([z.string().max(1000), z.coerce.number().int().positive()]),
+  textThenId: z.tuple([cursorText, z.uuid()]),
+  /** A creation instant, then a uuid row id. */
+  instantThenId: z.tuple([cursorInstant, z.uuid()]),
+  /** The health list's severity rank (0 worst to 3) and name, then a uuid row id. */
+  rankNameThenId: z.tuple([z.coerce.number().int().min(0).max(3), cursorText, z.uuid()]),
+  /** An instant, then a bigserial row id. */
+  instantThenSerial: z.tuple([cursorInstant, z.coerce.number().int().positive()]),
 };
 
 export function decodeCursor<T extends z.ZodTuple>(cursor: string, shape: T): z.infer<T> {

@@ -1,8 +1,7 @@
-import { relations } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id } from "./columns";
-import { tenantId, tenants, users } from "./tenancy";
+import { tenantId, users } from "./tenancy";
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -32,11 +31,6 @@ export const apiKeys = pgTable(
   },
   (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
 );
-
-export const apiKeysRelations = relations(apiKeys, ({ one }) => ({
-  tenant: one(tenants, { fields: [apiKeys.tenantId], references: [tenants.id] }),
-  creator: one(users, { fields: [apiKeys.createdBy], references: [users.id] }),
-}));
 
 // Requests per key per hour (and how many of them were refused with 429), for the usage chart.
 export const apiKeyUsageHourly = pgTable(

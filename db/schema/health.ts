@@ -1,4 +1,3 @@
-import { relations } from "drizzle-orm";
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt } from "./columns";
@@ -117,7 +116,3 @@ export const healthTransitions = pgTable(
     index("health_transitions_tenant_created_idx").on(t.tenantId, t.createdAt),
   ],
 );
-
-export const integrationHealthRelations = relations(integrationHealth, ({ one }) => ({
-  integration: one(integrations, { fields: [integrationHealth.integrationId], references: [integrations.id] }),
-}));

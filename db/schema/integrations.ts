@@ -1,9 +1,9 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
-import { tenantId, tenants } from "./tenancy";
+import { tenantId } from "./tenancy";
 
 export const integrations = pgTable(
   "integrations",
@@ -65,12 +65,3 @@ export const integrationRequestLogs = pgTable(
     index("integration_request_logs_created_idx").on(t.createdAt),
   ],
 );
-
-export const integrationsRelations = relations(integrations, ({ one, many }) => ({
-  tenant: one(tenants, { fields: [integrations.tenantId], references: [tenants.id] }),
-  requestLogs: many(integrationRequestLogs),
-}));
-
-export const integrationRequestLogsRelations = relations(integrationRequestLogs, ({ one }) => ({
-  integration: one(integrations, { fields: [integrationRequestLogs.integrationId], references: [integrations.id] }),
-}));

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { integrations } from "./integrations";
@@ -99,7 +99,3 @@ export const oauthRefreshEvents = pgTable(
   },
   (t) => [index("oauth_refresh_events_integration_idx").on(t.integrationId, t.createdAt)],
 );
-
-export const oauthConnectionsRelations = relations(oauthConnections, ({ one }) => ({
-  integration: one(integrations, { fields: [oauthConnections.integrationId], references: [integrations.id] }),
-}));

@@ -1,4 +1,3 @@
-import { relations } from "drizzle-orm";
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { Role } from "@/lib/tenancy/roles";
@@ -45,10 +44,3 @@ export const memberships = pgTable(
     check("memberships_role_check", sql`${t.role} in ('owner', 'admin', 'viewer')`),
   ],
 );
-
-export const tenantsRelations = relations(tenants, ({ many }) => ({ memberships: many(memberships) }));
-export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
-export const membershipsRelations = relations(memberships, ({ one }) => ({
-  tenant: one(tenants, { fields: [memberships.tenantId], references: [tenants.id] }),
-  user: one(users, { fields: [memberships.userId], references: [users.id] }),
-}));

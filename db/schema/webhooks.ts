@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ReceiverScheme } from "@/lib/webhooks/incoming/schemes";
 import { outboxEvents } from "./audit";
@@ -187,13 +187,3 @@ export const receivedWebhookEvents = pgTable(
     index("received_webhook_events_integration_idx").on(t.integrationId, t.receivedAt),
   ],
 );
-
-export const webhookDeliveriesRelations = relations(webhookDeliveries, ({ one, many }) => ({
-  message: one(webhookMessages, { fields: [webhookDeliveries.messageId], references: [webhookMessages.id] }),
-  endpoint: one(webhookEndpoints, { fields: [webhookDeliveries.endpointId], references: [webhookEndpoints.id] }),
-  attempts: many(webhookAttempts),
-}));
-
-export const webhookAttemptsRelations = relations(webhookAttempts, ({ one }) => ({
-  delivery: one(webhookDeliveries, { fields: [webhookAttempts.deliveryId], references: [webhookDeliveries.id] }),
-}));

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrationHealth } from "@/db/schema";
+import { integrationHealth, integrations } from "@/db/schema";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { loadOwnedIntegration } from "@/lib/integrations/view";
+import { loadOwned } from "@/lib/tenancy/data";
 import { runCheck } from "./check";
 import { recordHealthCheck } from "./record";
 
@@ -12,7 +12,7 @@ import { recordHealthCheck } from "./record";
  */
 export async function checkIntegrationNow(ctx: TenantContext, id: string) {
   requireRole(ctx, "admin");
-  const row = await loadOwnedIntegration(db(), ctx, id);
+  const row = await loadOwned(integrations, ctx, id);
   const now = new Date();
   const result = await runCheck(
     {

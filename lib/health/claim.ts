@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
+import { withSystem } from "@/lib/tenancy/data";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import type { AuthType } from "@/lib/providers";
 import type { CheckTarget } from "./check";
@@ -28,7 +29,10 @@ const INTERVAL = sql`coalesce((i.config->>'polling_interval_seconds')::int, 60)`
  * caller does not check them.
  */
 export async function claimDueChecks(limit: number): Promise<ClaimedCheck[]> {
-  if (limit <= 0) return [];
+  return limit > 0 ? withSystem("health claims", () => claim(limit)) : [];
+}
+
+async function claim(limit: number): Promise<ClaimedCheck[]> {
   // `= any(array(…))` rather than a join on the subquery: it keeps the update on the primary-key
   // index whatever the planner's statistics say (PGlite never analyzes; a hash join would scan
   // every row on each claim).
@@ -64,12 +68,13 @@ export async function claimDueChecks(limit: number): Promise<ClaimedCheck[]> {
  * somewhere within their interval so a batch of new integrations does not land at once.
  */
 export async function adoptNewIntegrations(): Promise<number> {
-  const result = await db().execute(sql`
+  return withSystem("health scheduler", async (sys) => rowsOf(await sys.execute(adoptSql)).length);
+}
+
+const adoptSql = sql`
     insert into integration_health (integration_id, tenant_id, next_check_at)
     select i.id, i.tenant_id, now() + random() * make_interval(secs => ${INTERVAL})
     from integrations i
     where not exists (select 1 from integration_health h where h.integration_id = i.id)
     on conflict do nothing
-    returning integration_id`);
-  return rowsOf(result).length;
-}
+    returning integration_id`;

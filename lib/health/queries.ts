@@ -2,10 +2,11 @@ import { and, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
 import { healthChecks, healthRollupsHourly, healthTransitions, integrationHealth, integrations, type HealthStatus } from "@/db/schema";
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
-import { loadOwnedIntegration, visibleIntegrations } from "@/lib/integrations/view";
+import { loadOwned, visibleTo } from "@/lib/tenancy/data";
 import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { thresholdsView } from "./thresholds";
-import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { getProvider } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { emptyBuckets, mergeBuckets, percentile } from "./histogram";
@@ -102,11 +103,9 @@ const SEVERITY = sql<number>`case coalesce(${integrationHealth.status}, 'UNKNOWN
 export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthInput = {}) {
   requireRole(ctx, "viewer");
   const input = listHealthSchema.parse(raw);
-  const filters: SQL[] = [visibleIntegrations(ctx)];
-  if (input.cursor) {
-    const [rank, name, id] = decodeCursor(input.cursor, cursorShapes.rankNameThenId);
-    filters.push(sql`(${SEVERITY}, ${integrations.name}, ${integrations.id}) > (${rank}, ${name}, ${id}::uuid)`);
-  }
+  const filters: SQL[] = [visibleTo(integrations, ctx)];
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.rankNameThenId, [SEVERITY, integrations.name, integrations.id], false));
   const rows = await db()
     .select({ integration: integrations, health: integrationHealth, rank: SEVERITY })
     .from(integrations)
@@ -114,7 +113,7 @@ export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthI
     .where(and(...filters))
     .orderBy(SEVERITY, integrations.name, integrations.id)
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.rank, r.integration.name, r.integration.id]);
   const ids = page.map((r) => r.integration.id);
   const now = Date.now();
   const rollups = ids.length
@@ -129,7 +128,6 @@ export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthI
     if (list) list.push(r);
     else byIntegration.set(r.integrationId, [r]);
   }
-  const last = page.at(-1);
   return {
     data: page.map((row) => {
       const mine = byIntegration.get(row.integration.id) ?? [];
@@ -142,7 +140,7 @@ export async function listIntegrationHealth(ctx: TenantContext, raw: ListHealthI
         p95_sparkline_ms: hourlySeries(day, 24, now).map((p) => p.p95_ms),
       };
     }),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.rank, last.integration.name, last.integration.id]) : null,
+    next_cursor,
   };
 }
 export type IntegrationHealthListItem = Awaited<ReturnType<typeof listIntegrationHealth>>["data"][number];
@@ -176,7 +174,7 @@ export type TransitionView = ReturnType<typeof transitionView>;
 /** One integration's health: figures per window, the last checks and status changes, and hourly series for 30 days. */
 export async function getIntegrationHealth(ctx: TenantContext, id: string) {
   requireRole(ctx, "viewer");
-  const integration = await loadOwnedIntegration(db(), ctx, id);
+  const integration = await loadOwned(integrations, ctx, id);
   const now = Date.now();
   const [[health], rollups, recent, transitions] = await Promise.all([
     db().select().from(integrationHealth).where(eq(integrationHealth.integrationId, id)),
@@ -216,30 +214,24 @@ export async function getIntegrationHealth(ctx: TenantContext, id: string) {
 }
 export type IntegrationHealthDetail = Awaited<ReturnType<typeof getIntegrationHealth>>;
 
-const CHECKED_KEY = sql<string>`to_char(${healthChecks.checkedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const CHECKED_KEY = instantKey(healthChecks.checkedAt);
 
 export async function listHealthChecks(ctx: TenantContext, integrationId: string, raw: ListHealthChecksInput = {}) {
   requireRole(ctx, "viewer");
   const input = listHealthChecksSchema.parse(raw);
-  await loadOwnedIntegration(db(), ctx, integrationId);
-  const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), eq(healthChecks.tenantId, ctx.tenant.id)];
+  await loadOwned(integrations, ctx, integrationId);
+  const filters: SQL[] = [eq(healthChecks.integrationId, integrationId), visibleTo(healthChecks, ctx)];
   if (input.outcome) filters.push(eq(healthChecks.outcome, input.outcome));
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, cursorShapes.textThenSerial);
-    filters.push(sql`(${CHECKED_KEY}, ${healthChecks.id}) < (${value}, ${id})`);
-  }
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenSerial, [healthChecks.checkedAt, healthChecks.id], true));
   const rows = await db()
     .select({ check: healthChecks, sortKey: CHECKED_KEY })
     .from(healthChecks)
     .where(and(...filters))
-    .orderBy(desc(CHECKED_KEY), desc(healthChecks.id))
+    .orderBy(desc(healthChecks.checkedAt), desc(healthChecks.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => checkView(r.check)),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.check.id]) : null,
-  };
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.check.id]);
+  return { data: page.map((r) => checkView(r.check)), next_cursor };
 }
 
 /** The dashboard's picture: counts by status, what is broken, what changed, and the last day per hour. */
@@ -253,18 +245,14 @@ export async function tenantHealthOverview(ctx: TenantContext) {
       .select({ status: sql<string>`coalesce(${integrationHealth.status}, 'UNKNOWN')`, n: sql<number>`count(*)::int` })
       .from(integrations)
       .leftJoin(integrationHealth, eq(integrationHealth.integrationId, integrations.id))
-      .where(and(eq(integrations.tenantId, tenantId), eq(integrations.status, "enabled")))
+      .where(and(visibleTo(integrations, ctx), eq(integrations.status, "enabled")))
       .groupBy(sql`1`),
     db()
       .select({ integration: integrations, health: integrationHealth })
       .from(integrationHealth)
       .innerJoin(integrations, eq(integrations.id, integrationHealth.integrationId))
       .where(
-        and(
-          eq(integrationHealth.tenantId, tenantId),
-          inArray(integrationHealth.status, ["DOWN", "DEGRADED"]),
-          eq(integrations.status, "enabled"),
-        ),
+        and(visibleTo(integrationHealth, ctx), inArray(integrationHealth.status, ["DOWN", "DEGRADED"]), eq(integrations.status, "enabled")),
       )
       .orderBy(SEVERITY, desc(integrationHealth.statusChangedAt))
       .limit(20),
@@ -272,7 +260,7 @@ export async function tenantHealthOverview(ctx: TenantContext) {
       .select({ t: healthTransitions, name: integrations.name })
       .from(healthTransitions)
       .innerJoin(integrations, eq(integrations.id, healthTransitions.integrationId))
-      .where(eq(healthTransitions.tenantId, tenantId))
+      .where(visibleTo(healthTransitions, ctx))
       .orderBy(desc(healthTransitions.createdAt), desc(healthTransitions.id))
       .limit(10),
     db()
@@ -283,7 +271,7 @@ export async function tenantHealthOverview(ctx: TenantContext) {
         max: sql<number>`max(${healthRollupsHourly.latencyMaxMs})::int`,
       })
       .from(healthRollupsHourly)
-      .where(and(eq(healthRollupsHourly.tenantId, tenantId), gte(healthRollupsHourly.hour, since)))
+      .where(and(visibleTo(healthRollupsHourly, ctx), gte(healthRollupsHourly.hour, since)))
       .groupBy(healthRollupsHourly.hour),
     db().execute(sql`
       select (extract(epoch from r.hour) * 1000)::float8 as at, u.n::int as n, sum(u.b)::int as count

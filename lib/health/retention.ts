@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
+import { withSystem } from "@/lib/tenancy/data";
 
 export const RAW_RETENTION_DAYS = 30;
 export const ROLLUP_RETENTION_DAYS = 365;
@@ -28,6 +29,10 @@ async function deleteInSlices(
 
 /** Raw checks go after 30 days; hourly rollups and status transitions are kept a year. */
 export async function pruneHealthHistory(now = new Date()): Promise<{ checks: number; rollups: number; transitions: number }> {
+  return withSystem("health history prune", () => prune(now));
+}
+
+async function prune(now: Date): Promise<{ checks: number; rollups: number; transitions: number }> {
   const rawCutoff = new Date(now.getTime() - RAW_RETENTION_DAYS * DAY_MS);
   const yearCutoff = new Date(now.getTime() - ROLLUP_RETENTION_DAYS * DAY_MS);
   const checks = await deleteInSlices("health_checks", "checked_at", rawCutoff);

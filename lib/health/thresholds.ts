@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { integrationHealth } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { invalid } from "@/lib/errors";
-import { loadOwnedIntegration } from "@/lib/integrations/view";
+import { integrations, integrationHealth } from "@/db/schema";
+import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { healthThresholdsSchema, type HealthThresholds } from "./schema";
 import { DEFAULT_THRESHOLDS } from "./transitions";
@@ -30,8 +29,8 @@ export function thresholdsView(row: ThresholdColumns | null | undefined): Health
 export async function updateHealthThresholds(ctx: TenantContext, id: string, raw: unknown): Promise<HealthThresholds> {
   requireRole(ctx, "admin");
   const input = healthThresholdsSchema.parse(raw);
-  return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, ctx, id, true);
+  return withTenant(ctx, async (tx) => {
+    const integration = await loadOwned(integrations, ctx, id, { lock: true });
     const [current] = await tx.select().from(integrationHealth).where(eq(integrationHealth.integrationId, integration.id)).for("update");
     const before = thresholdsView(current);
     const next: HealthThresholds = { ...before, ...input };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { literalAddress, plainHttpAllowed } from "@/lib/http/address-guard";
@@ -17,7 +17,8 @@ import {
   type IntegrationConfig,
   type ReplaceCredentialsInput,
 } from "./schema";
-import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
+import { integrationView, type IntegrationRow } from "./view";
+import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { disconnect } from "@/lib/oauth/manage";
 
 /**
@@ -86,7 +87,7 @@ export async function createIntegration(ctx: TenantContext, raw: unknown) {
   const credentials = input.credentials ? parseCredentials(input.auth_type, input.credentials) : null;
   const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
   try {
-    return await db().transaction(async (tx) => {
+    return await withTenant(ctx, async (tx) => {
       const [row] = await tx
         .insert(integrations)
         .values({
@@ -114,8 +115,8 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
   try {
-    return await db().transaction(async (tx) => {
-      const row = await loadOwnedIntegration(tx, ctx, id, true);
+    return await withTenant(ctx, async (tx) => {
+      const row = await loadOwned(integrations, ctx, id, { lock: true });
       const provider = getProvider(row.provider);
       const authType = input.auth_type ?? row.authType;
       if (provider && input.auth_type && !provider.authModes.includes(authType)) {
@@ -162,9 +163,9 @@ export async function setIntegrationEnabled(ctx: TenantContext, id: string, enab
 export async function deleteIntegration(ctx: TenantContext, id: string): Promise<void> {
   requireRole(ctx, "admin");
   // Tokens end at the provider too, not only here: a deleted integration must not leave a live grant behind.
-  if ((await loadOwnedIntegration(db(), ctx, id)).authType === "oauth2") await disconnect(ctx, id);
-  await db().transaction(async (tx) => {
-    const row = await loadOwnedIntegration(tx, ctx, id, true);
+  if ((await loadOwned(integrations, ctx, id)).authType === "oauth2") await disconnect(ctx, id);
+  await withTenant(ctx, async (tx) => {
+    const row = await loadOwned(integrations, ctx, id, { lock: true });
     await tx.delete(integrations).where(eq(integrations.id, row.id));
     await writeEvents(ctx, tx, "deleted", row, {});
   });

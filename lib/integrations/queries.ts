@@ -1,18 +1,19 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { afterCursor, keysetPage } from "@/lib/keyset-page";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { PROVIDERS } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
-import { integrationView, loadOwnedIntegration, visibleIntegrations, type IntegrationView } from "./view";
+import { loadOwned, visibleTo } from "@/lib/tenancy/data";
+import { integrationView, type IntegrationView } from "./view";
 
-// Timestamps sort as fixed-width text with microseconds, so a cursor round-trips exactly (a Date would drop them).
 const SORT_KEYS = {
   name: sql<string>`${integrations.name}`,
   provider: sql<string>`${integrations.provider}`,
-  created_at: sql<string>`to_char(${integrations.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-  updated_at: sql<string>`to_char(${integrations.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  created_at: instantKey(integrations.createdAt),
+  updated_at: instantKey(integrations.updatedAt),
 };
 
 function escapeLike(text: string): string {
@@ -28,7 +29,7 @@ export async function listIntegrations(
   const descending = input.sort.startsWith("-");
   const key = SORT_KEYS[input.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
 
-  const filters: (SQL | undefined)[] = [visibleIntegrations(ctx)];
+  const filters: (SQL | undefined)[] = [visibleTo(integrations, ctx)];
   if (input.q) {
     const needle = input.q.toLowerCase();
     const byName = PROVIDERS.filter((p) => p.name.toLowerCase().includes(needle)).map((p) => p.key);
@@ -44,7 +45,7 @@ export async function listIntegrations(
   if (input.environment) filters.push(eq(integrations.environment, input.environment));
   if (input.status) filters.push(eq(integrations.status, input.status));
   if (input.health) filters.push(eq(integrations.healthStatus, input.health));
-  if (input.cursor) filters.push(afterCursor(input.cursor, key, integrations.id, descending));
+  if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.textThenId, [key, integrations.id], descending));
 
   const order = descending ? desc : asc;
   const rows = await db()
@@ -59,5 +60,5 @@ export async function listIntegrations(
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
   requireRole(ctx, "viewer");
-  return integrationView(await loadOwnedIntegration(db(), ctx, id));
+  return integrationView(await loadOwned(integrations, ctx, id));
 }

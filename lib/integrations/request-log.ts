@@ -2,10 +2,11 @@ import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrationRequestLogs, integrations, type RequestLogSource } from "@/db/schema";
 import { env } from "@/lib/env";
-import { afterCursor, keysetPage } from "@/lib/keyset-page";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listRequestLogsSchema, type ListRequestLogsInput } from "./schema";
-import { loadOwnedIntegration } from "./view";
+import { loadOwned, visibleTo, withSystem } from "@/lib/tenancy/data";
 
 const EXCERPT_CHARS = 2000;
 
@@ -41,20 +42,23 @@ export async function recordRequest(entry: RequestLogEntry): Promise<void> {
   });
 }
 
-const CREATED_KEY = sql<string>`to_char(${integrationRequestLogs.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const CREATED_KEY = instantKey(integrationRequestLogs.createdAt);
 
 export async function listRequestLogs(ctx: TenantContext, integrationId: string, raw: ListRequestLogsInput = {}) {
   requireRole(ctx, "viewer");
   const input = listRequestLogsSchema.parse(raw);
-  await loadOwnedIntegration(db(), ctx, integrationId);
-  const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), eq(integrationRequestLogs.tenantId, ctx.tenant.id)];
+  await loadOwned(integrations, ctx, integrationId);
+  const filters: SQL[] = [eq(integrationRequestLogs.integrationId, integrationId), visibleTo(integrationRequestLogs, ctx)];
   if (input.success) filters.push(eq(integrationRequestLogs.success, input.success === "true"));
-  if (input.cursor) filters.push(afterCursor(input.cursor, CREATED_KEY, integrationRequestLogs.id, true));
+  if (input.cursor)
+    filters.push(
+      afterCursor(input.cursor, cursorShapes.instantThenId, [integrationRequestLogs.createdAt, integrationRequestLogs.id], true),
+    );
   const rows = await db()
     .select({ log: integrationRequestLogs, sortKey: CREATED_KEY })
     .from(integrationRequestLogs)
     .where(and(...filters))
-    .orderBy(desc(CREATED_KEY), desc(integrationRequestLogs.id))
+    .orderBy(desc(integrationRequestLogs.createdAt), desc(integrationRequestLogs.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.log.id]);
   return {
@@ -76,10 +80,12 @@ export async function listRequestLogs(ctx: TenantContext, integrationId: string,
 
 /** Deletes log entries older than the retention period; run daily by the maintenance job. */
 export async function pruneRequestLogs(now = new Date(), retentionDays = env().requestLogRetentionDays): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const deleted = await db()
-    .delete(integrationRequestLogs)
-    .where(lt(integrationRequestLogs.createdAt, cutoff))
-    .returning({ id: integrationRequestLogs.id });
-  return deleted.length;
+  return withSystem("request log prune", async (sys) => {
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+    const deleted = await sys
+      .delete(integrationRequestLogs)
+      .where(lt(integrationRequestLogs.createdAt, cutoff))
+      .returning({ id: integrationRequestLogs.id });
+    return deleted.length;
+  });
 }

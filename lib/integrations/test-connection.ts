@@ -1,4 +1,3 @@
-import { db } from "@/db/client";
 import { redact as redactSecretKeys } from "@/lib/audit";
 import { recordHealthCheck } from "@/lib/health/record";
 import type { Timings } from "@/lib/http/client";
@@ -8,7 +7,8 @@ import { callIntegration, problemText } from "./call";
 import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
-import { loadOwnedIntegration } from "./view";
+import { integrations } from "@/db/schema";
+import { loadOwned } from "@/lib/tenancy/data";
 
 export type TestConnectionResult = {
   success: boolean;
@@ -67,7 +67,7 @@ const EMPTY: Omit<TestConnectionResult, "error"> = {
  */
 export async function testConnection(ctx: TenantContext, id: string): Promise<TestConnectionResult> {
   requireRole(ctx, "admin");
-  const row = await loadOwnedIntegration(db(), ctx, id);
+  const row = await loadOwned(integrations, ctx, id);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = statusEndpointOf({ provider: row.provider, config });
   if (!endpoint)

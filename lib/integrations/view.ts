@@ -1,37 +1,8 @@
-import { and, eq, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { notFound } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenancy/context";
 import { CATEGORIES, getProvider } from "@/lib/providers";
 import { CONFIG_DEFAULTS } from "./schema";
 
 export type IntegrationRow = typeof integrations.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The tenant's integration, locked for update when `lock` is set. A malformed id, another
- * tenant's id and a missing one all answer the same 404, so ids reveal nothing.
- */
-/** Who may see the row: the tenant, narrowed to sandbox integrations for a test-mode API key. */
-export type IntegrationScope = { tenant: Pick<TenantContext["tenant"], "id">; sandboxOnly?: boolean };
-
-/** The rows a scope may see, for lists over `integrations`. */
-export function visibleIntegrations(ctx: IntegrationScope): SQL {
-  return and(eq(integrations.tenantId, ctx.tenant.id), ctx.sandboxOnly ? eq(integrations.environment, "sandbox") : undefined)!;
-}
-
-export async function loadOwnedIntegration(tx: Db, ctx: IntegrationScope, id: string, lock = false): Promise<IntegrationRow> {
-  if (!UUID.test(id)) throw notFound("Integration");
-  const query = tx
-    .select()
-    .from(integrations)
-    .where(and(eq(integrations.id, id), visibleIntegrations(ctx)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw notFound("Integration");
-  return row;
-}
 
 /** DESIGN §3's read shape: settings and state, `has_credentials` and a masked hint, never a secret. */
 export function integrationView(row: IntegrationRow) {

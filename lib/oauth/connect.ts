@@ -3,7 +3,8 @@ import { db, type Db } from "@/db/client";
 import { integrations, oauthConnections } from "@/db/schema";
 import { emitEvent, recordAudit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import { loadOwnedIntegration, type IntegrationRow } from "@/lib/integrations/view";
+import type { IntegrationRow } from "@/lib/integrations/view";
+import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { connectionView, type ConnectionView } from "./view";
 import { connectSchema } from "./schema";
@@ -63,8 +64,8 @@ async function storeConnection(
   grantType: "authorization_code" | "client_credentials",
   scopes: string[],
 ): Promise<ConnectionView> {
-  return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, { tenant: { id: tenantId } }, integrationId, true);
+  return withTenant({ tenant: { id: tenantId } }, async (tx) => {
+    const integration = await loadOwned(integrations, { tenant: { id: tenantId } }, integrationId, { lock: true });
     const [previous] = await tx.select().from(oauthConnections).where(eq(oauthConnections.integrationId, integrationId));
     const saved = await saveTokens(tx, { integrationId, tenantId }, response, {
       grantType,
@@ -89,7 +90,7 @@ export type ConnectResult =
 export async function startConnect(ctx: TenantContext, id: string, raw: unknown, requestOrigin: string): Promise<ConnectResult> {
   requireRole(ctx, "admin");
   const input = connectSchema.parse(raw);
-  const integration = await loadOwnedIntegration(db(), ctx, id);
+  const integration = await loadOwned(integrations, ctx, id);
   const settings = oauthSettings(integration);
   const scopes = requestedScopes(settings, input.scopes);
 

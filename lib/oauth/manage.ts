@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, lt, lte, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { oauthConnections, oauthRefreshEvents } from "@/db/schema";
+import { integrations, oauthConnections, oauthRefreshEvents } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { logError } from "@/lib/log";
-import { loadOwnedIntegration } from "@/lib/integrations/view";
+import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { ensureAccessToken, REFRESH_COOL_DOWN_MS } from "./access-token";
 import { refreshTokenSchema } from "./schema";
@@ -28,7 +28,7 @@ export type OAuthOverview = {
 
 export async function getOAuthConnection(ctx: TenantContext, id: string): Promise<OAuthOverview> {
   requireRole(ctx, "viewer");
-  const integration = await loadOwnedIntegration(db(), ctx, id);
+  const integration = await loadOwned(integrations, ctx, id);
   const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, integration.id));
   const history = await db()
     .select()
@@ -53,7 +53,7 @@ export async function getOAuthConnection(ctx: TenantContext, id: string): Promis
 export async function refreshToken(ctx: TenantContext, id: string, raw: unknown = {}): Promise<ConnectionView> {
   requireRole(ctx, "admin");
   const input = refreshTokenSchema.parse(raw);
-  const integration = await loadOwnedIntegration(db(), ctx, id);
+  const integration = await loadOwned(integrations, ctx, id);
   await ensureAccessToken(integration, { trigger: input.force ? "forced" : "expiry" });
   const [row] = await db().select().from(oauthConnections).where(eq(oauthConnections.integrationId, integration.id));
   return connectionView(row ?? null);
@@ -68,8 +68,8 @@ export type DisconnectResult = { connection: ConnectionView; revoked: boolean; r
  */
 export async function disconnect(ctx: TenantContext, id: string): Promise<DisconnectResult> {
   requireRole(ctx, "admin");
-  return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, ctx, id, true);
+  return withTenant(ctx, async (tx) => {
+    const integration = await loadOwned(integrations, ctx, id, { lock: true });
     const conn = await lockConnection(tx, integration.id);
     // Nothing to revoke or forget: answering the same state again keeps a retried call harmless.
     if (!conn || conn.status === "disconnected") return { connection: connectionView(conn), revoked: false, revocation_error: null };

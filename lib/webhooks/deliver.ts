@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { db, rowsOf, type Db } from "@/db/client";
+import { withSystem } from "@/lib/tenancy/data";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages, type DeliveryStatus } from "@/db/schema";
 import { emitEvent } from "@/lib/audit";
 import { sendRequest } from "@/lib/http/client";
@@ -216,6 +217,10 @@ async function record(batch: Recorded[], now: Date): Promise<Set<string>> {
  * run finds it claimed or done and skips.
  */
 export async function deliverAttempts(refs: AttemptRef[], options: DeliverOptions = {}): Promise<Map<string, AttemptOutcome>> {
+  return withSystem("webhook delivery", () => deliverClaimed(refs, options));
+}
+
+async function deliverClaimed(refs: AttemptRef[], options: DeliverOptions): Promise<Map<string, AttemptOutcome>> {
   const now = options.now ?? new Date();
   const outcomes = new Map<string, AttemptOutcome>(refs.map((r) => [r.deliveryId, { kind: "skipped" }]));
   const claimed = await claimAttempts(refs, now);

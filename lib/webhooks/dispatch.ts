@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
+import { withSystem } from "@/lib/tenancy/data";
 import { outboxEvents, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
 
 /** Outbox events older than this are history, not news: a new endpoint does not receive them. */
@@ -24,7 +25,7 @@ export function messageBody(type: string, timestamp: Date, data: Record<string, 
  * an event is never looked at twice; a concurrent dispatcher loses the race on the unique
  * event id and skips.
  */
-export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise<{ events: number; deliveries: DueDelivery[] }> {
+async function dispatchBatch(now: Date, batchSize: number): Promise<{ events: number; deliveries: DueDelivery[] }> {
   return db().transaction(async (tx) => {
     const events = await tx
       .select({
@@ -86,11 +87,19 @@ export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise
   });
 }
 
+export async function dispatchOutbox(now = new Date(), batchSize = 500): Promise<{ events: number; deliveries: DueDelivery[] }> {
+  return withSystem("outbox dispatch", () => dispatchBatch(now, batchSize));
+}
+
 /**
  * Pending deliveries that are due and have no live job: never queued (a test event, a resend),
  * or queued so long ago that the job was lost with its worker. Marks them queued.
  */
 export async function takeDueDeliveries(now = new Date(), batchSize = 1000): Promise<DueDelivery[]> {
+  return withSystem("webhook delivery", () => takeDue(now, batchSize));
+}
+
+async function takeDue(now: Date, batchSize: number): Promise<DueDelivery[]> {
   const stale = new Date(now.getTime() - REQUEUE_AFTER_MS);
   const due = db()
     .select({ id: webhookDeliveries.id })

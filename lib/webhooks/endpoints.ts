@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { webhookEndpoints } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
 import {
   contextFor,
   decryptJson,
@@ -13,33 +12,23 @@ import {
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
 } from "@/lib/crypto";
-import { invalid, notFound } from "@/lib/errors";
+import { invalid } from "@/lib/errors";
 import { checkAddress, resolveHost } from "@/lib/http/address-guard";
 import { networkPolicy } from "@/lib/http/client";
-import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { loadOwned, visibleTo, withTenant } from "@/lib/tenancy/data";
 import { schemaOptions } from "@/lib/integrations/mutations";
 import { DISABLE_AFTER_MS } from "./retry-policy";
-import { createEndpointSchema, listEndpointsSchema, patchEndpointSchema } from "./schema";
+import { createEndpointSchema, listEndpointsSchema, type ListEndpointsInput, patchEndpointSchema } from "./schema";
 import { generateEndpointSecret } from "./signing";
+import { writeEvents } from "./write-events";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
 /** How long a rotated-out secret keeps signing, so subscribers can switch without dropping messages. */
 export const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function loadOwnedEndpoint(tx: Db, tenantId: string, id: string, lock = false): Promise<EndpointRow> {
-  if (!UUID.test(id)) throw notFound("Webhook endpoint");
-  const query = tx
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.tenantId, tenantId)));
-  const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw notFound("Webhook endpoint");
-  return row;
-}
 
 /** The read shape: settings and state, custom header names but never their values or the secret. */
 export function endpointView(row: EndpointRow, now = new Date()) {
@@ -96,17 +85,8 @@ async function refuseBlockedUrl(url: string): Promise<void> {
   }
 }
 
-async function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, details: Record<string, unknown> = {}) {
-  await recordAudit(
-    {
-      tenantId: ctx.tenant.id,
-      actor: ctx.actor,
-      action: `webhook_endpoint.${action}`,
-      target: { type: "webhook_endpoint", id: row.id },
-      details: { url: row.url, ...details },
-    },
-    tx,
-  );
+function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, details: Record<string, unknown> = {}) {
+  return writeEvents(ctx, tx, { type: "webhook_endpoint", id: row.id }, action, { url: row.url, ...details });
 }
 
 export async function createEndpoint(ctx: TenantContext, raw: unknown) {
@@ -115,7 +95,7 @@ export async function createEndpoint(ctx: TenantContext, raw: unknown) {
   await refuseBlockedUrl(input.url);
   const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
   const secret = generateEndpointSecret();
-  return db().transaction(async (tx) => {
+  return withTenant(ctx, async (tx) => {
     const [row] = await tx
       .insert(webhookEndpoints)
       .values({
@@ -138,8 +118,8 @@ export async function updateEndpoint(ctx: TenantContext, id: string, raw: unknow
   requireRole(ctx, "admin");
   const input = patchEndpointSchema(schemaOptions()).parse(raw);
   if (input.url !== undefined) await refuseBlockedUrl(input.url);
-  return db().transaction(async (tx) => {
-    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+  return withTenant(ctx, async (tx) => {
+    const row = await loadOwned(webhookEndpoints, ctx, id, { lock: true });
     const changes: Partial<typeof webhookEndpoints.$inferInsert> = {};
     if (input.url !== undefined) changes.url = input.url;
     if (input.description !== undefined) changes.description = input.description;
@@ -161,8 +141,8 @@ export async function updateEndpoint(ctx: TenantContext, id: string, raw: unknow
 
 export async function deleteEndpoint(ctx: TenantContext, id: string): Promise<void> {
   requireRole(ctx, "admin");
-  await db().transaction(async (tx) => {
-    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+  await withTenant(ctx, async (tx) => {
+    const row = await loadOwned(webhookEndpoints, ctx, id, { lock: true });
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, row.id));
     await audit(ctx, tx, "deleted", row);
   });
@@ -171,8 +151,8 @@ export async function deleteEndpoint(ctx: TenantContext, id: string): Promise<vo
 /** A new secret, shown once; the old one keeps signing beside it for 24 hours. */
 export async function rotateEndpointSecret(ctx: TenantContext, id: string, now = new Date()) {
   requireRole(ctx, "admin");
-  return db().transaction(async (tx) => {
-    const row = await loadOwnedEndpoint(tx, ctx.tenant.id, id, true);
+  return withTenant(ctx, async (tx) => {
+    const row = await loadOwned(webhookEndpoints, ctx, id, { lock: true });
     const old = decryptSecret(row.secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row));
     const secret = generateEndpointSecret();
     const [updated] = await tx
@@ -191,46 +171,23 @@ export async function rotateEndpointSecret(ctx: TenantContext, id: string, now =
 
 export async function getEndpoint(ctx: TenantContext, id: string): Promise<EndpointView> {
   requireRole(ctx, "viewer");
-  return endpointView(await loadOwnedEndpoint(db(), ctx.tenant.id, id));
+  return endpointView(await loadOwned(webhookEndpoints, ctx, id));
 }
 
-export async function listEndpoints(ctx: TenantContext, raw: Record<string, unknown> = {}) {
+const CREATED_KEY = instantKey(webhookEndpoints.createdAt);
+
+export async function listEndpoints(ctx: TenantContext, raw: ListEndpointsInput = {}) {
   requireRole(ctx, "viewer");
   const input = listEndpointsSchema.parse(raw);
-  const filters = [eq(webhookEndpoints.tenantId, ctx.tenant.id)];
-  if (input.cursor) {
-    const [created, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
-    filters.push(
-      or(
-        lt(webhookEndpoints.createdAt, new Date(created)),
-        and(eq(webhookEndpoints.createdAt, new Date(created)), lt(webhookEndpoints.id, id)),
-      )!,
-    );
-  }
+  const filters = [visibleTo(webhookEndpoints, ctx)];
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [webhookEndpoints.createdAt, webhookEndpoints.id], true));
   const rows = await db()
-    .select()
+    .select({ row: webhookEndpoints, sortKey: CREATED_KEY })
     .from(webhookEndpoints)
     .where(and(...filters))
     .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => endpointView(r)),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-  };
-}
-
-/** Endpoints of a tenant that take an event type: enabled, and subscribed to it or to everything. */
-export async function subscribedEndpoints(tx: Db, tenantId: string, eventType: string): Promise<EndpointRow[]> {
-  return tx
-    .select()
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.tenantId, tenantId),
-        eq(webhookEndpoints.enabled, true),
-        sql`(jsonb_array_length(${webhookEndpoints.events}) = 0 or ${webhookEndpoints.events} ? ${eventType})`,
-      ),
-    );
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
+  return { data: page.map((r) => endpointView(r.row)), next_cursor };
 }

@@ -3,3 +3,4 @@ export * from "./messages";
 export * from "./queries";
 export * from "./catalog";
 export * from "./schema";
+export * from "./incoming/receivers";

@@ -1,15 +1,14 @@
 import { and, asc, count, desc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { webhookAttempts, webhookDeliveries, webhookMessages } from "@/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { loadOwnedEndpoint } from "./endpoints";
+import { isUuid, loadOwned, visibleTo } from "@/lib/tenancy/data";
 import { listDeliveriesSchema, type ListDeliveriesInput } from "./schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Fixed-width text with microseconds, so a cursor round-trips exactly.
-const createdKey = sql<string>`to_char(${webhookDeliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const CREATED_KEY = instantKey(webhookDeliveries.createdAt);
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
@@ -32,38 +31,32 @@ export type DeliveryView = ReturnType<typeof deliveryView>;
 export async function listDeliveries(ctx: TenantContext, endpointId: string, raw: ListDeliveriesInput = {}) {
   requireRole(ctx, "viewer");
   const input = listDeliveriesSchema.parse(raw);
-  const endpoint = await loadOwnedEndpoint(db(), ctx.tenant.id, endpointId);
-  const filters: SQL[] = [eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.tenantId, ctx.tenant.id)];
+  const endpoint = await loadOwned(webhookEndpoints, ctx, endpointId);
+  const filters: SQL[] = [eq(webhookDeliveries.endpointId, endpoint.id), visibleTo(webhookDeliveries, ctx)];
   if (input.status) filters.push(eq(webhookDeliveries.status, input.status));
   if (input.event_type) filters.push(eq(webhookDeliveries.eventType, input.event_type));
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor, cursorShapes.textThenId);
-    filters.push(sql`(${createdKey}, ${webhookDeliveries.id}) < (${value}, ${id}::uuid)`);
-  }
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [webhookDeliveries.createdAt, webhookDeliveries.id], true));
   const rows = await db()
-    .select({ row: webhookDeliveries, webhookId: webhookMessages.webhookId, key: createdKey })
+    .select({ row: webhookDeliveries, webhookId: webhookMessages.webhookId, sortKey: CREATED_KEY })
     .from(webhookDeliveries)
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
     .where(and(...filters))
-    .orderBy(desc(createdKey), desc(webhookDeliveries.id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => deliveryView(r.row, r.webhookId)),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.key, last.row.id]) : null,
-  };
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
+  return { data: page.map((r) => deliveryView(r.row, r.webhookId)), next_cursor };
 }
 
 /** One delivery with its payload and every attempt, for the attempt detail view. */
 export async function getDelivery(ctx: TenantContext, deliveryId: string) {
   requireRole(ctx, "viewer");
-  if (!UUID.test(deliveryId)) throw notFound("Delivery");
+  if (!isUuid(deliveryId)) throw notFound("Delivery");
   const [found] = await db()
     .select({ row: webhookDeliveries, message: webhookMessages })
     .from(webhookDeliveries)
     .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.tenantId, ctx.tenant.id)));
+    .where(and(eq(webhookDeliveries.id, deliveryId), visibleTo(webhookDeliveries, ctx)));
   if (!found) throw notFound("Delivery");
   const attempts = await db()
     .select()
@@ -90,7 +83,7 @@ export type DeliveryDetail = Awaited<ReturnType<typeof getDelivery>>;
 /** Share of attempts in the last 7 days that succeeded, and how many there were. */
 export async function endpointStats(ctx: TenantContext, endpointId: string, now = new Date()) {
   requireRole(ctx, "viewer");
-  const endpoint = await loadOwnedEndpoint(db(), ctx.tenant.id, endpointId);
+  const endpoint = await loadOwned(webhookEndpoints, ctx, endpointId);
   const since = new Date(now.getTime() - 7 * 24 * 3600 * 1000);
   const [row] = await db()
     .select({ total: count(), succeeded: sql<number>`count(*) filter (where ${webhookAttempts.success})` })
@@ -107,7 +100,7 @@ export async function deliveryEventTypes(ctx: TenantContext, endpointId: string)
   const rows = await db()
     .selectDistinct({ type: webhookDeliveries.eventType })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.tenantId, ctx.tenant.id)))
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), visibleTo(webhookDeliveries, ctx)))
     .orderBy(webhookDeliveries.eventType);
   return rows.map((r) => r.type);
 }

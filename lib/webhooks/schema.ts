@@ -91,6 +91,7 @@ export const patchEndpointSchema = (options: SchemaOptions) =>
 export type PatchEndpointInput = z.input<ReturnType<typeof patchEndpointSchema>>;
 
 export const listEndpointsSchema = z.object({ limit: limitSchema, cursor: z.string().optional() });
+export type ListEndpointsInput = z.input<typeof listEndpointsSchema>;
 
 export const listDeliveriesSchema = z.object({
   limit: limitSchema,
@@ -127,3 +128,4 @@ export const createReceiverSchema = z
 export type CreateReceiverInput = z.input<typeof createReceiverSchema>;
 
 export const listReceivedEventsSchema = z.object({ limit: limitSchema, cursor: z.string().optional() });
+export type ListReceivedEventsInput = z.input<typeof listReceivedEventsSchema>;

@@ -1,15 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { receivedWebhookEvents, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
-import { emitEvent, recordAudit } from "@/lib/audit";
+import { integrations, receivedWebhookEvents, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
+import { emitEvent } from "@/lib/audit";
 import { contextFor, decryptSecret, encryptSecret, WEBHOOK_RECEIVER_SECRET_COLUMN } from "@/lib/crypto";
 import { toStorableText } from "@/lib/api/storable-text";
-import { notFound, type ErrorCode } from "@/lib/errors";
-import { loadOwnedIntegration } from "@/lib/integrations/view";
-import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
+import type { ErrorCode } from "@/lib/errors";
+import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
-import { createReceiverSchema, listReceivedEventsSchema } from "../schema";
+import { loadOwned, withTenant } from "@/lib/tenancy/data";
+import { createReceiverSchema, listReceivedEventsSchema, type ListReceivedEventsInput } from "../schema";
+import { writeEvents } from "../write-events";
 import { REJECTION_TEXT, type RejectionReason } from "./signature";
 import { verifyIncoming } from "./verify";
 
@@ -18,7 +20,6 @@ type ReceiverRow = typeof webhookReceivers.$inferSelect;
 export const MAX_INCOMING_BYTES = 1024 * 1024;
 const INCOMING_TOO_LARGE = "The body is larger than 1 MB.";
 const UNKNOWN_RECEIVER = "No receiver has this URL.";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_ID = /^rcv_[A-Za-z0-9_-]{32}$/;
 
 /** 24 random bytes: the URL is the first thing standing between the internet and the verifier. */
@@ -51,8 +52,8 @@ function hintOf(secret: string): string {
 export async function createReceiver(ctx: TenantContext, integrationId: string, raw: unknown, origin: string) {
   requireRole(ctx, "admin");
   const input = createReceiverSchema.parse(raw);
-  return db().transaction(async (tx) => {
-    const integration = await loadOwnedIntegration(tx, ctx, integrationId);
+  return withTenant(ctx, async (tx) => {
+    const integration = await loadOwned(integrations, ctx, integrationId);
     const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
     const [row] = await tx
       .insert(webhookReceivers)
@@ -67,65 +68,38 @@ export async function createReceiver(ctx: TenantContext, integrationId: string, 
         encoding: input.encoding,
       })
       .returning();
-    await recordAudit(
-      {
-        tenantId: ctx.tenant.id,
-        actor: ctx.actor,
-        action: "webhook_receiver.created",
-        target: { type: "webhook_receiver", id: row!.id },
-        details: { integration_id: integration.id, scheme: input.scheme },
-      },
-      tx,
-    );
+    await writeEvents(ctx, tx, { type: "webhook_receiver", id: row!.id }, "created", {
+      integration_id: integration.id,
+      scheme: input.scheme,
+    });
     return receiverView(row!, origin);
   });
-}
-
-async function loadOwnedReceiver(ctx: TenantContext, id: string): Promise<ReceiverRow> {
-  if (!UUID.test(id)) throw notFound("Receiver");
-  const [row] = await db()
-    .select()
-    .from(webhookReceivers)
-    .where(and(eq(webhookReceivers.id, id), eq(webhookReceivers.tenantId, ctx.tenant.id)));
-  if (!row) throw notFound("Receiver");
-  return row;
 }
 
 /** A new URL for the receiver; the old one answers 404 from now on. */
 export async function rotateReceiverUrl(ctx: TenantContext, id: string, origin: string) {
   requireRole(ctx, "admin");
-  const row = await loadOwnedReceiver(ctx, id);
-  return db().transaction(async (tx) => {
+  return withTenant(ctx, async (tx) => {
+    const row = await loadOwned(webhookReceivers, ctx, id, { lock: true });
     const [updated] = await tx.update(webhookReceivers).set({ publicId: newPublicId() }).where(eq(webhookReceivers.id, row.id)).returning();
-    await recordAudit(
-      {
-        tenantId: ctx.tenant.id,
-        actor: ctx.actor,
-        action: "webhook_receiver.url_rotated",
-        target: { type: "webhook_receiver", id: row.id },
-      },
-      tx,
-    );
+    await writeEvents(ctx, tx, { type: "webhook_receiver", id: row.id }, "url_rotated");
     return receiverView(updated!, origin);
   });
 }
 
 export async function deleteReceiver(ctx: TenantContext, id: string): Promise<void> {
   requireRole(ctx, "admin");
-  const row = await loadOwnedReceiver(ctx, id);
-  await db().transaction(async (tx) => {
+  await withTenant(ctx, async (tx) => {
+    const row = await loadOwned(webhookReceivers, ctx, id, { lock: true });
     await tx.delete(webhookReceivers).where(eq(webhookReceivers.id, row.id));
-    await recordAudit(
-      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "webhook_receiver.deleted", target: { type: "webhook_receiver", id: row.id } },
-      tx,
-    );
+    await writeEvents(ctx, tx, { type: "webhook_receiver", id: row.id }, "deleted");
   });
 }
 
 /** The integration's receivers with their rejection counts by reason. */
 export async function listReceivers(ctx: TenantContext, integrationId: string, origin: string) {
   requireRole(ctx, "viewer");
-  const integration = await loadOwnedIntegration(db(), ctx, integrationId);
+  const integration = await loadOwned(integrations, ctx, integrationId);
   const rows = await db()
     .select()
     .from(webhookReceivers)
@@ -151,30 +125,24 @@ export async function listReceivers(ctx: TenantContext, integrationId: string, o
   }));
 }
 
-export async function listReceivedEvents(ctx: TenantContext, integrationId: string, raw: Record<string, unknown> = {}) {
+const RECEIVED_KEY = instantKey(receivedWebhookEvents.receivedAt);
+
+export async function listReceivedEvents(ctx: TenantContext, integrationId: string, raw: ListReceivedEventsInput = {}) {
   requireRole(ctx, "viewer");
   const input = listReceivedEventsSchema.parse(raw);
-  const integration = await loadOwnedIntegration(db(), ctx, integrationId);
+  const integration = await loadOwned(integrations, ctx, integrationId);
   const filters = [eq(receivedWebhookEvents.integrationId, integration.id)];
-  if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, cursorShapes.instantThenId);
-    filters.push(
-      or(
-        lt(receivedWebhookEvents.receivedAt, new Date(at)),
-        and(eq(receivedWebhookEvents.receivedAt, new Date(at)), lt(receivedWebhookEvents.id, id)),
-      )!,
-    );
-  }
+  if (input.cursor)
+    filters.push(afterCursor(input.cursor, cursorShapes.instantThenId, [receivedWebhookEvents.receivedAt, receivedWebhookEvents.id], true));
   const rows = await db()
-    .select()
+    .select({ event: receivedWebhookEvents, sortKey: RECEIVED_KEY })
     .from(receivedWebhookEvents)
     .where(and(...filters))
     .orderBy(desc(receivedWebhookEvents.receivedAt), desc(receivedWebhookEvents.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.event.id]);
   return {
-    data: page.map((r) => ({
+    data: page.map(({ event: r }) => ({
       id: r.id,
       receiver_id: r.receiverId,
       provider_event_id: r.providerEventId,
@@ -183,7 +151,7 @@ export async function listReceivedEvents(ctx: TenantContext, integrationId: stri
       received_at: r.receivedAt.toISOString(),
       payload: r.body,
     })),
-    next_cursor: rows.length > input.limit && last ? encodeCursor([last.receivedAt.toISOString(), last.id]) : null,
+    next_cursor,
   };
 }
 

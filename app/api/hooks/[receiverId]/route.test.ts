@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
 import { describe, expect, it } from "vitest";
 import { createIntegration } from "@/lib/integrations";
-import { createReceiver, listReceivedEvents } from "@/lib/webhooks/incoming/receivers";
+import { createReceiver, listReceivedEvents } from "@/lib/webhooks";
 import { ownerContext } from "@/tests/fixtures";
 import { POST } from "./route";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { toErrorResponse } from "@/lib/api/handler";
 import { readBodyText } from "@/lib/api/read-json";
-import { MAX_INCOMING_BYTES, receiveWebhook } from "@/lib/webhooks/incoming/receivers";
+import { MAX_INCOMING_BYTES, receiveWebhook } from "@/lib/webhooks";
 
 type Params = { params: Promise<{ receiverId: string }> };
 

@@ -11,12 +11,12 @@ import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, NEWEST_FIRST, Pag
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
+import type { SearchParams } from "@/lib/list-params";
 import { firstParam, hrefWith, loadPage, pageHrefs, pagePosition } from "@/lib/pager";
 import { deliveryEventTypes, endpointStats, getDelivery, getEndpoint, listDeliveries } from "@/lib/webhooks";
+import { parseDeliveryListParams } from "@/lib/webhooks/list-params";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function EndpointPage({
   params,
@@ -29,9 +29,9 @@ export default async function EndpointPage({
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
   const endpoint = await orNotFound(getEndpoint(ctx, id));
-  const requested = firstParam(query.status);
-  const status = requested === "pending" || requested === "succeeded" || requested === "failed" ? requested : undefined;
-  const eventType = firstParam(query.event_type);
+  const {
+    filters: { status, event_type: eventType },
+  } = parseDeliveryListParams(query);
   const deliveryId = firstParam(query.delivery);
   const [stats, { page: deliveries, at }, eventTypes, detail] = await Promise.all([
     endpointStats(ctx, id),

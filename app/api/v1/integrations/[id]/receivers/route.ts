@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/read-json";
-import { createReceiver, listReceivers } from "@/lib/webhooks/incoming/receivers";
-
+import { createReceiver, listReceivers } from "@/lib/webhooks";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 type Params = { id: string };

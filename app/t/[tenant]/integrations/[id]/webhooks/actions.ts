@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { tenantAction } from "@/lib/action";
 import type { CreateReceiverInput } from "@/lib/webhooks";
 import { requestOrigin } from "@/lib/http/request-origin";
-import { createReceiver, deleteReceiver, rotateReceiverUrl } from "@/lib/webhooks/incoming/receivers";
+import { createReceiver, deleteReceiver, rotateReceiverUrl } from "@/lib/webhooks";
 
 export const createReceiverAction = tenantAction("admin", async (ctx, input: { integrationId: string; receiver: CreateReceiverInput }) =>
   createReceiver(ctx, input.integrationId, input.receiver, requestOrigin(await headers())),

@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/tenancy";
 import { orNotFound } from "@/lib/or-not-found";
 import { hrefWith, loadPage, pageHrefs, pagePosition } from "@/lib/pager";
 import { requestOrigin } from "@/lib/http/request-origin";
-import { listReceivedEvents, listReceivers } from "@/lib/webhooks/incoming/receivers";
+import { listReceivedEvents, listReceivers } from "@/lib/webhooks";
 import { RECEIVER_SCHEME_NAMES } from "@/lib/webhooks/incoming/schemes";
 
 export const metadata: Metadata = { title: "Incoming webhooks" };
