@@ -10,6 +10,7 @@ import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startJobs, stopJobs } from "@/lib/jobs/boss";
 import { acquireDataDirLock, DataDirBusyError } from "@/lib/runtime/data-dir-lock";
+import { ENCRYPTED_COLUMNS } from "@/lib/runtime/encrypted-columns";
 import { loadSecretsWithNotice } from "@/lib/runtime/secrets-notice";
 import { bootstrap, findTenantBySlug } from "@/lib/tenancy";
 import { ZodError } from "zod";
@@ -152,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
       return parsed ? 0 : 1;
     }
     case "keys rotate": {
-      const result = await withDatabase("patchbay keys rotate", () => reencryptAll());
+      const result = await withDatabase("patchbay keys rotate", () => reencryptAll({ columns: ENCRYPTED_COLUMNS }));
       console.log(`Re-encrypted ${result.reencrypted} of ${result.scanned} stored secrets under the current key.`);
       return 0;
     }

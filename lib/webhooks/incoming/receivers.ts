@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { receivedWebhookEvents, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
+import { receivedWebhookEvents, WEBHOOK_RECEIVER_SECRET_COLUMN, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
-import { contextFor, decryptSecret, encryptSecret, WEBHOOK_RECEIVER_SECRET_COLUMN } from "@/lib/crypto";
+import { contextFor, decryptSecret, encryptSecret } from "@/lib/crypto";
 import { notFound } from "@/lib/errors";
 import { loadOwnedIntegration } from "@/lib/integrations/view";
 import { cursorShapes, decodeCursor, encodeCursor } from "@/lib/pagination";
