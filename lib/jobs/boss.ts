@@ -1,10 +1,16 @@
 import PgBoss from "pg-boss";
-import { connection, executeSql } from "@/db/client";
+import { connection, executeSql, replacePostgresPool } from "@/db/client";
 import { logError } from "@/lib/log";
 import type { JobDefinition } from "./definition";
-import { DatabaseOutage } from "./outage";
+import { DatabaseOutage, isDriverCrashOnClosedSocket } from "./outage";
 
-type Running = { boss: PgBoss; jobs: JobDefinition[]; outage: DatabaseOutage; onUnhandled: (reason: unknown) => void };
+type Running = {
+  boss: PgBoss;
+  jobs: JobDefinition[];
+  outage: DatabaseOutage;
+  onUnhandled: (reason: unknown) => void;
+  onUncaught: (error: Error) => void;
+};
 
 const holder = globalThis as typeof globalThis & { __patchbayBoss?: Promise<Running> };
 
@@ -59,7 +65,21 @@ async function start(options: { workers: boolean; jobs: JobDefinition[]; polling
     if (outage.report(reason)) return;
     if (process.listenerCount("unhandledRejection") === 1) throw reason;
   };
+  // The app pool's driver bug when the server goes away (see isDriverCrashOnClosedSocket) is an
+  // outage too; the pool it came from is replaced, so no later query waits on a broken connection.
+  const onUncaught = (error: Error) => {
+    if (isDriverCrashOnClosedSocket(error)) {
+      replacePostgresPool();
+      outage.report(Object.assign(new Error(error.message), { code: "CONNECTION_CLOSED" }));
+      return;
+    }
+    if (process.listenerCount("uncaughtException") === 1) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
   process.on("unhandledRejection", onUnhandled);
+  process.on("uncaughtException", onUncaught);
   try {
     await boss.start();
     if (options.workers) await subscribe(boss, jobs, options.pollingIntervalSeconds ?? 2);
@@ -67,10 +87,11 @@ async function start(options: { workers: boolean; jobs: JobDefinition[]; polling
     // A start cut short (the database went away half way) leaves no polling workers behind a retry.
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     process.off("unhandledRejection", onUnhandled);
+    process.off("uncaughtException", onUncaught);
     outage.stop();
     throw error;
   }
-  return { boss, jobs, outage, onUnhandled };
+  return { boss, jobs, outage, onUnhandled, onUncaught };
 }
 
 /**
@@ -89,9 +110,10 @@ export async function stopJobs(): Promise<void> {
   const pending = holder.__patchbayBoss;
   holder.__patchbayBoss = undefined;
   if (!pending) return;
-  const { boss, jobs, outage, onUnhandled } = await pending;
+  const { boss, jobs, outage, onUnhandled, onUncaught } = await pending;
   await Promise.all(jobs.map((job) => job.stop?.()));
   await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   outage.stop();
   process.off("unhandledRejection", onUnhandled);
+  process.off("uncaughtException", onUncaught);
 }

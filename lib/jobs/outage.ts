@@ -32,6 +32,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * postgres.js 3.4.9 can write to a connection whose socket already closed, from a timer, so the
+ * TypeError escapes every caller as an uncaught exception (porsager/postgres#1154, #1208). It
+ * happens when the server goes away; the connection it came from cannot be trusted afterwards.
+ */
+export function isDriverCrashOnClosedSocket(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    error.message.includes("reading 'write'") &&
+    /nextWrite/.test(error.stack ?? "") &&
+    /[\\/]postgres[\\/]/.test(error.stack ?? "")
+  );
+}
+
 function codeOf(error: unknown): string {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code } = e as { code?: unknown };
