@@ -90,8 +90,11 @@ describe.skipIf(!env().databaseUrl || !pgBin)("background workers on a PostgreSQ
     await hook.until(() => hook.received.length === 1);
 
     server!.restart();
-    await app("emit", "restart", "1", "1");
-    await hook.until(() => hook.received.length === 2);
+    // A worker that died with the server fails the test at once rather than at its timeout.
+    const died = new Promise<never>((_, reject) =>
+      worker.child.once("exit", (code) => reject(new Error(`worker exited (${code}):\n${worker.output.text}`))),
+    );
+    await Promise.race([app("emit", "restart", "1", "1").then(() => hook.until(() => hook.received.length === 2)), died]);
 
     expect(worker.child.exitCode).toBeNull();
     expect(new Set(hook.received).size).toBe(2);
