@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
@@ -8,8 +9,12 @@ import { SCOPES, type Scope } from "@/lib/api-keys/scopes";
 import { reencryptAll } from "@/lib/crypto/rotate";
 import { EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { startJobs, stopJobs } from "@/lib/jobs/boss";
+import { stopJobs } from "@/lib/jobs/boss";
+import { isDatabaseUnavailable } from "@/lib/jobs/outage";
+import { logEvent } from "@/lib/log";
 import { acquireDataDirLock, DataDirBusyError } from "@/lib/runtime/data-dir-lock";
+import { ENCRYPTED_COLUMNS } from "@/lib/runtime/encrypted-columns";
+import { startRuntimeJobs } from "@/lib/runtime/jobs";
 import { loadSecretsWithNotice } from "@/lib/runtime/secrets-notice";
 import { bootstrap, findTenantBySlug } from "@/lib/tenancy";
 import { ZodError } from "zod";
@@ -58,11 +63,27 @@ async function withDatabase<T>(owner: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
+/** A worker started while the database is away waits for it (with growing pauses) rather than exit. */
+async function onceDatabaseAnswers<T>(fn: () => Promise<T>): Promise<T> {
+  for (let wait = 500, told = false; ; wait = Math.min(wait * 2, 15_000)) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (!told) logEvent("warn", "worker: database unavailable; starting once it is back");
+      told = true;
+      await sleep(wait);
+    }
+  }
+}
+
 async function runWorker(): Promise<number> {
   loadSecretsWithNotice();
   const release = acquireDataDirLock("patchbay worker");
-  await migrateDatabase();
-  await startJobs({ workers: true });
+  await onceDatabaseAnswers(async () => {
+    await migrateDatabase();
+    await startRuntimeJobs({ workers: true });
+  });
   console.log("Patchbay worker running; Ctrl-C stops it after the jobs in hand finish.");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
@@ -152,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
       return parsed ? 0 : 1;
     }
     case "keys rotate": {
-      const result = await withDatabase("patchbay keys rotate", () => reencryptAll());
+      const result = await withDatabase("patchbay keys rotate", () => reencryptAll({ columns: ENCRYPTED_COLUMNS }));
       console.log(`Re-encrypted ${result.reencrypted} of ${result.scanned} stored secrets under the current key.`);
       return 0;
     }

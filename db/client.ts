@@ -57,6 +57,18 @@ export async function closeDatabase(): Promise<void> {
   else await conn.sql.end({ timeout: 5 });
 }
 
+/**
+ * Swaps the PostgreSQL pool for a fresh one and ends the old one: for a pool that may hold
+ * connections postgres.js can no longer use (see DRIVER_CRASH in lib/jobs/outage.ts). Queries
+ * still running on the old pool fail as if the server had gone away; later ones use the new pool.
+ */
+export function replacePostgresPool(): void {
+  const conn = holder.__patchbayConnection;
+  if (conn?.kind !== "postgres") return;
+  holder.__patchbayConnection = connect();
+  void conn.sql.end({ timeout: 0 }).catch(() => {});
+}
+
 /** Runs SQL text as pg-boss and other raw callers need it, on either driver. */
 export async function executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
   const conn = connection();

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
@@ -16,7 +17,7 @@ export const integrations = pgTable(
     authType: text("auth_type").$type<"none" | "api_key" | "bearer" | "basic" | "oauth2">().notNull(),
     baseUrl: text("base_url").notNull(),
     config: jsonb("config").$type<IntegrationConfig>().notNull().default({}),
-    // encryptJson output bound to (tenant, integrations, id, credentials); see ENCRYPTED_COLUMNS.
+    // encryptJson output bound to (tenant, integrations, id, credentials); see INTEGRATION_CREDENTIALS_COLUMN.
     credentials: text("credentials"),
     credentialsHint: text("credentials_hint"),
     status: text("status").$type<"enabled" | "disabled">().notNull().default("enabled"),
@@ -65,3 +66,6 @@ export const integrationRequestLogs = pgTable(
     index("integration_request_logs_created_idx").on(t.createdAt),
   ],
 );
+
+export const INTEGRATION_CREDENTIALS_COLUMN = encryptedColumn("integrations", "credentials");
+export const INTEGRATION_ENCRYPTED_COLUMNS = [INTEGRATION_CREDENTIALS_COLUMN];

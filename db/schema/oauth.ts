@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import { createdAt, id } from "./columns";
 import { integrations } from "./integrations";
 import { tenantId } from "./tenancy";
@@ -99,3 +100,7 @@ export const oauthRefreshEvents = pgTable(
   },
   (t) => [index("oauth_refresh_events_integration_idx").on(t.integrationId, t.createdAt)],
 );
+
+export const OAUTH_TOKENS_COLUMN = encryptedColumn("oauth_connections", "tokens", "integration_id");
+export const OAUTH_CODE_VERIFIER_COLUMN = encryptedColumn("oauth_states", "code_verifier");
+export const OAUTH_ENCRYPTED_COLUMNS = [OAUTH_TOKENS_COLUMN, OAUTH_CODE_VERIFIER_COLUMN];

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import type { ReceiverScheme } from "@/lib/webhooks/incoming/schemes";
 import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
@@ -19,7 +20,7 @@ export const webhookEndpoints = pgTable(
     events: jsonb("events").$type<string[]>().notNull().default([]),
     enabled: boolean("enabled").notNull().default(true),
     disabledReason: text("disabled_reason"),
-    // encryptSecret outputs bound to (tenant, webhook_endpoints, id, field); see ENCRYPTED_COLUMNS.
+    // encryptSecret outputs bound to (tenant, webhook_endpoints, id, field); see WEBHOOK_ENCRYPTED_COLUMNS.
     secret: text("secret").notNull(),
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: at("previous_secret_expires_at"),
@@ -187,3 +188,14 @@ export const receivedWebhookEvents = pgTable(
     index("received_webhook_events_integration_idx").on(t.integrationId, t.receivedAt),
   ],
 );
+
+export const WEBHOOK_ENDPOINT_SECRET_COLUMN = encryptedColumn("webhook_endpoints", "secret");
+export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = encryptedColumn("webhook_endpoints", "previous_secret");
+export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = encryptedColumn("webhook_endpoints", "headers");
+export const WEBHOOK_RECEIVER_SECRET_COLUMN = encryptedColumn("webhook_receivers", "secret");
+export const WEBHOOK_ENCRYPTED_COLUMNS = [
+  WEBHOOK_ENDPOINT_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
+  WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_RECEIVER_SECRET_COLUMN,
+];

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { executeSql } from "@/db/client";
 import { parseKeyring } from "./keyring";
-import { contextFor, ENCRYPTED_COLUMNS, reencryptAll, type EncryptedColumn } from "./rotate";
+import { ENCRYPTED_COLUMNS } from "@/lib/runtime/encrypted-columns";
+import { contextFor, reencryptAll, type EncryptedColumn } from "./rotate";
 import { decryptSecret, encryptSecret, keyVersionOf } from "./secret-box";
 
 const k1 = `v1:${randomBytes(32).toString("base64")}`;
@@ -110,7 +111,7 @@ describe("reencryptAll", () => {
       "webhook_receivers.secret",
     ];
     expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);
-    expect(await reencryptAll({ keyring: v2v1 })).toEqual({
+    expect(await reencryptAll({ columns: ENCRYPTED_COLUMNS, keyring: v2v1 })).toEqual({
       scanned: 0,
       reencrypted: 0,
       byColumn: Object.fromEntries(columns.map((c) => [c, 0])),

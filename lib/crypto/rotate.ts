@@ -1,61 +1,10 @@
 import { executeSql } from "@/db/client";
+import type { EncryptedColumn } from "./encrypted-column";
 import type { Keyring } from "./keyring";
 import { processKeyring } from "./process-keyring";
 import { decryptSecret, encryptSecret, type SecretContext } from "./secret-box";
 
-/** Raw SQL identifiers: they are spliced into query text, so they are checked before use. */
-export type EncryptedColumn = { table: string; idColumn: string; tenantColumn: string; column: string; field: string };
-
-export const INTEGRATION_CREDENTIALS_COLUMN: EncryptedColumn = {
-  table: "integrations",
-  idColumn: "id",
-  tenantColumn: "tenant_id",
-  column: "credentials",
-  field: "credentials",
-};
-
-export const OAUTH_TOKENS_COLUMN: EncryptedColumn = {
-  table: "oauth_connections",
-  idColumn: "integration_id",
-  tenantColumn: "tenant_id",
-  column: "tokens",
-  field: "tokens",
-};
-
-export const OAUTH_CODE_VERIFIER_COLUMN: EncryptedColumn = {
-  table: "oauth_states",
-  idColumn: "id",
-  tenantColumn: "tenant_id",
-  column: "code_verifier",
-  field: "code_verifier",
-};
-
-const webhookColumn = (table: string, column: string): EncryptedColumn => ({
-  table,
-  idColumn: "id",
-  tenantColumn: "tenant_id",
-  column,
-  field: column,
-});
-export const WEBHOOK_ENDPOINT_SECRET_COLUMN = webhookColumn("webhook_endpoints", "secret");
-export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = webhookColumn("webhook_endpoints", "previous_secret");
-export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = webhookColumn("webhook_endpoints", "headers");
-export const WEBHOOK_RECEIVER_SECRET_COLUMN = webhookColumn("webhook_receivers", "secret");
-
-/**
- * Every column holding values from encryptSecret. Each feature that stores a secret adds
- * its column here, or `patchbay keys rotate` leaves that column under the old key and the
- * operator loses it when they drop that key.
- */
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
-  INTEGRATION_CREDENTIALS_COLUMN,
-  OAUTH_TOKENS_COLUMN,
-  OAUTH_CODE_VERIFIER_COLUMN,
-  WEBHOOK_ENDPOINT_SECRET_COLUMN,
-  WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
-  WEBHOOK_ENDPOINT_HEADERS_COLUMN,
-  WEBHOOK_RECEIVER_SECRET_COLUMN,
-];
+export type { EncryptedColumn } from "./encrypted-column";
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const BATCH_SIZE = 500;
@@ -68,13 +17,16 @@ export function contextFor(column: EncryptedColumn, row: { id: string; tenantId:
 export type RotationResult = { scanned: number; reencrypted: number; byColumn: Record<string, number> };
 
 /**
- * Re-encrypts every registered value not yet under the current key. Safe to re-run and to
+ * Re-encrypts every value in `columns` not yet under the current key. Safe to re-run and to
  * run beside a live app: a value that changes between read and write is left to its writer.
  */
 export async function reencryptAll({
-  columns = ENCRYPTED_COLUMNS,
+  columns,
   keyring = processKeyring(),
-}: { columns?: EncryptedColumn[]; keyring?: Keyring } = {}): Promise<RotationResult> {
+}: {
+  columns: EncryptedColumn[];
+  keyring?: Keyring;
+}): Promise<RotationResult> {
   for (const c of columns) {
     for (const name of [c.table, c.idColumn, c.tenantColumn, c.column]) {
       if (!IDENTIFIER.test(name)) throw new Error(`Encrypted column entry has an unsafe SQL identifier: ${JSON.stringify(name)}`);

@@ -5,8 +5,8 @@ import { processKeyring } from "./process-keyring";
 /**
  * Where a secret lives. It is bound into the ciphertext as associated data, so a value
  * copied to another tenant, row or field fails to decrypt instead of leaking there. A
- * feature must use the same `table`, `rowId` and `field` as its ENCRYPTED_COLUMNS entry
- * (see rotate.ts), and must know the row id before it encrypts.
+ * feature must use the same `table`, `rowId` and `field` as its encrypted column's declaration
+ * (see encrypted-column.ts), and must know the row id before it encrypts.
  */
 export type SecretContext = { tenantId: string; table: string; rowId: string; field: string };
 

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import type { JobDefinition } from "@/lib/jobs/queues";
+import type { JobDefinition } from "@/lib/jobs/definition";
 import { pruneHealthHistory } from "./retention";
 import { healthScheduler, stopHealthScheduler } from "./scheduler";
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/jobs/outage";
 import { logError } from "@/lib/log";
 import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { runCheck, type CheckResult } from "./check";
@@ -11,11 +12,28 @@ const FLUSH_BATCH = 250;
 const IDLE_POLL_MS = 200;
 const ADOPT_EVERY_MS = 5_000;
 
-/** Buffers results and writes them in batches, one batch at a time, so a busy second costs a few statements. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 10_000;
+/** Tries for a batch that fails for another reason than the database being away (or a lost lock race). */
+const OTHER_FAILURE_TRIES = 3;
+// Serialization failure and deadlock: the transaction is rolled back whole and may simply run again.
+const RETRYABLE_SQLSTATES = new Set(["40001", "40P01"]);
+
+function transient(error: unknown): boolean {
+  const code = (((error as { cause?: unknown }).cause ?? error) as { code?: unknown }).code;
+  return isDatabaseUnavailable(error) || (typeof code === "string" && RETRYABLE_SQLSTATES.has(code));
+}
+
+/**
+ * Buffers results and writes them in batches, one batch at a time, so a busy second costs a few
+ * statements. A batch that fails is written again with growing pauses: for as long as the
+ * database is away (results wait, later ones queue behind), a few times for anything else.
+ */
 class ResultWriter {
   private buffer: CheckResult[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  private stopping = false;
   written = 0;
 
   add(result: CheckResult) {
@@ -29,19 +47,33 @@ class ResultWriter {
     this.timer = null;
     // Chained, not concurrent: one writer per process keeps lock order and statement count predictable.
     this.running = (this.running ?? Promise.resolve()).then(async () => {
-      while (this.buffer.length > 0) {
-        const batch = this.buffer.splice(0, FLUSH_BATCH);
-        try {
-          await recordCheckResults(batch);
-          this.written += batch.length;
-        } catch (error) {
-          // Drizzle's message carries every parameter; the database's own reason is what helps.
-          const cause = (error as { cause?: unknown }).cause ?? error;
-          logError("health: writing check results failed", cause, { count: batch.length });
-        }
-      }
+      while (this.buffer.length > 0) await this.write(this.buffer.splice(0, FLUSH_BATCH));
     });
     return this.running;
+  }
+
+  private async write(batch: CheckResult[]): Promise<void> {
+    for (let tries = 1, wait = RETRY_FIRST_MS; ; tries++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        await recordCheckResults(batch);
+        this.written += batch.length;
+        return;
+      } catch (error) {
+        if (tries >= OTHER_FAILURE_TRIES && (this.stopping || !transient(error))) {
+          // Drizzle's message carries every parameter; the database's own reason is what helps.
+          const cause = (error as { cause?: unknown }).cause ?? error;
+          logError("health: writing check results failed", cause, { count: batch.length, tries });
+          return;
+        }
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** From now on a batch the database keeps refusing is given up after a few tries, so a stop ends. */
+  close(): Promise<void> {
+    this.stopping = true;
+    return this.flush();
   }
 }
 
@@ -123,7 +155,8 @@ export class HealthScheduler {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.drain();
+    while (this.inFlight > 0) await sleep(20);
+    await this.writer.close();
   }
 }
 

@@ -1,4 +1,5 @@
-import { contextFor, decryptJson, encryptJson, INTEGRATION_CREDENTIALS_COLUMN } from "@/lib/crypto";
+import { INTEGRATION_CREDENTIALS_COLUMN } from "@/db/schema";
+import { contextFor, decryptJson, encryptJson } from "@/lib/crypto";
 import { createRedactor, type Redactor } from "@/lib/http/redact";
 import type { AuthType } from "@/lib/providers";
 import type { Credentials } from "./schema";

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
-import { oauthStates } from "@/db/schema";
-import { contextFor, decryptSecret, encryptSecret, OAUTH_CODE_VERIFIER_COLUMN, sha256Hex } from "@/lib/crypto";
+import { OAUTH_CODE_VERIFIER_COLUMN, oauthStates } from "@/db/schema";
+import { contextFor, decryptSecret, encryptSecret, sha256Hex } from "@/lib/crypto";
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { oauthConnections, type OAuthGrantType } from "@/db/schema";
-import { contextFor, decryptJson, encryptJson, OAUTH_TOKENS_COLUMN } from "@/lib/crypto";
+import { OAUTH_TOKENS_COLUMN, oauthConnections, type OAuthGrantType } from "@/db/schema";
+import { contextFor, decryptJson, encryptJson } from "@/lib/crypto";
 import type { TokenResponse } from "./token-endpoint";
 
 export type ConnectionRow = typeof oauthConnections.$inferSelect;

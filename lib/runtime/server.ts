@@ -1,8 +1,8 @@
 import { migrateDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { loadSecretsWithNotice } from "@/lib/runtime/secrets-notice";
-import { startJobs } from "@/lib/jobs/boss";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { startRuntimeJobs } from "./jobs";
 
 /** What the Next.js server does once at start (from instrumentation.ts), before the first request. */
 export async function startServerRuntime(): Promise<void> {
@@ -10,5 +10,5 @@ export async function startServerRuntime(): Promise<void> {
   loadSecretsWithNotice();
   acquireDataDirLock("the Patchbay server");
   await migrateDatabase();
-  await startJobs({ workers: settings.inProcessWorkers });
+  await startRuntimeJobs({ workers: settings.inProcessWorkers });
 }

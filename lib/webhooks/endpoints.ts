@@ -1,17 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
-import { webhookEndpoints } from "@/db/schema";
 import {
-  contextFor,
-  decryptJson,
-  decryptSecret,
-  encryptJson,
-  encryptSecret,
   WEBHOOK_ENDPOINT_HEADERS_COLUMN,
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
-} from "@/lib/crypto";
+  webhookEndpoints,
+} from "@/db/schema";
+import { contextFor, decryptJson, decryptSecret, encryptJson, encryptSecret } from "@/lib/crypto";
 import { invalid } from "@/lib/errors";
 import { checkAddress, resolveHost } from "@/lib/http/address-guard";
 import { networkPolicy } from "@/lib/http/client";

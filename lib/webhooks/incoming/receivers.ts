@@ -1,9 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, receivedWebhookEvents, webhookReceiverRejections, webhookReceivers } from "@/db/schema";
+import {
+  integrations,
+  receivedWebhookEvents,
+  WEBHOOK_RECEIVER_SECRET_COLUMN,
+  webhookReceiverRejections,
+  webhookReceivers,
+} from "@/db/schema";
 import { emitEvent } from "@/lib/audit";
-import { contextFor, decryptSecret, encryptSecret, WEBHOOK_RECEIVER_SECRET_COLUMN } from "@/lib/crypto";
+import { contextFor, decryptSecret, encryptSecret } from "@/lib/crypto";
 import { toStorableText } from "@/lib/api/storable-text";
 import type { ErrorCode } from "@/lib/errors";
 import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";

@@ -1,0 +1,12 @@
+import type { JobDefinition } from "@/lib/jobs/definition";
+import { notifyExpiringKeys } from "./expiry-notices";
+
+export const API_KEY_JOBS: JobDefinition[] = [
+  {
+    queue: "api-keys.expiry-notices",
+    cron: "17 * * * *",
+    handler: async () => {
+      await notifyExpiringKeys();
+    },
+  },
+];
