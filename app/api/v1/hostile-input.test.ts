@@ -88,6 +88,9 @@ const BAD_QUERY_VALUES: [string, string][] = [
   ["cursor of an object", cursorOf({ a: 1 })],
   ["cursor of the wrong arity", cursorOf(["x"])],
   ["cursor of nulls", cursorOf([null, null, null])],
+  ["cursor rank out of range", cursorOf([9999999999, "x", MISSING_UUID])],
+  ["cursor year 0", cursorOf(["0000-01-01T00:00:00Z", MISSING_UUID])],
+  ["cursor holding NUL", cursorOf(["\u0000", MISSING_UUID])],
   ["cursor with a bad uuid", cursorOf(["x", "not-a-uuid"])],
   ["cursor holding a lone surrogate", cursorOf(["\ud800", MISSING_UUID])],
 ];
