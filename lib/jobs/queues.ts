@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { notifyExpiringKeys } from "@/lib/api-keys/expiry-notices";
+import { notifyKeysDueForRotation } from "@/lib/api-keys/rotation-notices";
 import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
 import { HEALTH_JOBS } from "@/lib/health/jobs";
 import { pruneRequestLogs } from "@/lib/integrations/request-log";
@@ -47,6 +48,7 @@ export const JOBS: JobDefinition[] = [
     cron: "17 * * * *",
     handler: async () => {
       await notifyExpiringKeys();
+      await notifyKeysDueForRotation();
     },
   },
   {
