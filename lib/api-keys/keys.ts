@@ -44,6 +44,12 @@ export function rotationDue(
   return now.getTime() - key.createdAt.getTime() >= key.rotationFrequencyDays * DAY_MS;
 }
 
+/** How a key is named on screen: the old one of a rotated pair says so, and until when it works. */
+export function keyLabel(key: { name: string; state: KeyState; expiresAt: Date | null }): string {
+  if (key.state !== "rotating" || !key.expiresAt) return key.name;
+  return `${key.name} (old, valid until ${key.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`;
+}
+
 function isUsable(key: Parameters<typeof keyState>[0], now: Date): boolean {
   const state = keyState(key, now);
   return state !== "revoked" && state !== "expired";
