@@ -117,6 +117,30 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     expect(first.headers()["ratelimit-limit"]).toBe("600");
     expect(await first.json()).toMatchObject({ tenant: { slug: "acme", name: "Acme Corp" }, api_key: { name: "Deploy pipeline" } });
 
+    // Revoke stays in view at a laptop width: the table fits its card.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(row.getByRole("button", { name: "Revoke Deploy pipeline" })).toBeInViewport();
+
+    // The key's own page: its usage over the week, where it was last used from, and its settings.
+    await row.getByRole("link", { name: "Deploy pipeline" }).click();
+    await expect(page).toHaveURL(/\/settings\/api-keys\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /requests in the last 7 days/ })).toBeVisible();
+    await expect(page.getByText("Last used from")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Requests per minute").fill("0");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("At least 1.")).toBeVisible();
+    await page.getByLabel("Requests per minute").fill("600");
+    await page.getByLabel("Notes").fill("Deploys from CI; ask the platform team.");
+    await page.getByRole("checkbox", { name: /integrations:write/ }).uncheck();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("API key saved").first()).toBeVisible();
+    await expect(page.getByText("Deploys from CI; ask the platform team.").first()).toBeVisible();
+    expect((await me(key)).status()).toBe(200);
+    await page.getByRole("link", { name: "← All API keys" }).click();
+    await expect(row).not.toContainText("integrations:write");
+
     await row.getByRole("button", { name: "Rotate Deploy pipeline" }).click();
     await page.getByLabel("Keep the old key working for (hours)").fill("1");
     await page.getByRole("button", { name: "Rotate key" }).click();
@@ -124,6 +148,8 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     expect(rotated).not.toBe(key);
     await page.getByRole("button", { name: "Done" }).click();
     await expect(row.getByText("rotating")).toBeVisible();
+    // The two rows of a rotation are told apart by name, not only by a badge.
+    await expect(row.getByRole("link", { name: /^Deploy pipeline \(old, valid until .+ UTC\)$/ })).toBeVisible();
     expect((await me(key)).status()).toBe(200);
     expect((await me(rotated)).status()).toBe(200);
 

@@ -11,6 +11,8 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { NewKeyReveal } from "./new-key-reveal";
 import { ScopeCheckboxes } from "./scope-checkboxes";
 
+export const NOTES_HINT = "What uses it and who to ask. Not a place for secrets.";
+export const ROTATION_HINT = "A reminder event and a banner once the key is older than this. Empty: no reminder.";
 const IP_HINT = "CIDRs or addresses, comma or line separated, IPv4 or IPv6. Empty: any address.";
 
 export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
@@ -25,6 +27,8 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
       ip_allowlist: "",
       rate_limit_per_minute: 600,
       rate_limit_per_hour: 20000,
+      notes: "",
+      rotation_frequency_days: "",
     },
     action: (values) => createApiKeyAction(tenantSlug, values),
     onSuccess: (data) => setCreated({ name: data.name, key: data.key }),
@@ -57,7 +61,17 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
                 { value: "test", label: "Test (sandbox integrations only)" },
               ]}
             />
+            <Field label="Notes (optional)" htmlFor="field-notes" hint={NOTES_HINT} error={errors.notes?.message}>
+              <Textarea rows={2} {...fieldAria("field-notes", errors.notes?.message, NOTES_HINT)} {...form.register("notes")} />
+            </Field>
             <ScopeCheckboxes form={form} />
+            <TextField
+              form={form}
+              name="rotation_frequency_days"
+              type="number"
+              label="Rotate every (days, optional)"
+              hint={ROTATION_HINT}
+            />
             <Field label="Expires on (optional)" htmlFor="field-expires_on" error={errors.expires_on?.message}>
               <Input type="date" {...fieldAria("field-expires_on", errors.expires_on?.message)} {...form.register("expires_on")} />
             </Field>

@@ -9,12 +9,15 @@ export const apiKeys = pgTable(
     id: id(),
     tenantId: tenantId(),
     name: text("name").notNull(),
+    // What the key is for and who to ask, in the owner's words.
+    notes: text("notes").notNull().default(""),
     // The visible start of the key, for lookup and for people to recognise it; the rest is only hashed.
     prefix: text("prefix").notNull().unique(),
     hash: text("hash").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     scopes: jsonb("scopes").$type<Scope[]>().notNull().default([]),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
@@ -28,6 +31,10 @@ export const apiKeys = pgTable(
     replacesKeyId: uuid("replaces_key_id"),
     // When the "expiring in 7 days" event went out, so it goes out once.
     expiryNotifiedAt: timestamp("expiry_notified_at", { withTimezone: true }),
+    // Days after creation by which the key should be rotated; null means no reminder.
+    rotationFrequencyDays: integer("rotation_frequency_days"),
+    // When the last "due for rotation" event went out, so it goes out once per period.
+    rotationNotifiedAt: timestamp("rotation_notified_at", { withTimezone: true }),
   },
   (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
 );

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "@/lib/api-keys";
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey, rotateApiKey, updateApiKey } from "@/lib/api-keys";
 import { flushKeyUsage } from "@/lib/api-keys/usage";
 import { env } from "@/lib/env";
 import { ownerContext } from "@/tests/fixtures";
@@ -65,6 +65,25 @@ describe("API key auth cache", () => {
       const exited = new Promise((resolve) => peer.on("exit", resolve));
       await ready;
       await revokeApiKey(owner, { id });
+      await exited;
+      expect(output.trim().split("\n")).toEqual(["ready", "refused"]);
+    },
+    60_000,
+  );
+
+  it.runIf(sharedDatabase)(
+    "another instance applies an edit made here (a narrowed IP allowlist) once the change notification reaches it",
+    async () => {
+      const owner = await ownerContext();
+      const { key, id } = await createApiKey(owner, { name: "CI", ...read });
+      const peer = spawnInstance("tests/peers/key-cache-instance.ts", [key, "15000"]);
+      let output = "";
+      const ready = new Promise<void>((resolve) =>
+        peer.stdout.on("data", (chunk) => (output += chunk) && output.includes("ready") && resolve()),
+      );
+      const exited = new Promise((resolve) => peer.on("exit", resolve));
+      await ready;
+      await updateApiKey(owner, id, { ip_allowlist: "203.0.113.0/24" });
       await exited;
       expect(output.trim().split("\n")).toEqual(["ready", "refused"]);
     },

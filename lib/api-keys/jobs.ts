@@ -1,5 +1,6 @@
 import type { JobDefinition } from "@/lib/jobs/definition";
 import { notifyExpiringKeys } from "./expiry-notices";
+import { notifyKeysDueForRotation } from "./rotation-notices";
 
 export const API_KEY_JOBS: JobDefinition[] = [
   {
@@ -7,6 +8,7 @@ export const API_KEY_JOBS: JobDefinition[] = [
     cron: "17 * * * *",
     handler: async () => {
       await notifyExpiringKeys();
+      await notifyKeysDueForRotation();
     },
   },
 ];

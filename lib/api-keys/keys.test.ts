@@ -2,7 +2,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { apiKeys, auditEvents, outboxEvents } from "@/db/schema";
-import { authenticateApiKey, createApiKey, listApiKeys, listApiKeysWithUsage, revokeApiKey, rotateApiKey, SCOPES } from "@/lib/api-keys";
+import {
+  authenticateApiKey,
+  createApiKey,
+  getApiKeyWithUsage,
+  keyLabel,
+  listApiKeys,
+  listApiKeysWithUsage,
+  revokeApiKey,
+  rotateApiKey,
+  SCOPES,
+} from "@/lib/api-keys";
 import { flushKeyUsage } from "@/lib/api-keys/usage";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { ownerContext, withRole } from "@/tests/fixtures";
@@ -139,5 +149,32 @@ describe("API key usage by hour", () => {
     expect(listed?.usage).toHaveLength(24);
     expect(listed?.usage.at(-1)).toMatchObject({ requests: 3, rateLimited: 1 });
     expect(listed?.usage.slice(0, -1).every((h) => h.requests === 0)).toBe(true);
+  });
+
+  it("shows a key's week hour by hour, with when and from which address it was last used", async () => {
+    const owner = await ownerContext();
+    const { key, id } = await createApiKey(owner, { name: "CI", scopes: ["integrations:read"] });
+    const earlier = new Date(Date.now() - 3 * 3600 * 1000);
+    const now = new Date();
+    await authenticateApiKey(key, "198.51.100.4", earlier);
+    await authenticateApiKey(key, "203.0.113.7", now);
+    await flushKeyUsage();
+    await authenticateApiKey(key, "192.0.2.1", earlier);
+    await flushKeyUsage();
+    const detail = await getApiKeyWithUsage(owner, id, now);
+    expect(detail).toMatchObject({ lastUsedAt: now, lastUsedIp: "203.0.113.7", totalRequests: 3 });
+    expect(detail.usage).toHaveLength(7 * 24);
+    expect(detail.usage.at(-1)!.requests).toBe(1);
+    expect(detail.usage.at(-4)!.requests).toBe(2);
+  });
+});
+
+describe("API key names on screen", () => {
+  it("name the old key of a rotation with the end of its grace period", async () => {
+    const owner = await ownerContext();
+    const old = await createApiKey(owner, { name: "CI pipeline", scopes: ["integrations:read"] });
+    await rotateApiKey(owner, { id: old.id, grace_period_hours: 2 }, new Date("2030-01-01T10:00:00Z"));
+    const labels = (await listApiKeys(owner, new Date("2030-01-01T10:30:00Z"))).map(keyLabel);
+    expect(labels.sort()).toEqual(["CI pipeline", "CI pipeline (old, valid until 2030-01-01 12:00 UTC)"]);
   });
 });

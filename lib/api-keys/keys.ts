@@ -8,7 +8,15 @@ import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { announceKeyChange, cachedKey, cacheGeneration, forgetKey, keyCacheReady, rememberKey } from "./auth-cache";
 import { generateKeyString, KEY_PREFIX_LENGTH, keyMode, parseKey, type KeyEnvironment } from "./format";
 import { ipAllowed } from "./ip-allowlist";
-import { createApiKeySchema, revokeApiKeySchema, rotateApiKeySchema, type RotateApiKeyInput } from "./schema";
+import {
+  createApiKeySchema,
+  HOURLY_BELOW_MINUTE,
+  revokeApiKeySchema,
+  rotateApiKeySchema,
+  updateApiKeySchema,
+  type RotateApiKeyInput,
+} from "./schema";
+import { isUuid } from "@/lib/tenancy/data";
 import type { Scope } from "./scopes";
 import { keyUsageByHour, recordKeyUse } from "./usage";
 
@@ -24,12 +32,32 @@ export function keyState(key: { revokedAt: Date | null; expiresAt: Date | null; 
   return "active";
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A live key older than its rotation period; rotated, revoked and expired keys are never due. */
+export function rotationDue(
+  key: { createdAt: Date; rotationFrequencyDays: number | null } & Parameters<typeof keyState>[0],
+  now = new Date(),
+): boolean {
+  if (key.rotationFrequencyDays === null || !["active", "expiring_soon"].includes(keyState(key, now))) return false;
+  return now.getTime() - key.createdAt.getTime() >= key.rotationFrequencyDays * DAY_MS;
+}
+
+/** How a key is named on screen: the old one of a rotated pair says so, and until when it works. */
+export function keyLabel(key: { name: string; state: KeyState; expiresAt: Date | null }): string {
+  if (key.state !== "rotating" || !key.expiresAt) return key.name;
+  return `${key.name} (old, valid until ${key.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`;
+}
+
 function isUsable(key: Parameters<typeof keyState>[0], now: Date): boolean {
   const state = keyState(key, now);
   return state !== "revoked" && state !== "expired";
 }
 
-type KeySettings = Pick<typeof apiKeys.$inferInsert, "scopes" | "expiresAt" | "ipAllowlist" | "rateLimitPerMinute" | "rateLimitPerHour">;
+type KeySettings = Pick<
+  typeof apiKeys.$inferInsert,
+  "notes" | "scopes" | "expiresAt" | "ipAllowlist" | "rateLimitPerMinute" | "rateLimitPerHour" | "rotationFrequencyDays"
+>;
 
 // A test key manages test keys only: it must not mint, list, rotate or revoke live ones.
 const visibleTo = (ctx: TenantContext) => (ctx.sandboxOnly ? like(apiKeys.prefix, "pb\\_test\\_%") : undefined);
@@ -51,6 +79,8 @@ export async function createApiKey(ctx: TenantContext, raw: unknown) {
     throw invalid("Check the highlighted fields.", { mode: "A test key can create test keys only." });
   return db().transaction(async (tx) => {
     const created = await insertKey(tx, ctx, input.name, input.mode, {
+      notes: input.notes,
+      rotationFrequencyDays: input.rotation_frequency_days,
       scopes: input.scopes,
       expiresAt: input.expires_on,
       ipAllowlist: input.ip_allowlist,
@@ -67,27 +97,104 @@ export async function createApiKey(ctx: TenantContext, raw: unknown) {
   });
 }
 
+const listedColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  notes: apiKeys.notes,
+  prefix: apiKeys.prefix,
+  scopes: apiKeys.scopes,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  totalRequests: apiKeys.totalRequests,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+  rotatedAt: apiKeys.rotatedAt,
+  ipAllowlist: apiKeys.ipAllowlist,
+  rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+  rateLimitPerHour: apiKeys.rateLimitPerHour,
+  rotationFrequencyDays: apiKeys.rotationFrequencyDays,
+};
+
+function listed<R extends Parameters<typeof rotationDue>[0] & { prefix: string }>(row: R, now: Date) {
+  return { ...row, mode: keyMode(row.prefix), state: keyState(row, now), rotationDue: rotationDue(row, now) };
+}
+
 export async function listApiKeys(ctx: TenantContext, now = new Date()) {
   const rows = await db()
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      scopes: apiKeys.scopes,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      totalRequests: apiKeys.totalRequests,
-      expiresAt: apiKeys.expiresAt,
-      revokedAt: apiKeys.revokedAt,
-      rotatedAt: apiKeys.rotatedAt,
-      ipAllowlist: apiKeys.ipAllowlist,
-      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
-      rateLimitPerHour: apiKeys.rateLimitPerHour,
-    })
+    .select(listedColumns)
     .from(apiKeys)
     .where(and(eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
     .orderBy(desc(apiKeys.createdAt));
-  return rows.map((row) => ({ ...row, mode: keyMode(row.prefix), state: keyState(row, now) }));
+  return rows.map((row) => listed(row, now));
+}
+
+export async function getApiKey(ctx: TenantContext, id: string, now = new Date()) {
+  if (!isUuid(id)) throw notFound("API key");
+  const [row] = await db()
+    .select(listedColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)));
+  if (!row) throw notFound("API key");
+  return listed(row, now);
+}
+
+// Free text may hold anything an owner pasted, so the audit trail notes that it changed, not what it says.
+const DIFFED_AS_CHANGED = new Set(["notes"]);
+
+/**
+ * Changes a key's name, notes, scopes, limits, allowlist or rotation period; takes effect at once
+ * on every instance (the auth cache forgets the key, as on revoke). The mode cannot change: it is
+ * part of the key string, so a test key never becomes a live one.
+ */
+export async function updateApiKey(ctx: TenantContext, id: string, raw: unknown, now = new Date()) {
+  requireRole(ctx, "owner");
+  const input = updateApiKeySchema.parse(raw);
+  if (!isUuid(id)) throw notFound("API key");
+  const updated = await db().transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.tenantId, ctx.tenant.id), visibleTo(ctx)))
+      .for("update");
+    if (!row || !isUsable(row, now)) throw notFound("Active API key");
+    if (input.mode !== undefined && input.mode !== keyMode(row.prefix)) {
+      throw invalid("Check the highlighted fields.", {
+        mode: "A key's mode is part of the key itself and cannot change; create a new key in the other mode.",
+      });
+    }
+    const next = {
+      name: input.name ?? row.name,
+      notes: input.notes ?? row.notes,
+      scopes: input.scopes ?? row.scopes,
+      ipAllowlist: input.ip_allowlist ?? row.ipAllowlist,
+      rateLimitPerMinute: input.rate_limit_per_minute ?? row.rateLimitPerMinute,
+      rateLimitPerHour: input.rate_limit_per_hour ?? row.rateLimitPerHour,
+      rotationFrequencyDays: input.rotation_frequency_days === undefined ? row.rotationFrequencyDays : input.rotation_frequency_days,
+    };
+    if (next.rateLimitPerHour < next.rateLimitPerMinute) {
+      throw invalid("Check the highlighted fields.", { rate_limit_per_hour: HOURLY_BELOW_MINUTE });
+    }
+    const diff: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(next)) {
+      const before = row[field as keyof typeof next];
+      if (JSON.stringify(before) === JSON.stringify(value)) continue;
+      const column = apiKeys[field as keyof typeof next].name;
+      diff[column] = DIFFED_AS_CHANGED.has(field) ? { changed: true } : { from: before, to: value };
+    }
+    if (Object.keys(diff).length === 0) return row.id;
+    await tx.update(apiKeys).set(next).where(eq(apiKeys.id, row.id));
+    const details = { name: next.name, prefix: row.prefix, changes: diff };
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "api_key.updated", target: { type: "api_key", id: row.id }, details },
+      tx,
+    );
+    await emitEvent(ctx.tenant.id, "api_key.updated", { id: row.id, name: next.name, prefix: row.prefix, changed: Object.keys(diff) }, tx);
+    await announceKeyChange(tx, row.id);
+    return row.id;
+  });
+  forgetKey(updated);
+  return getApiKey(ctx, updated, now);
 }
 
 export async function revokeApiKey(ctx: TenantContext, raw: { id: string }) {
@@ -135,6 +242,8 @@ export async function rotateApiKey(ctx: TenantContext, raw: RotateApiKeyInput, n
       old.name,
       keyMode(old.prefix),
       {
+        notes: old.notes,
+        rotationFrequencyDays: old.rotationFrequencyDays,
         scopes: old.scopes,
         expiresAt: old.expiresAt,
         ipAllowlist: old.ipAllowlist,
@@ -231,8 +340,15 @@ export async function authenticateApiKey(presented: string, ip: string | null, n
   if (!isUsable(key, now)) return { ok: false, status: 401 };
   if (!ipAllowed(key.ipAllowlist, ip))
     return { ok: false, status: 403, message: `This API key may not be used from ${ip ?? "an unknown address"}.` };
-  recordKeyUse(key.keyId, now);
+  recordKeyUse(key.keyId, now, ip);
   return { ok: true, key: key.authenticated };
+}
+
+/** One key with its hourly requests and 429s over the last week, for its detail page. */
+export async function getApiKeyWithUsage(ctx: TenantContext, id: string, now = new Date()) {
+  const key = await getApiKey(ctx, id, now);
+  const usage = await keyUsageByHour([key.id], 7 * 24, now);
+  return { ...key, usage: usage.get(key.id) ?? [] };
 }
 
 /** The tenant's keys with their last 24 hours of requests and 429s, for the keys page. */

@@ -40,27 +40,50 @@ const expiryDateSchema = z
   .transform((day) => (day ? new Date(`${day}T23:59:59.999Z`) : null))
   .refine((date) => date === null || date.getTime() > Date.now(), "Choose a date in the future.");
 
+const nameSchema = z.string().trim().min(1, "Give the key a name.").max(80, "At most 80 characters.");
+const modeSchema = z.enum(["live", "test"], { error: "Choose live or test." });
+const notesSchema = z.string().trim().max(2000, "At most 2000 characters.");
+const scopesSchema = z.array(z.enum(SCOPES, { error: "Unknown scope." })).min(1, "Choose at least one scope.");
+const perMinuteSchema = z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(100_000, "At most 100000.");
+const perHourSchema = z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(10_000_000, "At most 10000000.");
+// Empty (the form's blank field) or null means no rotation reminder.
+const rotationFrequencySchema = z
+  .union([z.literal(""), z.null(), z.coerce.number().int("Whole days only.").min(1, "At least 1 day.").max(3650, "At most 3650 days.")])
+  .transform((days) => (days === "" ? null : days));
+
+export const HOURLY_BELOW_MINUTE = "The hourly limit cannot be below the per-minute limit.";
+
 export const createApiKeySchema = z
   .object({
-    name: z.string().trim().min(1, "Give the key a name.").max(80, "At most 80 characters."),
+    name: nameSchema,
     // A test key (pb_test_…) sees and changes sandbox integrations only.
-    mode: z.enum(["live", "test"], { error: "Choose live or test." }).default("live"),
-    scopes: z.array(z.enum(SCOPES, { error: "Unknown scope." })).min(1, "Choose at least one scope."),
+    mode: modeSchema.default("live"),
+    notes: notesSchema.default(""),
+    scopes: scopesSchema,
     expires_on: expiryDateSchema,
     ip_allowlist: ipAllowlistSchema,
-    rate_limit_per_minute: z.coerce.number().int("Whole numbers only.").min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
-    rate_limit_per_hour: z.coerce
-      .number()
-      .int("Whole numbers only.")
-      .min(1, "At least 1.")
-      .max(10_000_000, "At most 10000000.")
-      .default(20_000),
+    rate_limit_per_minute: perMinuteSchema.default(600),
+    rate_limit_per_hour: perHourSchema.default(20_000),
+    rotation_frequency_days: rotationFrequencySchema.default(null),
   })
-  .refine((v) => v.rate_limit_per_hour >= v.rate_limit_per_minute, {
-    path: ["rate_limit_per_hour"],
-    message: "The hourly limit cannot be below the per-minute limit.",
-  });
+  .refine((v) => v.rate_limit_per_hour >= v.rate_limit_per_minute, { path: ["rate_limit_per_hour"], message: HOURLY_BELOW_MINUTE });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+/**
+ * The edit form and `PATCH /api-keys/{id}`: any subset of the settings. `mode` is accepted only
+ * to refuse a change with a field message, since a key's mode is part of the key string itself.
+ */
+export const updateApiKeySchema = z.object({
+  name: nameSchema.optional(),
+  mode: modeSchema.optional(),
+  notes: notesSchema.optional(),
+  scopes: scopesSchema.optional(),
+  ip_allowlist: ipAllowlistSchema.optional(),
+  rate_limit_per_minute: perMinuteSchema.optional(),
+  rate_limit_per_hour: perHourSchema.optional(),
+  rotation_frequency_days: rotationFrequencySchema.optional(),
+});
+export type UpdateApiKeyInput = z.input<typeof updateApiKeySchema>;
 
 export const revokeApiKeySchema = z.object({ id: z.uuid() });
 

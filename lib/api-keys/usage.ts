@@ -9,7 +9,7 @@ import { apiKeys, apiKeyUsageHourly } from "@/db/schema";
  */
 const FLUSH_AFTER_MS = 5_000;
 const HOUR_MS = 3600 * 1000;
-type Tally = { keyId: string; hour: Date; requests: number; rateLimited: number; lastUsedAt: Date };
+type Tally = { keyId: string; hour: Date; requests: number; rateLimited: number; lastUsedAt: Date; lastUsedIp: string | null };
 const pending = new Map<string, Tally>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -18,7 +18,7 @@ function tally(keyId: string, at: Date): Tally {
   const id = `${keyId}|${hourMs}`;
   let entry = pending.get(id);
   if (!entry) {
-    entry = { keyId, hour: new Date(hourMs), requests: 0, rateLimited: 0, lastUsedAt: at };
+    entry = { keyId, hour: new Date(hourMs), requests: 0, rateLimited: 0, lastUsedAt: at, lastUsedIp: null };
     pending.set(id, entry);
   }
   if (at > entry.lastUsedAt) entry.lastUsedAt = at;
@@ -29,8 +29,10 @@ function tally(keyId: string, at: Date): Tally {
   return entry;
 }
 
-export function recordKeyUse(keyId: string, at = new Date()): void {
-  tally(keyId, at).requests += 1;
+export function recordKeyUse(keyId: string, at = new Date(), ip: string | null = null): void {
+  const entry = tally(keyId, at);
+  entry.requests += 1;
+  if (ip && at >= entry.lastUsedAt) entry.lastUsedIp = ip;
 }
 
 export function recordKeyRateLimited(keyId: string, at = new Date()): void {
@@ -49,6 +51,8 @@ export async function flushKeyUsage(): Promise<void> {
       .set({
         totalRequests: sql`${apiKeys.totalRequests} + ${t.requests}`,
         lastUsedAt: sql`greatest(coalesce(${apiKeys.lastUsedAt}, ${at}::timestamptz), ${at}::timestamptz)`,
+        // Only a use at least as recent as the stored one names the address it came from.
+        lastUsedIp: sql`case when ${at}::timestamptz >= coalesce(${apiKeys.lastUsedAt}, ${at}::timestamptz) then coalesce(${t.lastUsedIp}::text, ${apiKeys.lastUsedIp}) else ${apiKeys.lastUsedIp} end`,
       })
       .where(eq(apiKeys.id, t.keyId))
       .returning({ id: apiKeys.id });

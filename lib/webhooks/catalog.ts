@@ -108,6 +108,20 @@ export const EVENT_CATALOG: EventDefinition[] = [
     example: { ...keyExample, expires_at: "2026-11-30T23:59:59.999Z" },
   },
   {
+    type: "api_key.updated",
+    group: "API keys",
+    description: "An API key's name, notes, scopes, limits, allowlist or rotation period changed.",
+    schema: z.looseObject({ ...keyRef, changed: z.array(z.string()) }),
+    example: { ...keyExample, changed: ["scopes"] },
+  },
+  {
+    type: "api_key.rotation_due",
+    group: "API keys",
+    description: "An API key is older than its rotation period; sent once per period until it is rotated.",
+    schema: z.looseObject({ ...keyRef, created_at: z.iso.datetime(), rotation_frequency_days: z.int() }),
+    example: { ...keyExample, created_at: "2026-08-25T09:00:00.000Z", rotation_frequency_days: 90 },
+  },
+  {
     type: "api_key.rate_limited",
     group: "API keys",
     description: "An API key went over one of its rate limits.",

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { createApiKeySchema, rotateApiKeySchema } from "@/lib/api-keys/schema";
+import { createApiKeySchema, rotateApiKeySchema, updateApiKeySchema } from "@/lib/api-keys/schema";
 import type { Scope } from "@/lib/api-keys/scopes";
-import { apiKeyCreatedSchema, apiKeyListSchema, apiKeyRotatedSchema, meSchema } from "./responses";
+import { apiKeyCreatedSchema, apiKeyListSchema, apiKeyRotatedSchema, apiKeySchema, meSchema } from "./responses";
 
 export type Operation = {
   method: "get" | "post" | "patch" | "delete";
@@ -24,6 +24,7 @@ const example = {
   key: {
     id: KEY_ID,
     name: "Deploy pipeline",
+    notes: "GitHub Actions deploy job; ask the platform team before revoking.",
     prefix: "pb_live_4Fq9TbX2",
     mode: "live",
     state: "active",
@@ -31,9 +32,12 @@ const example = {
     ip_allowlist: [],
     rate_limit_per_minute: 600,
     rate_limit_per_hour: 20000,
+    rotation_frequency_days: 90,
+    rotation_due: false,
     total_requests: 1280,
     created_at: "2026-11-01T09:00:00.000Z",
     last_used_at: "2026-11-23T08:59:12.000Z",
+    last_used_ip: "203.0.113.7",
     expires_at: null,
     revoked_at: null,
   },
@@ -113,6 +117,28 @@ export const OPERATIONS: Operation[] = [
       },
     },
     errors: [400, 401, 403, 409, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/api-keys/{id}",
+    summary: "Get an API key",
+    scope: "api_keys:write",
+    success: { status: 200, description: "The key, without its secret.", schema: apiKeySchema, example: example.key },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "patch",
+    path: "/api-keys/{id}",
+    summary: "Change an API key",
+    description:
+      "Changes any of name, notes, scopes, limits, IP allowlist and rotation period; takes effect at once on every instance. The mode is part of the key and cannot change.",
+    scope: "api_keys:write",
+    body: {
+      schema: updateApiKeySchema,
+      example: { notes: "Deploy job; rotate quarterly.", scopes: ["integrations:read", "webhooks:read"], rotation_frequency_days: 90 },
+    },
+    success: { status: 200, description: "The key as changed.", schema: apiKeySchema, example: example.key },
+    errors: [400, 401, 403, 404, 422, 429],
   },
   {
     method: "delete",

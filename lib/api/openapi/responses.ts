@@ -18,6 +18,7 @@ export const meSchema = z.object({
 export const apiKeySchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  notes: z.string(),
   prefix: z.string(),
   mode: z.enum(["live", "test"]).describe("test keys (pb_test_…) see and change sandbox integrations only"),
   state: z.enum(["active", "expiring_soon", "expired", "revoked", "rotating"]),
@@ -25,9 +26,12 @@ export const apiKeySchema = z.object({
   ip_allowlist: z.array(z.string()),
   rate_limit_per_minute: z.int(),
   rate_limit_per_hour: z.int(),
+  rotation_frequency_days: z.int().nullable().describe("days after creation by which the key should be rotated"),
+  rotation_due: z.boolean().describe("the key is older than its rotation period"),
   total_requests: z.int(),
   created_at: z.iso.datetime(),
   last_used_at: z.iso.datetime().nullable(),
+  last_used_ip: z.string().nullable(),
   expires_at: z.iso.datetime().nullable(),
   revoked_at: z.iso.datetime().nullable(),
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
-import { Card, CardBody, CardHeader, EmptyState } from "@/components/ui";
-import { listApiKeysWithUsage } from "@/lib/api-keys";
+import { Alert, Card, CardBody, CardHeader, EmptyState } from "@/components/ui";
+import { keyLabel, listApiKeysWithUsage } from "@/lib/api-keys";
 import { requireTenantContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/tenancy";
 
@@ -13,6 +13,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
   const ctx = await requireTenantContext(tenant);
   const keys = await listApiKeysWithUsage(ctx);
   const canManage = hasRole(ctx, "owner");
+  const due = keys.filter((k) => k.rotationDue);
   return (
     <Card>
       <CardHeader
@@ -25,7 +26,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         }
         action={canManage ? <CreateApiKeyDialog tenantSlug={ctx.tenant.slug} /> : undefined}
       />
-      <CardBody>
+      <CardBody className="grid gap-4">
+        {due.length > 0 && (
+          <Alert tone="warning">
+            Due for rotation (older than their rotation period): {due.map((k) => `“${keyLabel(k)}”`).join(", ")}.
+          </Alert>
+        )}
         {keys.length === 0 ? (
           <EmptyState
             title="No API keys yet"

@@ -1,0 +1,80 @@
+"use client";
+
+import { updateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert, Button, Field, fieldAria, Input, Textarea, useToast } from "@/components/ui";
+import type { Scope } from "@/lib/api-keys/scopes";
+import { updateApiKeySchema } from "@/lib/api-keys/schema";
+import { NOTES_HINT, ROTATION_HINT } from "./create-api-key-dialog";
+import { ScopeCheckboxes } from "./scope-checkboxes";
+
+type EditableKey = {
+  id: string;
+  name: string;
+  notes: string;
+  scopes: Scope[];
+  ipAllowlist: string[];
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
+  rotationFrequencyDays: number | null;
+};
+
+const IP_HINT = "CIDRs or addresses, comma or line separated. Empty: any address.";
+
+/** Everything about a key but its secret and mode; saved changes apply to the next call on every instance. */
+export function EditApiKeyForm({ tenantSlug, apiKey }: { tenantSlug: string; apiKey: EditableKey }) {
+  const { toast } = useToast();
+  const { form, onSubmit, formError } = useActionForm({
+    schema: updateApiKeySchema,
+    defaultValues: {
+      name: apiKey.name,
+      notes: apiKey.notes,
+      scopes: apiKey.scopes,
+      ip_allowlist: apiKey.ipAllowlist.join("\n"),
+      rate_limit_per_minute: apiKey.rateLimitPerMinute,
+      rate_limit_per_hour: apiKey.rateLimitPerHour,
+      rotation_frequency_days: apiKey.rotationFrequencyDays ?? "",
+    },
+    action: (values) => updateApiKeyAction(tenantSlug, { id: apiKey.id, patch: values }),
+    onSuccess: () => toast({ tone: "success", title: "API key saved" }),
+  });
+  const errors = form.formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4">
+      {formError && <Alert tone="danger">{formError}</Alert>}
+      <TextField form={form} name="name" label="Name" />
+      <Field label="Notes" htmlFor="field-notes" hint={NOTES_HINT} error={errors.notes?.message}>
+        <Textarea rows={3} {...fieldAria("field-notes", errors.notes?.message, NOTES_HINT)} {...form.register("notes")} />
+      </Field>
+      <ScopeCheckboxes form={form} />
+      <Field label="Allowed IP addresses" htmlFor="field-ip_allowlist" hint={IP_HINT} error={errors.ip_allowlist?.message}>
+        <Textarea rows={2} {...fieldAria("field-ip_allowlist", errors.ip_allowlist?.message, IP_HINT)} {...form.register("ip_allowlist")} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Requests per minute" htmlFor="field-rate_limit_per_minute" error={errors.rate_limit_per_minute?.message}>
+          <Input
+            type="number"
+            min={1}
+            {...fieldAria("field-rate_limit_per_minute", errors.rate_limit_per_minute?.message)}
+            {...form.register("rate_limit_per_minute")}
+          />
+        </Field>
+        <Field label="Requests per hour" htmlFor="field-rate_limit_per_hour" error={errors.rate_limit_per_hour?.message}>
+          <Input
+            type="number"
+            min={1}
+            {...fieldAria("field-rate_limit_per_hour", errors.rate_limit_per_hour?.message)}
+            {...form.register("rate_limit_per_hour")}
+          />
+        </Field>
+      </div>
+      <TextField form={form} name="rotation_frequency_days" type="number" label="Rotate every (days)" hint={ROTATION_HINT} />
+      <div>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? "Saving…" : "Save changes"}
+        </Button>
+      </div>
+    </form>
+  );
+}
