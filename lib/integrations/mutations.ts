@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { conflict, invalid } from "@/lib/errors";
 import { getProvider, type AuthType } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { nextConnectionStatus } from "./connection-status";
 import { credentialsHint, encryptCredentials } from "./credentials";
 import {
   createIntegrationSchema,
@@ -125,6 +126,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: Pat
       if (input.auth_type !== undefined || input.credentials !== undefined) {
         changes.authType = authType;
         Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));
+        changes.connectionStatus = nextConnectionStatus(row.connectionStatus, { kind: "credentials_replaced" });
       }
       if (Object.keys(changes).length === 0) return integrationView(row);
       const [updated] = await tx.update(integrations).set(changes).where(eq(integrations.id, row.id)).returning();
