@@ -152,8 +152,7 @@ export async function completeAuthorization(params: CallbackParams, sessionUserI
   const claim = await claimState(params.state, sessionUserId);
   if (!claim.ok) return { ok: false, problem: claim.problem };
   const outcome = await exchangeCode(claim.row, params);
-  if (!outcome.ok && "returnPath" in outcome)
-    await recordConnectionEvent(db(), claim.row.integrationId, { kind: "authorization_failed" });
+  if (!outcome.ok && "returnPath" in outcome) await recordConnectionEvent(db(), claim.row.integrationId, { kind: "authorization_failed" });
   return outcome;
 }
 
