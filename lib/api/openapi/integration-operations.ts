@@ -15,6 +15,7 @@ const integration = {
   config: { status_endpoint: "/v1/balance", update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 },
   status: "enabled",
   health_status: "UNKNOWN",
+  connection_status: "connected",
   has_credentials: true,
   credentials_hint: "••••4242",
   usage: { total_requests: 12, failed_requests: 1, success_rate: 91.7 },
@@ -42,6 +43,10 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "get",
     path: "/integrations",
     summary: "List integrations",
+    description:
+      "`connection_status` says whether the credentials or OAuth grant work: `pending` (not yet proved by a test or a connect), " +
+      "`connected`, `disconnected` (OAuth tokens revoked), `error` (the last test or token call failed) or `expired` " +
+      "(the provider refused the refresh: reconnect). Filter with `?connection_status=`.",
     scope: "integrations:read",
     query: listIntegrationsSchema,
     success: { status: 200, description: "A page of integrations.", example: { data: [integration], next_cursor: null } },
