@@ -5,7 +5,7 @@ import { integrations } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { conflict, invalid } from "@/lib/errors";
-import { getProvider, type AuthType } from "@/lib/providers";
+import { defaultBaseUrl, getProvider, type AuthType } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { nextConnectionStatus } from "./connection-status";
 import { credentialsHint, encryptCredentials } from "./credentials";
@@ -87,7 +87,7 @@ export async function createIntegration(ctx: TenantContext, raw: CreateIntegrati
           provider: provider.key,
           environment: input.environment,
           authType: input.auth_type,
-          baseUrl: input.base_url ?? provider.baseUrl!,
+          baseUrl: input.base_url ?? defaultBaseUrl(provider, input.environment)!,
           config: input.config,
           ...sealed(ref, input.auth_type, credentials),
         })
@@ -117,6 +117,9 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: Pat
       if (input.name !== undefined) changes.name = input.name;
       if (input.environment !== undefined) changes.environment = input.environment;
       if (input.base_url !== undefined) changes.baseUrl = input.base_url;
+      // Switching environment moves a base URL still at the catalog's default to the new environment's; one the admin chose stays.
+      else if (provider && input.environment !== undefined && row.baseUrl === defaultBaseUrl(provider, row.environment))
+        changes.baseUrl = defaultBaseUrl(provider, input.environment) ?? row.baseUrl;
       if (input.status !== undefined) changes.status = input.status;
       if (input.config !== undefined) {
         const merged: Record<string, unknown> = { ...row.config, ...input.config };
