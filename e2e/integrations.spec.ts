@@ -121,6 +121,20 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(page).toHaveURL(/\/new\?provider=custom_rest$/);
   });
 
+  test("a sandbox PayPal integration starts at PayPal's sandbox host, which the admin may replace", async () => {
+    await page.goto(`${list}/new?provider=paypal`);
+    const baseUrl = page.getByLabel("Base URL");
+    await expect(baseUrl).toHaveValue("https://api-m.paypal.com");
+    await page.getByLabel("Environment").selectOption("sandbox");
+    await expect(baseUrl).toHaveValue("https://api-m.sandbox.paypal.com");
+    await expect(page.getByText("Sandbox integrations call PayPal's test host")).toBeVisible();
+    await page.getByLabel("Environment").selectOption("production");
+    await expect(baseUrl).toHaveValue("https://api-m.paypal.com");
+    await baseUrl.fill("https://paypal-proxy.example.com");
+    await page.getByLabel("Environment").selectOption("sandbox");
+    await expect(baseUrl).toHaveValue("https://paypal-proxy.example.com");
+  });
+
   test("testing the connection shows the status, timing, headers, sample and mapped statuses", async () => {
     await page.goto(detail);
     const result = await testConnection();
