@@ -107,6 +107,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
       "page",
     );
     await expect(page.getByText("Not called yet.")).toBeVisible();
+    await expect(page.getByRole("main").getByTestId("connection-status")).toHaveText(/^.Not yet connected$/);
     await expectAccessible(page);
   });
 
@@ -118,6 +119,20 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await page.getByRole("button", { name: "Add integration" }).click();
     await expect(page.locator("#field-name-error")).toHaveText("An integration with this name already exists.");
     await expect(page).toHaveURL(/\/new\?provider=custom_rest$/);
+  });
+
+  test("a sandbox PayPal integration starts at PayPal's sandbox host, which the admin may replace", async () => {
+    await page.goto(`${list}/new?provider=paypal`);
+    const baseUrl = page.getByLabel("Base URL");
+    await expect(baseUrl).toHaveValue("https://api-m.paypal.com");
+    await page.getByLabel("Environment").selectOption("sandbox");
+    await expect(baseUrl).toHaveValue("https://api-m.sandbox.paypal.com");
+    await expect(page.getByText("Sandbox integrations call PayPal's test host")).toBeVisible();
+    await page.getByLabel("Environment").selectOption("production");
+    await expect(baseUrl).toHaveValue("https://api-m.paypal.com");
+    await baseUrl.fill("https://paypal-proxy.example.com");
+    await page.getByLabel("Environment").selectOption("sandbox");
+    await expect(baseUrl).toHaveValue("https://paypal-proxy.example.com");
   });
 
   test("testing the connection shows the status, timing, headers, sample and mapped statuses", async () => {
@@ -135,6 +150,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(result.getByText("Values no rule maps")).toBeVisible();
     await expect(result.getByRole("listitem").filter({ hasText: /^draft$/ })).toBeVisible();
     await expect(page.getByRole("main").getByTestId("health-status").first()).toHaveText(/^.Healthy$/);
+    await expect(page.getByRole("main").getByTestId("connection-status")).toHaveText(/^.Connected$/);
     await expect(page.getByText("100 %")).toBeVisible();
     await expectAccessible(page);
   });
@@ -156,6 +172,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(result.getByText("The provider refused the credentials (401). Replace them with a valid key or token.")).toBeVisible();
     // One failed check makes it degraded; down takes three in a row.
     await expect(page.getByRole("main").getByTestId("health-status").first()).toHaveText(/^.Degraded$/);
+    await expect(page.getByRole("main").getByTestId("connection-status")).toHaveText(/^.Connection error$/);
     await expectAccessible(page);
 
     await tabs.getByRole("link", { name: "Credentials" }).click();
@@ -217,8 +234,11 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await page.getByLabel("Environment").selectOption("sandbox");
     await page.getByLabel("Category").selectOption("payments");
     await page.getByLabel("Health").selectOption("HEALTHY");
+    await page.getByLabel("Connection", { exact: true }).selectOption("connected");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/provider=stripe/);
+    await expect(page).toHaveURL(/connection_status=connected/);
+    await expect(row.getByTestId("connection-status")).toHaveText(/^.Connected$/);
     await expect(row).toBeVisible();
     await page.getByRole("link", { name: /^Name/ }).click();
     await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");

@@ -4,6 +4,7 @@ import { Button, buttonClasses, Field, Input, Select } from "@/components/ui";
 import type { IntegrationListFilters } from "@/lib/integrations/list-params";
 import { CATEGORIES, PROVIDERS } from "@/lib/providers";
 import { STATUS_LABEL } from "@/components/health/format";
+import { CONNECTION_LABELS } from "./labels";
 
 type Option = { value: string; label: string };
 
@@ -65,6 +66,12 @@ export function IntegrationFilters({ base, filters }: { base: string; filters: I
         label="Health"
         value={filters.health}
         options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+      />
+      <FilterSelect
+        name="connection_status"
+        label="Connection"
+        value={filters.connection_status}
+        options={Object.entries(CONNECTION_LABELS).map(([value, label]) => ({ value, label }))}
       />
       {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
       <div className="flex gap-2">

@@ -4,7 +4,7 @@ import type { IntegrationView } from "@/lib/integrations";
 import { listHref, nextSort, type IntegrationListFilters } from "@/lib/integrations/list-params";
 import { getProvider } from "@/lib/providers";
 import { ProviderIcon } from "./provider-icon";
-import { EnvironmentBadge, StatusBadge, SuccessRate } from "./status-badges";
+import { ConnectionBadge, EnvironmentBadge, StatusBadge, SuccessRate } from "./status-badges";
 import { HealthBadge } from "@/components/health/health-badge";
 
 type Props = { base: string; filters: IntegrationListFilters; integrations: IntegrationView[] };
@@ -36,6 +36,7 @@ export function IntegrationsTable({ base, filters, integrations }: Props) {
           <SortHeader base={base} filters={filters} column="provider" label="Provider" />
           <Th>Environment</Th>
           <Th>Status</Th>
+          <Th>Connection</Th>
           <Th>Health</Th>
           <Th>Success rate</Th>
           <SortHeader base={base} filters={filters} column="created_at" label="Created" />
@@ -66,6 +67,9 @@ export function IntegrationsTable({ base, filters, integrations }: Props) {
               </Td>
               <Td>
                 <StatusBadge status={i.status} />
+              </Td>
+              <Td>
+                <ConnectionBadge status={i.connection_status} />
               </Td>
               <Td>
                 <HealthBadge status={i.health_status} />

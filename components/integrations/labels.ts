@@ -1,4 +1,5 @@
-import type { CanonicalStatus } from "@/lib/integrations/schema";
+import type { BadgeTone } from "@/components/ui";
+import type { CanonicalStatus, ConnectionStatus } from "@/lib/integrations/schema";
 import type { AuthType } from "@/lib/providers";
 
 // Plain data, not in a client module: a server component importing from one gets a reference, not the object.
@@ -18,4 +19,20 @@ export const STATUS_LABELS: Record<CanonicalStatus, string> = {
   unreleased: "Unreleased",
   unavailable: "Unavailable",
   coming_soon: "Coming soon",
+};
+
+export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
+  pending: "Not yet connected",
+  connected: "Connected",
+  disconnected: "Disconnected",
+  error: "Connection error",
+  expired: "Needs reconnecting",
+};
+
+export const CONNECTION_TONES: Record<ConnectionStatus, BadgeTone> = {
+  pending: "neutral",
+  connected: "success",
+  disconnected: "neutral",
+  error: "danger",
+  expired: "warning",
 };

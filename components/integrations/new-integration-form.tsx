@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { createIntegrationAction } from "@/app/t/[tenant]/integrations/actions";
 import { SelectField } from "@/components/forms/select-field";
@@ -16,7 +16,7 @@ import {
   type SettingsFormValues,
 } from "@/lib/integrations/form-values";
 import { createIntegrationSchema } from "@/lib/integrations/schema";
-import { getProvider } from "@/lib/providers";
+import { defaultBaseUrl, getProvider } from "@/lib/providers";
 import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
 import { CredentialFields } from "./credential-fields";
 import { AUTH_LABELS } from "./labels";
@@ -42,6 +42,17 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
     },
   });
   const authType = form.watch("auth_type");
+  const environment = form.watch("environment");
+  // Changing the environment swaps a base URL still at the catalog's default for the other environment's; a typed one stays.
+  useEffect(() => {
+    const subscription = form.watch((values, { name }) => {
+      if (name !== "environment" || !values.environment) return;
+      const other = values.environment === "sandbox" ? "production" : "sandbox";
+      const next = defaultBaseUrl(provider, values.environment);
+      if (next && (values.base_url === "" || values.base_url === defaultBaseUrl(provider, other))) form.setValue("base_url", next);
+    });
+    return () => subscription.unsubscribe();
+  }, [form, provider]);
   // The shared field groups edit the parts of these values they name.
   const settingsForm = form as unknown as UseFormReturn<SettingsFormValues>;
   const credentialsForm = form as unknown as UseFormReturn<CredentialsFormValues>;
@@ -68,8 +79,19 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
             </a>
           </div>
           {provider.note && <Alert tone="info">{provider.note}</Alert>}
+          {environment === "sandbox" && (provider.sandboxBaseUrl || provider.sandboxNote) && (
+            <Alert tone="info">
+              {provider.sandboxBaseUrl
+                ? `Sandbox integrations call ${provider.name}'s test host, ${provider.sandboxBaseUrl}; change the base URL to use another.`
+                : provider.sandboxNote}
+            </Alert>
+          )}
           <TextField form={form} name="name" label="Name" hint="Unique in this organisation, e.g. “Stripe (EU shop)”." />
-          <ConnectionFields form={settingsForm} allowHttp={allowHttp} baseUrlHint={provider.baseUrlHint ?? provider.baseUrl ?? undefined} />
+          <ConnectionFields
+            form={settingsForm}
+            allowHttp={allowHttp}
+            baseUrlHint={provider.baseUrlHint ?? defaultBaseUrl(provider, environment) ?? undefined}
+          />
         </CardBody>
       </Card>
       <Card>

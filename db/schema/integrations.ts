@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { encryptedColumn } from "@/lib/crypto/encrypted-column";
-import type { IntegrationConfig } from "@/lib/integrations/schema";
+import type { ConnectionStatus, IntegrationConfig } from "@/lib/integrations/schema";
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId } from "./tenancy";
@@ -22,6 +22,8 @@ export const integrations = pgTable(
     credentialsHint: text("credentials_hint"),
     status: text("status").$type<"enabled" | "disabled">().notNull().default("enabled"),
     healthStatus: text("health_status").$type<HealthStatus>().notNull().default("UNKNOWN"),
+    // Whether the credentials or OAuth grant work, as far as Patchbay last saw; moved only by lib/integrations/connection-status.ts.
+    connectionStatus: text("connection_status").$type<ConnectionStatus>().notNull().default("pending"),
     totalRequests: integer("total_requests").notNull().default(0),
     failedRequests: integer("failed_requests").notNull().default(0),
     ...timestamps(),
@@ -33,6 +35,10 @@ export const integrations = pgTable(
     check("integrations_environment_check", sql`${t.environment} in ('production', 'sandbox')`),
     check("integrations_auth_type_check", sql`${t.authType} in ('none', 'api_key', 'bearer', 'basic', 'oauth2')`),
     check("integrations_status_check", sql`${t.status} in ('enabled', 'disabled')`),
+    check(
+      "integrations_connection_status_check",
+      sql`${t.connectionStatus} in ('pending', 'connected', 'disconnected', 'error', 'expired')`,
+    ),
   ],
 );
 

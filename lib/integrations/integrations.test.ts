@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, integrations, outboxEvents } from "@/db/schema";
 import { ownerContext, withRole } from "@/tests/fixtures";
+import { oauthProfile } from "@/lib/oauth/settings";
 import { decryptCredentials } from "./credentials";
 import {
   createIntegration,
@@ -26,6 +27,7 @@ describe("integrations", () => {
       base_url: "https://api.stripe.com",
       status: "enabled",
       health_status: "UNKNOWN",
+      connection_status: "pending",
       has_credentials: true,
       credentials_hint: "••••4242",
       config: { polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2, update_method: "polling" },
@@ -169,5 +171,47 @@ describe("integrations", () => {
       expect(new Set(seen).size).toBe(4);
     }
     await expect(listIntegrations(owner, { cursor: "garbage" })).rejects.toMatchObject({ code: "validation_failed" });
+  });
+});
+
+describe("the sandbox environment", () => {
+  const paypal = {
+    provider: "paypal",
+    auth_type: "oauth2" as const,
+    credentials: { client_id: "sandbox-client", client_secret: "sandbox-secret-0000" },
+  };
+  const rowOf = async (id: string) => (await db().select().from(integrations).where(eq(integrations.id, id)))[0]!;
+
+  it("gives a sandbox PayPal integration PayPal's sandbox host and token endpoint, unless the admin names another host", async () => {
+    const owner = await ownerContext();
+    const sandbox = await createIntegration(owner, { ...paypal, name: "PayPal test", environment: "sandbox" });
+    expect(sandbox.base_url).toBe("https://api-m.sandbox.paypal.com");
+    expect(oauthProfile(await rowOf(sandbox.id))).toMatchObject({
+      authorizeUrl: "https://www.sandbox.paypal.com/signin/authorize",
+      tokenUrl: "https://api-m.sandbox.paypal.com/v1/oauth2/token",
+    });
+
+    const live = await createIntegration(owner, { ...paypal, name: "PayPal live" });
+    expect(live.base_url).toBe("https://api-m.paypal.com");
+    expect(oauthProfile(await rowOf(live.id))?.tokenUrl).toBe("https://api-m.paypal.com/v1/oauth2/token");
+
+    const own = await createIntegration(owner, {
+      ...paypal,
+      name: "PayPal via proxy",
+      environment: "sandbox",
+      base_url: "https://paypal-proxy.example.com",
+    });
+    expect(own.base_url).toBe("https://paypal-proxy.example.com");
+
+    // Moving between environments moves a default host along; a chosen one stays.
+    expect((await updateIntegration(owner, live.id, { environment: "sandbox" })).base_url).toBe("https://api-m.sandbox.paypal.com");
+    expect((await updateIntegration(owner, live.id, { environment: "production" })).base_url).toBe("https://api-m.paypal.com");
+    expect((await updateIntegration(owner, own.id, { environment: "production" })).base_url).toBe("https://paypal-proxy.example.com");
+  });
+
+  it("keeps Stripe's one host in the sandbox: test mode there is a test key", async () => {
+    const owner = await ownerContext();
+    const created = await createIntegration(owner, { ...stripe, name: "Stripe test", environment: "sandbox" });
+    expect(created.base_url).toBe("https://api.stripe.com");
   });
 });

@@ -5,7 +5,7 @@ import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInp
 
 export type { SearchParams };
 
-const LIST_KEYS = ["q", "provider", "category", "environment", "status", "health", "sort", "cursor"] as const;
+const LIST_KEYS = ["q", "provider", "category", "environment", "status", "health", "connection_status", "sort", "cursor"] as const;
 export type IntegrationListFilters = Omit<ListIntegrationsInput, "limit">;
 
 /**

@@ -6,8 +6,9 @@ import { emitEvent, recordAudit } from "@/lib/audit";
 import { literalAddress, plainHttpAllowed } from "@/lib/http/address-guard";
 import { networkPolicy } from "@/lib/http/client";
 import { conflict, invalid } from "@/lib/errors";
-import { getProvider, type AuthType } from "@/lib/providers";
+import { defaultBaseUrl, getProvider, type AuthType } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
+import { nextConnectionStatus } from "./connection-status";
 import { credentialsHint, encryptCredentials } from "./credentials";
 import {
   createIntegrationSchema,
@@ -96,7 +97,7 @@ export async function createIntegration(ctx: TenantContext, raw: unknown) {
           provider: provider.key,
           environment: input.environment,
           authType: input.auth_type,
-          baseUrl: input.base_url ?? provider.baseUrl!,
+          baseUrl: input.base_url ?? defaultBaseUrl(provider, input.environment)!,
           config: input.config,
           ...sealed(ref, input.auth_type, credentials),
         })
@@ -126,6 +127,9 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
       if (input.name !== undefined) changes.name = input.name;
       if (input.environment !== undefined) changes.environment = input.environment;
       if (input.base_url !== undefined) changes.baseUrl = input.base_url;
+      // Switching environment moves a base URL still at the catalog's default to the new environment's; one the admin chose stays.
+      else if (provider && input.environment !== undefined && row.baseUrl === defaultBaseUrl(provider, row.environment))
+        changes.baseUrl = defaultBaseUrl(provider, input.environment) ?? row.baseUrl;
       if (input.status !== undefined) changes.status = input.status;
       if (input.config !== undefined) {
         const merged: Record<string, unknown> = { ...row.config, ...input.config };
@@ -135,6 +139,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
       if (input.auth_type !== undefined || input.credentials !== undefined) {
         changes.authType = authType;
         Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));
+        changes.connectionStatus = nextConnectionStatus(row.connectionStatus, { kind: "credentials_replaced" });
       }
       if (Object.keys(changes).length === 0) return integrationView(row);
       const [updated] = await tx.update(integrations).set(changes).where(eq(integrations.id, row.id)).returning();

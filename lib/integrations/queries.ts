@@ -45,6 +45,7 @@ export async function listIntegrations(
   if (input.environment) filters.push(eq(integrations.environment, input.environment));
   if (input.status) filters.push(eq(integrations.status, input.status));
   if (input.health) filters.push(eq(integrations.healthStatus, input.health));
+  if (input.connection_status) filters.push(eq(integrations.connectionStatus, input.connection_status));
   if (input.cursor) filters.push(afterCursor(input.cursor, cursorShapes.textThenId, [key, integrations.id], descending));
 
   const order = descending ? desc : asc;

@@ -10,6 +10,9 @@ export const CANONICAL_STATUSES = ["available", "reserved", "hold", "sold", "unr
 export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
 export const ENVIRONMENTS = ["production", "sandbox"] as const;
 export const UPDATE_METHODS = ["polling", "sse", "webhook"] as const;
+/** Whether the integration's credentials or OAuth grant work; the rules that move it are in connection-status.ts. */
+export const CONNECTION_STATUSES = ["pending", "connected", "disconnected", "error", "expired"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === "unrecognized_keys" ? `${what} does not take ${issue.keys!.join(", ")}.` : undefined;
@@ -317,6 +320,7 @@ export const listIntegrationsSchema = z.object({
     .toUpperCase()
     .pipe(z.enum(HEALTH_FILTER, { error: `Choose one of: ${HEALTH_FILTER.join(", ")}.` }))
     .optional(),
+  connection_status: z.enum(CONNECTION_STATUSES, { error: `Choose one of: ${CONNECTION_STATUSES.join(", ")}.` }).optional(),
   sort: z.enum(INTEGRATION_SORTS, { error: `Sort by one of: ${INTEGRATION_SORTS.join(", ")}.` }).default("-created_at"),
   limit: limitSchema,
   cursor: z.string().max(1000).optional(),

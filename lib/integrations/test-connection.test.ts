@@ -41,6 +41,7 @@ describe("test connection", () => {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(units));
     });
     const { owner, id } = await integrationAt(base);
+    expect((await getIntegration(owner, id)).connection_status).toBe("pending");
     const result = await testConnection(owner, id);
 
     expect(seenKey).toBe(KEY);
@@ -57,6 +58,7 @@ describe("test connection", () => {
     expect(JSON.stringify(logs)).not.toContain(KEY);
     expect(await getIntegration(owner, id)).toMatchObject({
       health_status: "HEALTHY",
+      connection_status: "connected",
       usage: { total_requests: 1, failed_requests: 0, success_rate: 100 },
     });
   });
@@ -75,7 +77,10 @@ describe("test connection", () => {
     expect(log).toMatchObject({ success: false, statusCode: 401 });
     expect(log!.responseExcerpt).toContain("bad credentials: [redacted]");
     expect(JSON.stringify([result, log])).not.toContain(KEY);
-    expect((await getIntegration(owner, id)).usage).toEqual({ total_requests: 1, failed_requests: 1, success_rate: 0 });
+    expect(await getIntegration(owner, id)).toMatchObject({
+      connection_status: "error",
+      usage: { total_requests: 1, failed_requests: 1, success_rate: 0 },
+    });
   });
 
   it("gives up after the timeout, retrying as configured, and says why", async () => {

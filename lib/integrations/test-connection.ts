@@ -1,9 +1,11 @@
+import { db } from "@/db/client";
 import { redact as redactSecretKeys } from "@/lib/audit";
 import { recordHealthCheck } from "@/lib/health/record";
 import type { Timings } from "@/lib/http/client";
 import { redactDeep, redactHeaders } from "@/lib/http/redact";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { callIntegration, problemText } from "./call";
+import { recordConnectionEvent } from "./connection-status";
 import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
@@ -101,6 +103,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   // The one redaction step: everything above that came from the provider, in whatever field it landed.
   const redacted = redactDeep(built, call.redact);
   const result = { ...redacted, sample_data: capSample(redacted.sample_data) };
+  await recordConnectionEvent(db(), row.id, { kind: "test", success: result.success });
   // A test is also a health check: it lands in the history and moves the status like any other.
   await recordHealthCheck({
     integrationId: row.id,

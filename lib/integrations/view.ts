@@ -21,6 +21,7 @@ export function integrationView(row: IntegrationRow) {
     config: { ...CONFIG_DEFAULTS, ...row.config },
     status: row.status,
     health_status: row.healthStatus,
+    connection_status: row.connectionStatus,
     has_credentials: row.credentials !== null,
     credentials_hint: row.credentialsHint,
     usage: {

@@ -4,6 +4,7 @@ import { db, type Db } from "@/db/client";
 import { integrations, oauthConnections, oauthRefreshEvents, type OAuthRefreshTrigger } from "@/db/schema";
 import { emitEvent, recordAudit, SYSTEM_ACTOR } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { recordConnectionEvent, type ConnectionEvent } from "@/lib/integrations/connection-status";
 import type { IntegrationRow } from "@/lib/integrations/view";
 import { DEFAULT_REFRESH_MARGIN_SECONDS, oauthProfile, oauthSettings, type OAuthProfile } from "./settings";
 import { requestToken, TokenEndpointError } from "./token-endpoint";
@@ -54,7 +55,8 @@ async function loadIntegration(tx: Db, id: string): Promise<IntegrationRow> {
   return row;
 }
 
-type Attempt = { done: true; token: string } | { done: false; error: TokenEndpointError };
+/** A failed attempt says what it means for the integration's connection status, reported once the lock is released. */
+type Attempt = { done: true; token: string } | { done: false; error: TokenEndpointError; connection?: ConnectionEvent };
 
 async function recordRefresh(tx: Db, conn: ConnectionRow, trigger: OAuthRefreshTrigger, success: boolean, reason: string | null) {
   await tx.insert(oauthRefreshEvents).values({ tenantId: conn.tenantId, integrationId: conn.integrationId, trigger, success, reason });
@@ -125,8 +127,13 @@ async function refreshUnderLock(
     if (!request) {
       const reason = "The provider gave no refresh token, so the access token cannot be renewed";
       await recordRefresh(tx, conn, trigger, false, reason);
-      if (isExpired(conn, now)) await markExpired(tx, conn, integration, reason);
-      return { done: false, error: new TokenEndpointError("rejected", reason) };
+      const expired = isExpired(conn, now);
+      if (expired) await markExpired(tx, conn, integration, reason);
+      return {
+        done: false,
+        error: new TokenEndpointError("rejected", reason),
+        ...(expired ? { connection: { kind: "refresh_failed", grantGone: true } as const } : {}),
+      };
     }
     try {
       const response = await requestToken(settings, request.fields, request.secrets);
@@ -148,7 +155,8 @@ async function refreshUnderLock(
           .update(oauthConnections)
           .set({ lastFailureAt: new Date(), lastFailureReason: error.message })
           .where(eq(oauthConnections.integrationId, integrationId));
-      return { done: false, error };
+      if (error.kind === "transient") return { done: false, error };
+      return { done: false, error, connection: { kind: "refresh_failed", grantGone: error.kind === "invalid_grant" } };
     }
   });
 }
@@ -159,6 +167,8 @@ async function refreshWithRetry(integrationId: string, trigger: OAuthRefreshTrig
     const lastAttempt = attempt >= TRANSIENT_BACKOFF_MS.length;
     const result = await refreshUnderLock(integrationId, trigger, requestedAt, lastAttempt);
     if (result.done) return result.token;
+    // After the transaction: the connection row is locked before the integration's there, the reverse of connecting.
+    if (result.connection) await recordConnectionEvent(db(), integrationId, result.connection);
     if (result.error.kind !== "transient" || lastAttempt) throw result.error;
     await sleep(TRANSIENT_BACKOFF_MS[attempt]!);
   }

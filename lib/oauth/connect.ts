@@ -3,13 +3,14 @@ import { db, type Db } from "@/db/client";
 import { integrations, oauthConnections } from "@/db/schema";
 import { emitEvent, recordAudit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { recordConnectionEvent } from "@/lib/integrations/connection-status";
 import type { IntegrationRow } from "@/lib/integrations/view";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { connectionView, type ConnectionView } from "./view";
 import { connectSchema } from "./schema";
 import { oauthSettings, type OAuthSettings } from "./settings";
-import { claimState, createState, pkcePair, type StateProblem } from "./state";
+import { claimState, createState, pkcePair, type ClaimedState, type StateProblem } from "./state";
 import { requestToken, requestTokenWithRetry, TokenEndpointError, type TokenResponse } from "./token-endpoint";
 import { saveTokens } from "./token-store";
 
@@ -74,6 +75,7 @@ async function storeConnection(
       connecting: true,
     });
     await tx.update(integrations).set({ updatedAt: new Date() }).where(eq(integrations.id, integrationId));
+    await recordConnectionEvent(tx, integrationId, { kind: "authorized" });
     await writeConnected(tx, tenantId, actor, integration, { grant_type: grantType, scopes: saved.scopes, account: saved.accountLabel });
     return connectionView(saved);
   });
@@ -102,8 +104,9 @@ export async function startConnect(ctx: TenantContext, id: string, raw: unknown,
         ...(scopes.length ? { scope: scopes.join(" ") } : {}),
       });
     } catch (error) {
-      if (error instanceof TokenEndpointError) throw new AppError("failed_dependency", `Could not obtain a token: ${error.message}`);
-      throw error;
+      if (!(error instanceof TokenEndpointError)) throw error;
+      await recordConnectionEvent(db(), integration.id, { kind: "authorization_failed" });
+      throw new AppError("failed_dependency", `Could not obtain a token: ${error.message}`);
     }
     return {
       kind: "connected",
@@ -143,12 +146,18 @@ const clip = (text: string | null, max: number) => (text ? text.replace(/[\r\n\t
 
 /**
  * The provider's redirect back. The state is claimed first (single use, even when what
- * follows fails); nothing about the connection changes unless the code exchange succeeds.
+ * follows fails); the stored tokens change only when the code exchange succeeds, and a
+ * failure is reported to the integration's connection status.
  */
 export async function completeAuthorization(params: CallbackParams, sessionUserId: string | null): Promise<CallbackOutcome> {
   const claim = await claimState(params.state, sessionUserId);
   if (!claim.ok) return { ok: false, problem: claim.problem };
-  const state = claim.row;
+  const outcome = await exchangeCode(claim.row, params);
+  if (!outcome.ok && "returnPath" in outcome) await recordConnectionEvent(db(), claim.row.integrationId, { kind: "authorization_failed" });
+  return outcome;
+}
+
+async function exchangeCode(state: ClaimedState, params: CallbackParams): Promise<CallbackOutcome> {
   if (params.error || !params.code) {
     return {
       ok: false,

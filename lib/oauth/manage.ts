@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { integrations, oauthConnections, oauthRefreshEvents } from "@/db/schema";
 import { emitEvent, recordAudit } from "@/lib/audit";
 import { logError } from "@/lib/log";
+import { recordConnectionEvent } from "@/lib/integrations/connection-status";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { ensureAccessToken, REFRESH_COOL_DOWN_MS } from "./access-token";
@@ -101,6 +102,7 @@ export async function disconnect(ctx: TenantContext, id: string): Promise<Discon
       lastFailureReason: null,
     };
     const [row] = await tx.update(oauthConnections).set(changes).where(eq(oauthConnections.integrationId, integration.id)).returning();
+    await recordConnectionEvent(tx, integration.id, { kind: "disconnected" });
     const details = { revoked, ...(revocationError ? { revocation_error: revocationError } : {}) };
     const target = { type: "integration", id: integration.id };
     await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: "integration.disconnected", target, details }, tx);

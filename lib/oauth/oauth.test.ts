@@ -11,7 +11,7 @@ import { contextFor, decryptJson, keyVersionOf, parseKeyring, reencryptAll } fro
 import { ENCRYPTED_COLUMNS } from "@/lib/runtime/encrypted-columns";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createIntegration, deleteIntegration, testConnection, updateIntegration } from "@/lib/integrations";
+import { createIntegration, deleteIntegration, getIntegration, testConnection, updateIntegration } from "@/lib/integrations";
 import { runInstance } from "@/tests/peers/instance";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } from "@/tests/peers/oidc-provider";
@@ -195,6 +195,7 @@ describe("connecting with the authorization code flow", () => {
     });
     expect(await db().select().from(oauthConnections)).toEqual([]);
     expect(peer.tokenRequests.total ?? 0).toBe(0);
+    expect((await getIntegration(owner, integration.id)).connection_status).toBe("error");
   });
 });
 
@@ -330,6 +331,7 @@ describe("getAccessToken", () => {
     const owner = await ownerContext();
     const peer = await provider();
     const { id, tenantId } = await connected(owner, peer);
+    expect((await getIntegration(owner, id)).connection_status).toBe("connected");
     const { tokens } = await stored(id);
     // The grant is revoked at the provider, as when a user removes the app there.
     const revoked = await fetch(peer.revokeUrl, {
@@ -349,6 +351,7 @@ describe("getAccessToken", () => {
     const { row } = await stored(id);
     expect(row.status).toBe("expired");
     expect(row.statusReason).toMatch(/invalid_grant/);
+    expect((await getIntegration(owner, id)).connection_status).toBe("expired");
     const [event] = await db().select().from(outboxEvents).where(eq(outboxEvents.type, "integration.token.refresh_failed"));
     expect(event?.payload).toMatchObject({ id, status: "expired" });
     expectCatalogued(event);
@@ -367,6 +370,7 @@ describe("getAccessToken", () => {
     const tested = await rejection(testConnection(owner, id));
     expect(tested.status).toBe(424);
     expect(tested.message).toMatch(/expired/);
+    expect((await getIntegration(owner, id)).connection_status).toBe("expired");
   });
 
   it("retries transient failures, keeps the status, and cools down for 30 s after a failed refresh", async () => {
@@ -388,6 +392,7 @@ describe("getAccessToken", () => {
     const afterFailure = await stored(id);
     expect(afterFailure.row.status).toBe("connected");
     expect(afterFailure.row.lastFailureReason).toMatch(/503/);
+    expect((await getIntegration(owner, id)).connection_status).toBe("connected");
     expect(peer.tokenRequests.total).toBe(6);
 
     // Within the cool-down nobody asks the provider; once the token has expired, callers get 424 with the reason.
@@ -476,6 +481,7 @@ describe("disconnecting", () => {
     expect(peer.revocations).toEqual(["refresh_token", "access_token"]);
     const { row } = await stored(id);
     expect(row).toMatchObject({ status: "disconnected", tokens: null, hasRefreshToken: false });
+    expect((await getIntegration(owner, id)).connection_status).toBe("disconnected");
 
     // The provider no longer honours the refresh token.
     const refresh = await fetch(peer.tokenUrl, {

@@ -35,12 +35,15 @@ export function oauthProfile(row: IntegrationRow): OAuthProfile | null {
       refreshMarginSeconds: DEFAULT_REFRESH_MARGIN_SECONDS,
     };
   }
-  const catalog = getProvider(row.provider)?.oauth;
+  const provider = getProvider(row.provider);
+  const catalog = provider?.oauth;
   if (!catalog) return null;
+  // A sandbox integration talks to the provider's test authorization server where it has its own.
+  const endpoints = (row.environment === "sandbox" && provider.sandboxOAuth) || catalog;
   return {
-    authorizeUrl: catalog.authorizeUrl,
-    tokenUrl: catalog.tokenUrl,
-    revokeUrl: catalog.revokeUrl ?? null,
+    authorizeUrl: endpoints.authorizeUrl,
+    tokenUrl: endpoints.tokenUrl,
+    revokeUrl: endpoints.revokeUrl ?? null,
     scopes: catalog.scopes,
     pkce: catalog.pkce,
     clientAuth: catalog.clientAuth,

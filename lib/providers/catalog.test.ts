@@ -49,6 +49,35 @@ describe("provider catalog", () => {
     }
   });
 
+  it("gives sandbox hosts and sandbox OAuth endpoints over https, and says how test mode works where there is no sandbox host", () => {
+    const sandboxUrls = PROVIDERS.flatMap((p) => [
+      p.sandboxBaseUrl,
+      p.sandboxOAuth?.authorizeUrl,
+      p.sandboxOAuth?.tokenUrl,
+      p.sandboxOAuth?.revokeUrl,
+    ]).filter((url): url is string => url !== undefined);
+    expect(sandboxUrls.length).toBeGreaterThanOrEqual(9);
+    for (const url of sandboxUrls) {
+      expect(url).toMatch(/^https:\/\/[^/]+/);
+      expect(new URL(url).protocol).toBe("https:");
+    }
+    for (const p of PROVIDERS) if (p.sandboxOAuth) expect(p.oauth, p.key).toBeDefined();
+    expect(Object.fromEntries(PROVIDERS.filter((p) => p.sandboxBaseUrl).map((p) => [p.key, p.sandboxBaseUrl]))).toEqual({
+      paypal: "https://api-m.sandbox.paypal.com",
+      square: "https://connect.squareupsandbox.com",
+      quickbooks: "https://sandbox-quickbooks.api.intuit.com",
+    });
+    for (const key of ["stripe", "razorpay"]) {
+      const served = publicProvider(getProvider(key)!);
+      expect(served.sandbox_base_url, key).toBeNull();
+      expect(served.sandbox_note, key).toMatch(/test key/);
+    }
+    expect(publicProvider(getProvider("paypal")!)).toMatchObject({
+      sandbox_base_url: "https://api-m.sandbox.paypal.com",
+      sandbox_oauth: { token_url: "https://api-m.sandbox.paypal.com/v1/oauth2/token", revoke_url: null },
+    });
+  });
+
   it("labels credential fields in the provider's own words and marks which are secret", () => {
     const twilio = credentialFieldsFor(getProvider("twilio")!, "basic");
     expect(twilio).toEqual([

@@ -42,6 +42,11 @@ export function credentialFieldsFor(provider: Provider, authType: AuthType): Cre
   return GENERIC_FIELDS[authType].map((field) => ({ ...field, ...provider.labels?.[field.name] }));
 }
 
+/** The host an integration of this provider starts with: the sandbox one in the sandbox environment, where the provider has one. */
+export function defaultBaseUrl(provider: Provider, environment: "production" | "sandbox"): string | null {
+  return (environment === "sandbox" ? provider.sandboxBaseUrl : undefined) ?? provider.baseUrl;
+}
+
 /** The catalog as `GET /api/v1/providers` serves it. */
 export function publicProvider(p: Provider) {
   return {
@@ -70,5 +75,14 @@ export function publicProvider(p: Provider) {
         }
       : null,
     note: p.note ?? null,
+    sandbox_base_url: p.sandboxBaseUrl ?? null,
+    sandbox_oauth: p.sandboxOAuth
+      ? {
+          authorize_url: p.sandboxOAuth.authorizeUrl,
+          token_url: p.sandboxOAuth.tokenUrl,
+          revoke_url: p.sandboxOAuth.revokeUrl ?? null,
+        }
+      : null,
+    sandbox_note: p.sandboxNote ?? null,
   };
 }

@@ -67,6 +67,12 @@ export type Provider = {
   /** The admin describes the API: the catalog gives no name, host or test path, and no OAuth endpoints when it offers OAuth2. */
   custom?: true;
   note?: string;
+  /** The provider's test host, used by integrations in the sandbox environment unless the admin gives another. */
+  sandboxBaseUrl?: string;
+  /** OAuth endpoints of the provider's test environment, where they differ from production's. */
+  sandboxOAuth?: Pick<ProviderOAuth, "authorizeUrl" | "tokenUrl" | "revokeUrl">;
+  /** How the provider does test mode when it has no separate host (test keys on the production host). */
+  sandboxNote?: string;
 };
 
 /** How a receiver checks a request's signature: its key in the API, its name on a receiver, its label in the receiver dialog, its line in the API docs. */

@@ -15,6 +15,7 @@ const integration = {
   config: { status_endpoint: "/v1/balance", update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 },
   status: "enabled",
   health_status: "UNKNOWN",
+  connection_status: "connected",
   has_credentials: true,
   credentials_hint: "••••4242",
   usage: { total_requests: 12, failed_requests: 1, success_rate: 91.7 },
@@ -29,12 +30,42 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "get",
     path: "/providers",
     summary: "The provider catalog",
-    description: "Every provider Patchbay can connect to, with its auth modes and credential fields.",
+    description:
+      "Every provider Patchbay can connect to, with its auth modes and credential fields. `sandbox_base_url` is the provider's test host, " +
+      "which an integration created in the `sandbox` environment gets unless the body names a `base_url`; `sandbox_oauth` holds the test " +
+      "environment's OAuth endpoints where they differ. Providers without a test host say how test mode works in `sandbox_note` (usually a test key).",
     scope: null,
     success: {
       status: 200,
       description: "The catalog.",
-      example: { data: [{ key: "stripe", name: "Stripe", category: "payments", auth_modes: ["bearer"] }] },
+      example: {
+        data: [
+          {
+            key: "stripe",
+            name: "Stripe",
+            category: "payments",
+            auth_modes: ["api_key"],
+            default_base_url: "https://api.stripe.com",
+            sandbox_base_url: null,
+            sandbox_oauth: null,
+            sandbox_note: "Stripe has no sandbox host: test mode is a test key (sk_test_…) on https://api.stripe.com.",
+          },
+          {
+            key: "paypal",
+            name: "PayPal",
+            category: "payments",
+            auth_modes: ["oauth2"],
+            default_base_url: "https://api-m.paypal.com",
+            sandbox_base_url: "https://api-m.sandbox.paypal.com",
+            sandbox_oauth: {
+              authorize_url: "https://www.sandbox.paypal.com/signin/authorize",
+              token_url: "https://api-m.sandbox.paypal.com/v1/oauth2/token",
+              revoke_url: null,
+            },
+            sandbox_note: null,
+          },
+        ],
+      },
     },
     errors: [401, 403, 429],
   },
@@ -42,6 +73,10 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "get",
     path: "/integrations",
     summary: "List integrations",
+    description:
+      "`connection_status` says whether the credentials or OAuth grant work: `pending` (not yet proved by a test or a connect), " +
+      "`connected`, `disconnected` (OAuth tokens revoked), `error` (the last test or token call failed) or `expired` " +
+      "(the provider refused the refresh: reconnect). Filter with `?connection_status=`.",
     scope: "integrations:read",
     query: listIntegrationsSchema,
     success: { status: 200, description: "A page of integrations.", example: { data: [integration], next_cursor: null } },
@@ -51,7 +86,10 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "post",
     path: "/integrations",
     summary: "Create an integration",
-    description: "Credentials are write-only: encrypted at rest and never returned, only `has_credentials` and a masked hint.",
+    description:
+      "Credentials are write-only: encrypted at rest and never returned, only `has_credentials` and a masked hint. " +
+      "Without `base_url`, the integration gets the provider's host: in the `sandbox` environment its `sandbox_base_url` where it has one. " +
+      "It starts with `connection_status` `pending`.",
     scope: "integrations:write",
     body: {
       schema: createIntegrationSchema(schemaOptions),

@@ -19,7 +19,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
       pkce: false,
       clientAuth: "client_secret_basic",
     },
-    note: "Sandbox companies use https://sandbox-quickbooks.api.intuit.com.",
+    // Intuit's OAuth endpoints serve sandbox companies too; only the API host differs.
+    sandboxBaseUrl: "https://sandbox-quickbooks.api.intuit.com",
   },
   {
     key: "xero",
@@ -77,6 +78,12 @@ export const BUSINESS_PROVIDERS: Provider[] = [
       scopes: ["api", "refresh_token"],
       pkce: true,
       clientAuth: "client_secret_post",
+    },
+    // A sandbox org has its own My Domain host (the base URL) and signs in at test.salesforce.com.
+    sandboxOAuth: {
+      authorizeUrl: "https://test.salesforce.com/services/oauth2/authorize",
+      tokenUrl: "https://test.salesforce.com/services/oauth2/token",
+      revokeUrl: "https://test.salesforce.com/services/oauth2/revoke",
     },
   },
   {

@@ -12,6 +12,7 @@ export const MESSAGING_PROVIDERS: Provider[] = [
     docsUrl: "https://www.twilio.com/docs/usage/requests-to-twilio",
     testEndpoint: "/2010-04-01/Accounts.json",
     labels: { username: { label: "Account SID", help: "Starts with AC; or an API key SID (SK…)." }, password: { label: "Auth token" } },
+    sandboxNote: "Twilio has no sandbox host: test credentials (a test Account SID and auth token) work on https://api.twilio.com.",
   },
   {
     key: "vonage",

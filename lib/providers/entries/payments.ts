@@ -13,6 +13,7 @@ export const PAYMENT_PROVIDERS: Provider[] = [
     testEndpoint: "/v1/balance",
     apiKey: { in: "header", name: "Authorization", prefix: "Bearer " },
     labels: { api_key: { label: "Secret key", help: "Starts with sk_live_ or sk_test_; a restricted key (rk_) works too." } },
+    sandboxNote: "Stripe has no sandbox host: test mode is a test key (sk_test_…) on https://api.stripe.com.",
   },
   {
     key: "razorpay",
@@ -25,6 +26,7 @@ export const PAYMENT_PROVIDERS: Provider[] = [
     docsUrl: "https://razorpay.com/docs/api/authentication/",
     testEndpoint: "/v1/payments?count=1",
     labels: { username: { label: "Key ID", help: "rzp_live_… or rzp_test_…" }, password: { label: "Key secret" } },
+    sandboxNote: "Razorpay has no sandbox host: test mode is a test key (rzp_test_…) on https://api.razorpay.com.",
   },
   {
     key: "paypal",
@@ -43,7 +45,11 @@ export const PAYMENT_PROVIDERS: Provider[] = [
       pkce: false,
       clientAuth: "client_secret_basic",
     },
-    note: "Sandbox apps use https://api-m.sandbox.paypal.com.",
+    sandboxBaseUrl: "https://api-m.sandbox.paypal.com",
+    sandboxOAuth: {
+      authorizeUrl: "https://www.sandbox.paypal.com/signin/authorize",
+      tokenUrl: "https://api-m.sandbox.paypal.com/v1/oauth2/token",
+    },
   },
   {
     key: "square",
@@ -63,6 +69,12 @@ export const PAYMENT_PROVIDERS: Provider[] = [
       scopes: ["MERCHANT_PROFILE_READ", "PAYMENTS_READ"],
       pkce: true,
       clientAuth: "client_secret_post",
+    },
+    sandboxBaseUrl: "https://connect.squareupsandbox.com",
+    sandboxOAuth: {
+      authorizeUrl: "https://connect.squareupsandbox.com/oauth2/authorize",
+      tokenUrl: "https://connect.squareupsandbox.com/oauth2/token",
+      revokeUrl: "https://connect.squareupsandbox.com/oauth2/revoke",
     },
   },
 ];

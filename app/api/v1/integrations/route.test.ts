@@ -143,4 +143,47 @@ describe("/api/v1/integrations", () => {
     });
     expect((await call(list, key, "/integrations?limit=500")).body.error.fields).toEqual({ limit: "limit must be at most 100." });
   });
+
+  it("shows each integration's connection status, moved by connection tests, and filters the list by it", async () => {
+    const key = await keyFor("acme");
+    const make = async (name: string, token: string) =>
+      (
+        await call(create, key, "/integrations", {
+          method: "POST",
+          body: JSON.stringify({
+            name,
+            provider: "custom_rest",
+            auth_type: "bearer",
+            base_url: base,
+            credentials: { token },
+            config: { status_endpoint: "/units", retry_count: 0 },
+          }),
+        })
+      ).body as { id: string; connection_status: string };
+    const good = await make("Good feed", SECRET);
+    const bad = await make("Bad feed", "sk_wrong_token_0000");
+    const untested = await make("Untested feed", SECRET);
+    expect([good.connection_status, bad.connection_status, untested.connection_status]).toEqual(["pending", "pending", "pending"]);
+
+    await call(postTest, key, `/integrations/${good.id}/test`, { method: "POST", params: { id: good.id } });
+    await call(postTest, key, `/integrations/${bad.id}/test`, { method: "POST", params: { id: bad.id } });
+    expect((await call(getOne, key, `/integrations/${good.id}`, { params: { id: good.id } })).body.connection_status).toBe("connected");
+
+    const names = async (status: string) =>
+      ((await call(list, key, `/integrations?connection_status=${status}`)).body.data as { name: string }[]).map((i) => i.name);
+    expect(await names("connected")).toEqual(["Good feed"]);
+    expect(await names("error")).toEqual(["Bad feed"]);
+    expect(await names("pending")).toEqual(["Untested feed"]);
+    expect(await names("expired")).toEqual([]);
+    const refused = await call(list, key, "/integrations?connection_status=broken");
+    expect(refused).toMatchObject({ status: 422, body: { error: { fields: { connection_status: expect.stringContaining("pending") } } } });
+
+    // New credentials are unproven: back to pending until the next test.
+    await call(PATCH, key, `/integrations/${good.id}`, {
+      method: "PATCH",
+      params: { id: good.id },
+      body: JSON.stringify({ auth_type: "bearer", credentials: { token: SECRET } }),
+    });
+    expect(await names("pending")).toEqual(["Untested feed", "Good feed"]);
+  });
 });

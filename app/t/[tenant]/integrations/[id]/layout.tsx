@@ -4,7 +4,7 @@ import { DeleteIntegrationDialog } from "@/components/integrations/delete-integr
 import { EnableToggle } from "@/components/integrations/enable-toggle";
 import { IntegrationTabLinks } from "@/components/integrations/integration-tab-links";
 import { ProviderIcon } from "@/components/integrations/provider-icon";
-import { EnvironmentBadge, StatusBadge } from "@/components/integrations/status-badges";
+import { ConnectionBadge, EnvironmentBadge, StatusBadge } from "@/components/integrations/status-badges";
 import { getProvider } from "@/lib/providers";
 import { hasRole } from "@/lib/tenancy";
 import { findIntegrationPage, loadIntegrationPage } from "./load";
@@ -41,6 +41,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
             </p>
             <div className="flex flex-wrap gap-1.5">
               <StatusBadge status={integration.status} />
+              <ConnectionBadge status={integration.connection_status} />
               <HealthBadge status={integration.health_status} />
               <EnvironmentBadge environment={integration.environment} />
             </div>
