@@ -40,6 +40,7 @@ const webhookColumn = (table: string, column: string): EncryptedColumn => ({
 export const WEBHOOK_ENDPOINT_SECRET_COLUMN = webhookColumn("webhook_endpoints", "secret");
 export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = webhookColumn("webhook_endpoints", "previous_secret");
 export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = webhookColumn("webhook_endpoints", "headers");
+export const WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN = webhookColumn("webhook_endpoints", "auth_credentials");
 export const WEBHOOK_RECEIVER_SECRET_COLUMN = webhookColumn("webhook_receivers", "secret");
 
 /**
@@ -54,6 +55,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN,
   WEBHOOK_RECEIVER_SECRET_COLUMN,
 ];
 
