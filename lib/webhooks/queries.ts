@@ -122,7 +122,7 @@ export async function endpointStats(ctx: TenantContext, endpointId: string, now 
       .select({ at: webhookDeliveries.lastAttemptAt, status: webhookDeliveries.status, code: webhookDeliveries.lastStatusCode })
       .from(webhookDeliveries)
       .where(and(ofEndpoint, isNotNull(webhookDeliveries.lastAttemptAt)))
-      .orderBy(desc(webhookDeliveries.lastAttemptAt))
+      .orderBy(desc(webhookDeliveries.lastAttemptAt), desc(webhookDeliveries.createdAt))
       .limit(1),
   ]);
   const byDay = new Map(perDay.map((r) => [r.day, { succeeded: Number(r.succeeded), failed: Number(r.total) - Number(r.succeeded) }]));
