@@ -141,3 +141,55 @@ test("a receiver URL keeps the genuine GitHub delivery once and shows why a forg
   await expect(events.getByText('"refs/heads/main"')).toBeVisible();
   await expectAccessible(page);
 });
+
+const secured: { method: string; authorization: string | undefined }[] = [];
+const securedSubscriber = loopbackPeer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    secured.push({ method: String(req.method), authorization: req.headers.authorization });
+    res.writeHead(204).end();
+  });
+});
+
+test("an endpoint with a bearer token and PUT gets both, the attempt shows the token redacted, and the statistics count it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signInAsOwner(page);
+  const url = `${securedSubscriber.url()}/secured-hooks`;
+  const token = "e2e-bearer-token-0123456789";
+  await page.goto("/t/acme/webhooks");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Endpoint URL").fill(url);
+  await dialog.getByRole("checkbox", { name: /^api_key\.revoked/ }).check();
+  await dialog.getByLabel("HTTP method").selectOption("PUT");
+  await dialog.getByLabel("Authentication").selectOption("bearer");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByText("Enter the bearer token.")).toBeVisible();
+  await dialog.getByLabel("Bearer token").fill(token);
+  await dialog.getByLabel("Max retries (optional)").fill("99");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByText("At most 20.")).toBeVisible();
+  await dialog.getByLabel("Max retries (optional)").fill("2");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await expect(page.getByText("PUT · auth bearer (••••6789) · 2 retries")).toBeVisible();
+  await page.getByRole("button", { name: "Send test event" }).click();
+  const row = page.getByRole("row").filter({ hasText: "webhook.test" });
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByText("succeeded")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  expect(secured).toEqual([{ method: "PUT", authorization: `Bearer ${token}` }]);
+  await expect(page.getByTestId("delivery-stats")).toContainText(/Deliveries\s*1\s*Succeeded\s*1\s*Failed\s*0/);
+  await expect(page.getByTestId("delivery-chart")).toContainText("Last 7 days: 1 attempts succeeded, 0 failed.");
+
+  await row.getByRole("link", { name: "webhook.test" }).click();
+  await page.getByText("Request headers of attempt 1").click();
+  await expect(page.getByTestId("attempt-headers")).toContainText("authorization: Bearer [redacted]");
+  await expect(page.locator("body")).not.toContainText(token);
+  await expectAccessible(page);
+});

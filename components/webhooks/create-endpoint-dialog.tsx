@@ -15,7 +15,17 @@ export function CreateEndpointDialog({ tenantSlug, allowHttp }: { tenantSlug: st
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const { form, onSubmit, formError, setFormError } = useActionForm({
     schema: createEndpointSchema({ allowHttp }),
-    defaultValues: { url: "", description: "", events: [], headers: {}, rate_limit_per_second: null },
+    defaultValues: {
+      url: "",
+      description: "",
+      events: [],
+      headers: {},
+      rate_limit_per_second: null,
+      http_method: "POST",
+      auth_type: "none",
+      auth_credentials: { username: "", password: "", token: "", secret: "" },
+      retry_policy: { enabled: true, max_retries: null, first_delay_seconds: null },
+    },
     action: (values) => createEndpointAction(tenantSlug, values),
     onSuccess: (data) => setCreated({ id: data.id, secret: data.secret }),
   });

@@ -83,6 +83,20 @@ export function DeliveryDetailCard({
             ))}
           </TBody>
         </Table>
+        {delivery.attempt_log.map((a) =>
+          Object.keys(a.request_headers).length ? (
+            <details key={a.attempt} className="text-sm" data-testid="attempt-headers">
+              <summary className="cursor-pointer">Request headers of attempt {a.attempt}</summary>
+              <dl className="mt-2 grid gap-1 font-mono text-xs">
+                {Object.entries(a.request_headers).map(([name, value]) => (
+                  <div key={name} className="break-all">
+                    <dt className="inline font-semibold">{name}:</dt> <dd className="inline">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          ) : null,
+        )}
       </CardBody>
     </Card>
   );

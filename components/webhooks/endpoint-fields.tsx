@@ -3,7 +3,9 @@
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { TextField } from "@/components/forms/text-field";
 import { Field, fieldAria, Input } from "@/components/ui";
+import type { EndpointAuthType } from "@/lib/webhooks/endpoint-options";
 import type { CreateEndpointInput } from "@/lib/webhooks/schema";
+import { AuthRetryFields } from "./auth-retry-fields";
 import { EventCheckboxes } from "./event-checkboxes";
 import { HeadersField } from "./headers-field";
 
@@ -12,10 +14,12 @@ export function EndpointFields({
   form,
   allowHttp,
   headersHint,
+  storedAuth,
 }: {
   form: UseFormReturn<CreateEndpointInput, unknown, FieldValues>;
   allowHttp: boolean;
   headersHint?: string;
+  storedAuth?: { type: EndpointAuthType; hint: string } | null;
 }) {
   const error = form.formState.errors.rate_limit_per_second?.message;
   return (
@@ -32,6 +36,7 @@ export function EndpointFields({
           {...form.register("rate_limit_per_second", { setValueAs: (v) => (v === "" || v === null ? null : Number(v)) })}
         />
       </Field>
+      <AuthRetryFields form={form} stored={storedAuth} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { encryptedColumn } from "@/lib/crypto/encrypted-column";
+import type { EndpointAuthType, EndpointHttpMethod } from "@/lib/webhooks/endpoint-options";
 import type { ReceiverScheme } from "@/lib/webhooks/incoming/schemes";
 import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
@@ -28,12 +29,25 @@ export const webhookEndpoints = pgTable(
     headers: text("headers"),
     headerNames: jsonb("header_names").$type<string[]>().notNull().default([]),
     rateLimitPerSecond: integer("rate_limit_per_second"),
+    httpMethod: text("http_method").$type<EndpointHttpMethod>().notNull().default("POST"),
+    authType: text("auth_type").$type<EndpointAuthType>().notNull().default("none"),
+    // encryptJson of the basic/bearer/hmac credentials; the hint is what the read shape shows instead.
+    authCredentials: text("auth_credentials"),
+    authHint: text("auth_hint"),
+    retryEnabled: boolean("retry_enabled").notNull().default(true),
+    // Null: the default schedule (7 retries, from 5 s); see lib/webhooks/retry-policy.ts.
+    maxRetries: integer("max_retries"),
+    retryFirstDelaySeconds: integer("retry_first_delay_seconds"),
     // When every attempt since has failed; null after any success.
     failingSince: at("failing_since"),
     failingWarnedAt: at("failing_warned_at"),
     ...timestamps(),
   },
-  (t) => [index("webhook_endpoints_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("webhook_endpoints_tenant_created_idx").on(t.tenantId, t.createdAt),
+    check("webhook_endpoints_http_method_check", sql`${t.httpMethod} in ('POST', 'PUT')`),
+    check("webhook_endpoints_auth_type_check", sql`${t.authType} in ('none', 'basic', 'bearer', 'hmac')`),
+  ],
 );
 
 export const webhookMessages = pgTable(
@@ -124,6 +138,8 @@ export const webhookAttempts = pgTable(
     errorKind: text("error_kind"),
     error: text("error"),
     success: boolean("success").notNull(),
+    // As sent, with credential values replaced by "[redacted]"; signatures kept, they are not secrets.
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt)],
 );
@@ -192,10 +208,12 @@ export const receivedWebhookEvents = pgTable(
 export const WEBHOOK_ENDPOINT_SECRET_COLUMN = encryptedColumn("webhook_endpoints", "secret");
 export const WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN = encryptedColumn("webhook_endpoints", "previous_secret");
 export const WEBHOOK_ENDPOINT_HEADERS_COLUMN = encryptedColumn("webhook_endpoints", "headers");
+export const WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN = encryptedColumn("webhook_endpoints", "auth_credentials");
 export const WEBHOOK_RECEIVER_SECRET_COLUMN = encryptedColumn("webhook_receivers", "secret");
 export const WEBHOOK_ENCRYPTED_COLUMNS = [
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_HEADERS_COLUMN,
+  WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN,
   WEBHOOK_RECEIVER_SECRET_COLUMN,
 ];

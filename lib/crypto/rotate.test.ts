@@ -108,6 +108,7 @@ describe("reencryptAll", () => {
       "webhook_endpoints.secret",
       "webhook_endpoints.previous_secret",
       "webhook_endpoints.headers",
+      "webhook_endpoints.auth_credentials",
       "webhook_receivers.secret",
     ];
     expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);

@@ -5,11 +5,12 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages, 
 import { emitEvent } from "@/lib/audit";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
-import { createRedactor } from "@/lib/http/redact";
+import { createRedactor, REDACTED } from "@/lib/http/redact";
 import { hitLimit } from "@/lib/rate-limit";
-import { customHeaders, signingSecrets, type EndpointRow } from "./endpoints";
-import { ATTEMPT_TIMEOUT_MS, DISABLE_AFTER_MS, nextDelaySeconds, parseRetryAfter, WARN_AFTER_MS } from "./retry-policy";
-import { signedHeaders } from "./signing";
+import { authCredentials, customHeaders, retryPolicyOf, signingSecrets, type EndpointRow } from "./endpoints";
+import { HMAC_SIGNATURE_HEADER } from "./endpoint-options";
+import { ATTEMPT_TIMEOUT_MS, DISABLE_AFTER_MS, nextDelaySeconds, parseRetryAfter, retrySchedule, WARN_AFTER_MS } from "./retry-policy";
+import { bodySignature, signedHeaders } from "./signing";
 
 /** Longer than one attempt can take, so a live worker never loses its lease mid-call. */
 const LEASE_MS = ATTEMPT_TIMEOUT_MS + 15_000;
@@ -58,24 +59,71 @@ type Result = {
   errorKind: string | null;
   error: string | null;
   durationMs: number;
+  requestHeaders: Record<string, string>;
 };
 
-async function post(endpoint: EndpointRow, webhookId: string, body: string, now: Date): Promise<Result> {
+/**
+ * The endpoint's own auth on top of the Standard Webhooks signature, and the same headers as the
+ * attempt log keeps them: Authorization and custom header values redacted (they may be
+ * credentials), signatures shown (they prove nothing without the secret).
+ */
+type AuthHeaders = {
+  sent: Record<string, string>;
+  logged: Record<string, string>;
+  secrets: string[];
+  basicPairs: [string, string][];
+};
+
+function authHeaders(endpoint: EndpointRow, body: string): AuthHeaders {
+  const credentials = authCredentials(endpoint);
+  switch (endpoint.authType) {
+    case "basic": {
+      const encoded = Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64");
+      return {
+        sent: { authorization: `Basic ${encoded}` },
+        logged: { authorization: `Basic ${REDACTED}` },
+        secrets: [credentials.password!],
+        basicPairs: [[credentials.username!, credentials.password!]],
+      };
+    }
+    case "bearer":
+      return {
+        sent: { authorization: `Bearer ${credentials.token}` },
+        logged: { authorization: `Bearer ${REDACTED}` },
+        secrets: [credentials.token!],
+        basicPairs: [],
+      };
+    case "hmac": {
+      const signed = { [HMAC_SIGNATURE_HEADER]: bodySignature(credentials.secret!, body) };
+      return { sent: signed, logged: signed, secrets: [credentials.secret!], basicPairs: [] };
+    }
+    default:
+      return { sent: {}, logged: {}, secrets: [], basicPairs: [] };
+  }
+}
+
+async function send(endpoint: EndpointRow, webhookId: string, body: string, now: Date): Promise<Result> {
   const started = performance.now();
   const secrets = signingSecrets(endpoint, now);
   const custom = customHeaders(endpoint);
-  const headers = {
-    ...custom,
+  const auth = authHeaders(endpoint, body);
+  const own = {
     "content-type": "application/json",
     "user-agent": "Patchbay-Webhooks/1.0",
     ...signedHeaders(secrets, webhookId, now, body),
   };
-  // A subscriber that echoes the request back must not put the secret or a header value in the attempt log.
-  const hide = createRedactor([...secrets, ...Object.values(custom).filter((v) => v.length >= 8)]);
+  const headers = { ...custom, ...own, ...auth.sent };
+  const requestHeaders = {
+    ...Object.fromEntries(Object.keys(custom).map((name) => [name, REDACTED])),
+    ...own,
+    ...auth.logged,
+  };
+  // A subscriber that echoes the request back must not put a secret or a header value in the attempt log.
+  const hide = createRedactor([...secrets, ...auth.secrets, ...Object.values(custom).filter((v) => v.length >= 8)], auth.basicPairs);
   try {
     const res = await sendRequest({
       url: endpoint.url,
-      method: "POST",
+      method: endpoint.httpMethod,
       headers,
       body,
       timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -94,6 +142,7 @@ async function post(endpoint: EndpointRow, webhookId: string, body: string, now:
           ? `Answered ${res.status}; webhook deliveries do not follow redirects. Use the final URL.`
           : `Answered ${res.status}.`,
       durationMs: Math.round(performance.now() - started),
+      requestHeaders,
     };
   } catch (error) {
     const known = error instanceof HttpError;
@@ -102,8 +151,9 @@ async function post(endpoint: EndpointRow, webhookId: string, body: string, now:
       retryAfter: undefined,
       excerpt: null,
       errorKind: known ? error.kind : "network",
-      error: known ? error.message : "The request failed.",
+      error: known ? hide(error.message) : "The request failed.",
       durationMs: Math.round(performance.now() - started),
+      requestHeaders,
     };
   }
 }
@@ -198,6 +248,7 @@ async function record(batch: Recorded[], now: Date): Promise<Set<string>> {
         errorKind: r.result.errorKind,
         error: r.result.error,
         success: r.status === "succeeded",
+        requestHeaders: r.result.requestHeaders,
       })),
     );
     // One verdict per endpoint: a 410 disables, else any success resets the clock, else it runs.
@@ -212,7 +263,7 @@ async function record(batch: Recorded[], now: Date): Promise<Set<string>> {
 }
 
 /**
- * Makes attempts of deliveries: claim, signed POSTs (no redirects, 15 s each) in parallel, then
+ * Makes attempts of deliveries: claim, signed POSTs or PUTs (no redirects, 15 s each) in parallel, then
  * outcomes and next steps recorded together. Safe to run twice for the same attempt: the second
  * run finds it claimed or done and skips.
  */
@@ -272,11 +323,13 @@ async function deliverClaimed(refs: AttemptRef[], options: DeliverOptions): Prom
     sendable.map(async (delivery): Promise<Recorded> => {
       const endpoint = endpoints.get(delivery.endpointId)!;
       const message = messages.get(delivery.messageId)!;
-      const result = await post(endpoint, message.webhookId, message.body, now);
+      const result = await send(endpoint, message.webhookId, message.body, now);
       const success = result.errorKind === null;
       const gone = result.statusCode === 410;
       const retryAfter = result.statusCode === 429 || result.statusCode === 503 ? parseRetryAfter(result.retryAfter, now) : null;
-      const delay = success || gone ? null : nextDelaySeconds(delivery.attempts + 1 - delivery.roundStart, retryAfter, options.random);
+      const failedInRound = delivery.attempts + 1 - delivery.roundStart;
+      const schedule = retrySchedule(retryPolicyOf(endpoint));
+      const delay = success || gone ? null : nextDelaySeconds(failedInRound, retryAfter, options.random, schedule);
       const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
       return { delivery, endpoint, result, gone, nextAttemptAt, status: success ? "succeeded" : nextAttemptAt ? "pending" : "failed" };
     }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import {
+  WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN,
   WEBHOOK_ENDPOINT_HEADERS_COLUMN,
   WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN,
   WEBHOOK_ENDPOINT_SECRET_COLUMN,
@@ -16,8 +17,17 @@ import { cursorShapes } from "@/lib/pagination";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, visibleTo, withTenant } from "@/lib/tenancy/data";
 import { schemaOptions } from "@/lib/integrations/mutations";
-import { DISABLE_AFTER_MS } from "./retry-policy";
-import { createEndpointSchema, listEndpointsSchema, type ListEndpointsInput, patchEndpointSchema } from "./schema";
+import type { EndpointAuthType } from "./endpoint-options";
+import { DISABLE_AFTER_MS, retrySchedule, type RetryPolicy } from "./retry-policy";
+import {
+  AUTH_FIELDS,
+  authIssues,
+  createEndpointSchema,
+  listEndpointsSchema,
+  type ListEndpointsInput,
+  patchEndpointSchema,
+  type AuthCredentials,
+} from "./schema";
 import { generateEndpointSecret } from "./signing";
 import { writeEvents } from "./write-events";
 
@@ -37,6 +47,16 @@ export function endpointView(row: EndpointRow, now = new Date()) {
     disabled_reason: row.disabledReason,
     header_names: row.headerNames,
     rate_limit_per_second: row.rateLimitPerSecond,
+    http_method: row.httpMethod,
+    auth_type: row.authType,
+    has_auth: row.authType !== "none" && row.authCredentials !== null,
+    auth_hint: row.authHint,
+    retry_policy: {
+      enabled: row.retryEnabled,
+      max_retries: row.maxRetries,
+      first_delay_seconds: row.retryFirstDelaySeconds,
+      schedule_seconds: retrySchedule(retryPolicyOf(row)),
+    },
     failing_since: row.failingSince?.toISOString() ?? null,
     disables_at: row.enabled && row.failingSince ? new Date(row.failingSince.getTime() + DISABLE_AFTER_MS).toISOString() : null,
     previous_secret_expires_at:
@@ -58,6 +78,50 @@ export function signingSecrets(row: EndpointRow, now: Date): string[] {
 
 export function customHeaders(row: EndpointRow): Record<string, string> {
   return row.headers ? decryptJson(row.headers, contextFor(WEBHOOK_ENDPOINT_HEADERS_COLUMN, row)) : {};
+}
+
+export function retryPolicyOf(row: EndpointRow): RetryPolicy {
+  return { enabled: row.retryEnabled, maxRetries: row.maxRetries, firstDelaySeconds: row.retryFirstDelaySeconds };
+}
+
+function retryColumns(policy: { enabled?: boolean; max_retries?: number | null; first_delay_seconds?: number | null }) {
+  return {
+    retryEnabled: policy.enabled ?? true,
+    maxRetries: policy.max_retries ?? null,
+    retryFirstDelaySeconds: policy.first_delay_seconds ?? null,
+  };
+}
+
+/** The stored basic/bearer/hmac credentials, decrypted for a delivery. */
+export function authCredentials(row: EndpointRow): AuthCredentials {
+  return row.authCredentials ? decryptJson(row.authCredentials, contextFor(WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN, row)) : {};
+}
+
+/** What the read shape shows instead of the credentials: the basic username's first letter and the secret's last four, when long. */
+function authHintOf(type: EndpointAuthType, credentials: AuthCredentials): string | null {
+  const secret = credentials.password ?? credentials.token ?? credentials.secret;
+  if (type === "none" || !secret) return null;
+  const tail = secret.length >= 16 ? `••••${secret.slice(-4)}` : "••••";
+  return type === "basic" && credentials.username ? `${credentials.username.slice(0, 1)}…: ${tail}` : tail;
+}
+
+function sealedAuth(ref: { id: string; tenantId: string }, type: EndpointAuthType, given: AuthCredentials | undefined) {
+  const credentials = Object.fromEntries(AUTH_FIELDS[type].map((name) => [name, given?.[name] ?? ""]));
+  return {
+    authType: type,
+    authCredentials: type === "none" ? null : encryptJson(credentials, contextFor(WEBHOOK_ENDPOINT_AUTH_CREDENTIALS_COLUMN, ref)),
+    authHint: authHintOf(type, credentials),
+  };
+}
+
+/** Basic and bearer auth set Authorization themselves; a custom one beside them would be sent twice. */
+function refuseAuthorizationClash(type: EndpointAuthType, headerNames: string[]) {
+  const clash = headerNames.find((name) => name.toLowerCase() === "authorization");
+  if (clash && (type === "basic" || type === "bearer")) {
+    throw invalid("Check the highlighted fields.", {
+      [`headers.${clash}`]: `With ${type} auth Patchbay sets Authorization itself; remove this header or choose auth type none.`,
+    });
+  }
 }
 
 function sealedHeaders(ref: { id: string; tenantId: string }, headers: Record<string, string>) {
@@ -88,6 +152,7 @@ function audit(ctx: TenantContext, tx: Db, action: string, row: EndpointRow, det
 export async function createEndpoint(ctx: TenantContext, raw: unknown) {
   requireRole(ctx, "admin");
   const input = createEndpointSchema(schemaOptions()).parse(raw);
+  refuseAuthorizationClash(input.auth_type, Object.keys(input.headers));
   await refuseBlockedUrl(input.url);
   const ref = { id: randomUUID(), tenantId: ctx.tenant.id };
   const secret = generateEndpointSecret();
@@ -101,11 +166,14 @@ export async function createEndpoint(ctx: TenantContext, raw: unknown) {
         events: input.events,
         enabled: input.enabled,
         rateLimitPerSecond: input.rate_limit_per_second,
+        httpMethod: input.http_method,
+        ...sealedAuth(ref, input.auth_type, input.auth_credentials),
+        ...retryColumns(input.retry_policy),
         secret: encryptSecret(secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, ref)),
         ...sealedHeaders(ref, input.headers),
       })
       .returning();
-    await audit(ctx, tx, "created", row!, { events: input.events, header_names: row!.headerNames });
+    await audit(ctx, tx, "created", row!, { events: input.events, header_names: row!.headerNames, auth_type: row!.authType });
     return { ...endpointView(row!), secret };
   });
 }
@@ -122,6 +190,18 @@ export async function updateEndpoint(ctx: TenantContext, id: string, raw: unknow
     if (input.events !== undefined) changes.events = input.events;
     if (input.rate_limit_per_second !== undefined) changes.rateLimitPerSecond = input.rate_limit_per_second;
     if (input.headers !== undefined) Object.assign(changes, sealedHeaders(row, input.headers));
+    if (input.http_method !== undefined) changes.httpMethod = input.http_method;
+    if (input.retry_policy !== undefined) Object.assign(changes, retryColumns(input.retry_policy));
+    if (input.auth_type !== undefined || input.auth_credentials !== undefined) {
+      const type = input.auth_type ?? row.authType;
+      const keep = type === row.authType;
+      const issues = authIssues(type, input.auth_credentials, keep);
+      if (issues.length)
+        throw invalid("Check the highlighted fields.", Object.fromEntries(issues.map((i) => [i.path.join("."), i.message])));
+      const given = AUTH_FIELDS[type].some((name) => input.auth_credentials?.[name]);
+      if (!keep || given) Object.assign(changes, sealedAuth(row, type, input.auth_credentials));
+    }
+    refuseAuthorizationClash(changes.authType ?? row.authType, changes.headerNames ?? row.headerNames);
     if (input.enabled !== undefined && input.enabled !== row.enabled) {
       changes.enabled = input.enabled;
       // Re-enabling starts the failure clock afresh: the admin says the endpoint is fixed.

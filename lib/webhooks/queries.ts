@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -75,25 +75,70 @@ export async function getDelivery(ctx: TenantContext, deliveryId: string) {
       error_kind: a.errorKind,
       error: a.error,
       response_excerpt: a.responseExcerpt,
+      request_headers: a.requestHeaders ?? {},
     })),
   };
 }
 export type DeliveryDetail = Awaited<ReturnType<typeof getDelivery>>;
 
-/** Share of attempts in the last 7 days that succeeded, and how many there were. */
+const DAY_MS = 24 * 3600 * 1000;
+export const STATS_DAYS = 7;
+
+/**
+ * Deliveries so far (total, succeeded, failed; the rest are pending), the latest attempted one,
+ * and the last 7 UTC days' attempts per day, oldest first, today included. The success rate is
+ * of attempts in those 7 days.
+ */
 export async function endpointStats(ctx: TenantContext, endpointId: string, now = new Date()) {
   requireRole(ctx, "viewer");
   const endpoint = await loadOwned(webhookEndpoints, ctx, endpointId);
-  const since = new Date(now.getTime() - 7 * 24 * 3600 * 1000);
-  const [row] = await db()
-    .select({ total: count(), succeeded: sql<number>`count(*) filter (where ${webhookAttempts.success})` })
-    .from(webhookAttempts)
-    .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
-    .where(and(eq(webhookDeliveries.endpointId, endpoint.id), gte(webhookAttempts.startedAt, since)));
-  const total = Number(row?.total ?? 0);
-  const succeeded = Number(row?.succeeded ?? 0);
-  return { attempts: total, succeeded, success_rate: total === 0 ? null : Math.round((succeeded / total) * 1000) / 10 };
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (STATS_DAYS - 1) * DAY_MS);
+  const day = sql<string>`to_char(${webhookAttempts.startedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const ofEndpoint = and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.tenantId, ctx.tenant.id));
+  const [perDay, [totals], [last]] = await Promise.all([
+    db()
+      .select({ day, succeeded: sql<number>`count(*) filter (where ${webhookAttempts.success})`, total: count() })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .where(and(ofEndpoint, gte(webhookAttempts.startedAt, since)))
+      .groupBy(day),
+    db()
+      .select({
+        total: count(),
+        succeeded: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'succeeded')`,
+        failed: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'failed')`,
+      })
+      .from(webhookDeliveries)
+      .where(ofEndpoint),
+    db()
+      .select({ at: webhookDeliveries.lastAttemptAt, status: webhookDeliveries.status, code: webhookDeliveries.lastStatusCode })
+      .from(webhookDeliveries)
+      .where(and(ofEndpoint, isNotNull(webhookDeliveries.lastAttemptAt)))
+      .orderBy(desc(webhookDeliveries.lastAttemptAt), desc(webhookDeliveries.createdAt))
+      .limit(1),
+  ]);
+  const byDay = new Map(perDay.map((r) => [r.day, { succeeded: Number(r.succeeded), failed: Number(r.total) - Number(r.succeeded) }]));
+  const daily = Array.from({ length: STATS_DAYS }, (_, i) => {
+    const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    return { day: date, ...(byDay.get(date) ?? { succeeded: 0, failed: 0 }) };
+  });
+  const succeeded = daily.reduce((n, d) => n + d.succeeded, 0);
+  const attempts = succeeded + daily.reduce((n, d) => n + d.failed, 0);
+  return {
+    deliveries: {
+      total: Number(totals?.total ?? 0),
+      succeeded: Number(totals?.succeeded ?? 0),
+      failed: Number(totals?.failed ?? 0),
+    },
+    last_delivery: last?.at ? { at: last.at.toISOString(), status: last.status, status_code: last.code } : null,
+    attempts,
+    succeeded,
+    success_rate: attempts === 0 ? null : Math.round((succeeded / attempts) * 1000) / 10,
+    daily,
+  };
 }
+export type EndpointStats = Awaited<ReturnType<typeof endpointStats>>;
 
 export async function deliveryEventTypes(ctx: TenantContext, endpointId: string): Promise<string[]> {
   requireRole(ctx, "viewer");

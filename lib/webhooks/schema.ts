@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { limitSchema } from "@/lib/pagination";
 import { SUBSCRIBABLE_EVENT_TYPES } from "./catalog";
+import { ENDPOINT_AUTH_TYPES, ENDPOINT_HTTP_METHODS, HMAC_SIGNATURE_HEADER, type EndpointAuthType } from "./endpoint-options";
 import { RECEIVER_SCHEMES } from "./incoming/schemes";
+import { MAX_DELAY_SECONDS, MAX_RETRIES_LIMIT } from "./retry-policy";
 
 // Kept free of server imports: the endpoint and receiver forms validate with these same schemas.
 
@@ -17,13 +19,16 @@ const RESERVED_HEADERS = new Set([
   "webhook-id",
   "webhook-timestamp",
   "webhook-signature",
+  HMAC_SIGNATURE_HEADER,
 ]);
 
 /**
  * Where plain http is accepted. `allowHttp`: the server allows it somewhere (private networks, or an
  * allowlist); `plainHttpTo`, known on the server only, says whether a URL's host is such a place.
+ * `storedAuthType`: the edit form's endpoint already has credentials of this type, so leaving
+ * them empty keeps them.
  */
-export type SchemaOptions = { allowHttp: boolean; plainHttpTo?: (hostname: string) => boolean };
+export type SchemaOptions = { allowHttp: boolean; plainHttpTo?: (hostname: string) => boolean; storedAuthType?: EndpointAuthType };
 
 const endpointUrl = ({ allowHttp, plainHttpTo }: SchemaOptions) =>
   z
@@ -68,15 +73,102 @@ const rateLimit = z.coerce
   .max(1000, "At most 1000 per second.")
   .nullable();
 
+const httpMethod = z.enum(ENDPOINT_HTTP_METHODS, { error: "Choose POST or PUT." });
+const authType = z.enum(ENDPOINT_AUTH_TYPES, { error: "Choose none, basic, bearer or hmac." });
+
+const oneLine = (max: number) =>
+  z
+    .string({ error: "Enter text." })
+    .max(max, `At most ${max} characters.`)
+    .refine((v) => !/[\r\n]/.test(v), "One line, without line breaks.");
+
+/** Write-only: which fields count depends on `auth_type`, checked in `checkAuth`. */
+const authCredentials = z.strictObject({
+  username: oneLine(200)
+    .refine((v) => !v.includes(":"), "A basic auth username has no colon.")
+    .optional(),
+  password: oneLine(1000).optional(),
+  token: oneLine(4096)
+    .refine((v) => !/\s/.test(v), "A bearer token has no spaces.")
+    .optional(),
+  secret: oneLine(1000).optional(),
+});
+export type AuthCredentials = z.infer<typeof authCredentials>;
+
+export const AUTH_FIELDS: Record<EndpointAuthType, (keyof AuthCredentials)[]> = {
+  none: [],
+  basic: ["username", "password"],
+  bearer: ["token"],
+  hmac: ["secret"],
+};
+const MISSING: Record<keyof AuthCredentials, string> = {
+  username: "Enter the username.",
+  password: "Enter the password.",
+  token: "Enter the bearer token.",
+  secret: "Enter the HMAC secret.",
+};
+export const HMAC_SECRET_MIN = 16;
+
+/**
+ * Credentials must fit the auth type: every field of the type, none of another. `keep`: the
+ * stored credentials are of this type, so sending none keeps them.
+ */
+export function authIssues(type: EndpointAuthType, credentials: AuthCredentials | undefined, keep: boolean) {
+  const issues: { path: string[]; message: string }[] = [];
+  const wanted = AUTH_FIELDS[type];
+  for (const [name, value] of Object.entries(credentials ?? {}) as [keyof AuthCredentials, string | undefined][]) {
+    if (value && !wanted.includes(name))
+      issues.push({
+        path: ["auth_credentials", name],
+        message: type === "none" ? "Choose an auth type first." : `Not used with ${type} auth.`,
+      });
+  }
+  const given = wanted.filter((name) => credentials?.[name]);
+  if (keep && given.length === 0) return issues;
+  for (const name of wanted) if (!credentials?.[name]) issues.push({ path: ["auth_credentials", name], message: MISSING[name] });
+  if (type === "hmac" && credentials?.secret && credentials.secret.length < HMAC_SECRET_MIN)
+    issues.push({ path: ["auth_credentials", "secret"], message: `At least ${HMAC_SECRET_MIN} characters.` });
+  return issues;
+}
+
+const retries = z.coerce
+  .number({ error: "Enter a number of retries." })
+  .int("A whole number.")
+  .min(0, "At least 0.")
+  .max(MAX_RETRIES_LIMIT, `At most ${MAX_RETRIES_LIMIT}.`)
+  .nullable();
+const firstDelay = z.coerce
+  .number({ error: "Enter a number of seconds." })
+  .int("A whole number of seconds.")
+  .min(1, "At least 1 second.")
+  .max(MAX_DELAY_SECONDS, `At most ${MAX_DELAY_SECONDS} seconds (10 hours).`)
+  .nullable();
+
+/** Replaced whole: fields left out take their defaults. */
+const retryPolicy = z.strictObject({
+  enabled: z.boolean({ error: "true or false." }).default(true),
+  max_retries: retries.default(null),
+  first_delay_seconds: firstDelay.default(null),
+});
+
 export const createEndpointSchema = (options: SchemaOptions) =>
-  z.strictObject({
-    url: endpointUrl(options),
-    description: z.string().trim().max(500, "At most 500 characters.").default(""),
-    events: events.default([]),
-    headers: headers.default({}),
-    rate_limit_per_second: rateLimit.default(null),
-    enabled: z.boolean().default(true),
-  });
+  z
+    .strictObject({
+      url: endpointUrl(options),
+      description: z.string().trim().max(500, "At most 500 characters.").default(""),
+      events: events.default([]),
+      headers: headers.default({}),
+      rate_limit_per_second: rateLimit.default(null),
+      enabled: z.boolean().default(true),
+      http_method: httpMethod.default("POST"),
+      auth_type: authType.default("none"),
+      auth_credentials: authCredentials.optional(),
+      retry_policy: retryPolicy.default({ enabled: true, max_retries: null, first_delay_seconds: null }),
+    })
+    .superRefine((v, ctx) => {
+      const keep = options.storedAuthType !== undefined && options.storedAuthType === v.auth_type;
+      for (const issue of authIssues(v.auth_type, v.auth_credentials, keep)) ctx.addIssue({ code: "custom", ...issue });
+    });
 export type CreateEndpointInput = z.input<ReturnType<typeof createEndpointSchema>>;
 
 export const patchEndpointSchema = (options: SchemaOptions) =>
@@ -87,6 +179,10 @@ export const patchEndpointSchema = (options: SchemaOptions) =>
     headers: headers.optional(),
     rate_limit_per_second: rateLimit.optional(),
     enabled: z.boolean().optional(),
+    http_method: httpMethod.optional(),
+    auth_type: authType.optional(),
+    auth_credentials: authCredentials.optional(),
+    retry_policy: retryPolicy.optional(),
   });
 export type PatchEndpointInput = z.input<ReturnType<typeof patchEndpointSchema>>;
 

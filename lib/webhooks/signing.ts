@@ -30,3 +30,8 @@ export function signedHeaders(secrets: string[], webhookId: string, now: Date, b
     "webhook-signature": secrets.map((s) => signature(s, webhookId, timestamp, body)).join(" "),
   };
 }
+
+/** The `auth_type: "hmac"` header value: `sha256=` and the hex HMAC-SHA256 of the raw body under the endpoint's HMAC secret. */
+export function bodySignature(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}

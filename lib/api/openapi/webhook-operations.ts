@@ -1,3 +1,4 @@
+import { HMAC_SIGNATURE_HEADER } from "@/lib/webhooks/endpoint-options";
 import { RECEIVER_SCHEME_SPECS } from "@/lib/webhooks/incoming/schemes";
 import {
   createEndpointSchema,
@@ -21,6 +22,16 @@ const endpoint = {
   disabled_reason: null,
   header_names: ["X-ERP-Token"],
   rate_limit_per_second: 20,
+  http_method: "POST",
+  auth_type: "bearer",
+  has_auth: true,
+  auth_hint: "••••9f3a",
+  retry_policy: {
+    enabled: true,
+    max_retries: null,
+    first_delay_seconds: null,
+    schedule_seconds: [5, 300, 1800, 7200, 18000, 36000, 36000],
+  },
   failing_since: null,
   disables_at: null,
   previous_secret_expires_at: null,
@@ -41,6 +52,15 @@ const delivery = {
   created_at: "2026-11-22T06:00:00.000Z",
 };
 const schemaOptions = { allowHttp: false };
+const AUTH_DESCRIPTION =
+  "Every delivery is signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). " +
+  "`auth_type` adds the endpoint's own auth on top: `basic` (`auth_credentials.username` and `password`, sent as `Authorization: Basic …`), " +
+  "`bearer` (`auth_credentials.token`, sent as `Authorization: Bearer …`) or `hmac` (`auth_credentials.secret`, at least 16 characters; " +
+  `each delivery carries \`${HMAC_SIGNATURE_HEADER}: sha256=<lowercase hex HMAC-SHA256 of the raw body under that secret>\`). ` +
+  "Credentials are write-only, stored encrypted; the read shape has `has_auth` and `auth_hint` only. " +
+  "`http_method` is POST (default) or PUT. `retry_policy`: by default 7 retries after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±20% jitter); " +
+  "`max_retries` (0–20) cuts or extends that schedule (extra retries wait 10 h), `first_delay_seconds` replaces it with that wait doubling after each retry, capped at 10 h; " +
+  "`enabled: false` makes one attempt only. `schedule_seconds` in the read shape is the resulting list of waits.";
 const RECEIVER_DESCRIPTION = `Schemes: ${RECEIVER_SCHEME_SPECS.map((spec) => spec.doc).join(", ")}. The secret is write-only.`;
 
 export const WEBHOOK_OPERATIONS: Operation[] = [
@@ -57,8 +77,7 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     method: "post",
     path: "/webhooks",
     summary: "Create a webhook endpoint",
-    description:
-      "The response holds the signing secret once. An empty `events` list subscribes to every event type. Deliveries are signed per Standard Webhooks.",
+    description: "The response holds the signing secret once. An empty `events` list subscribes to every event type. " + AUTH_DESCRIPTION,
     scope: "webhooks:write",
     body: {
       schema: createEndpointSchema(schemaOptions),
@@ -68,6 +87,10 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
         events: ["integration.health.changed"],
         headers: { "X-ERP-Token": "…" },
         rate_limit_per_second: 20,
+        http_method: "POST",
+        auth_type: "bearer",
+        auth_credentials: { token: "…" },
+        retry_policy: { enabled: true, max_retries: 5, first_delay_seconds: 30 },
       },
     },
     success: { status: 201, description: "The endpoint and its secret, shown once.", example: { ...endpoint, secret } },
@@ -101,9 +124,15 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     path: "/webhooks/{id}",
     summary: "Change a webhook endpoint",
     description:
-      "Only the fields sent change; `headers` replaces every custom header. Enabling a disabled endpoint restarts its failure clock.",
+      "Only the fields sent change; `headers` replaces every custom header and `retry_policy` the whole policy. " +
+      "Sending `auth_type` equal to the stored one without `auth_credentials` keeps the stored credentials; another type needs its credentials. " +
+      "Enabling a disabled endpoint restarts its failure clock. " +
+      AUTH_DESCRIPTION,
     scope: "webhooks:write",
-    body: { schema: patchEndpointSchema(schemaOptions), example: { enabled: true, events: [] } },
+    body: {
+      schema: patchEndpointSchema(schemaOptions),
+      example: { enabled: true, events: [], auth_type: "hmac", auth_credentials: { secret: "…" }, http_method: "PUT" },
+    },
     success: { status: 200, description: "The changed endpoint.", example: endpoint },
     errors: [400, 401, 403, 404, 422, 429],
   },
@@ -151,6 +180,36 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     errors: [401, 403, 404, 422, 429],
   },
   {
+    method: "get",
+    path: "/webhooks/{id}/stats",
+    summary: "Delivery statistics of an endpoint",
+    description:
+      "`deliveries`: every delivery so far, by outcome (the rest are pending). `last_delivery`: the most recently attempted one. " +
+      "`daily`: attempts per UTC day for the last 7 days, oldest first, today last; `attempts`, `succeeded` and `success_rate` (percent) sum them.",
+    scope: "webhooks:read",
+    success: {
+      status: 200,
+      description: "The statistics.",
+      example: {
+        deliveries: { total: 120, succeeded: 117, failed: 2 },
+        last_delivery: { at: "2026-11-23T08:00:00.000Z", status: "succeeded", status_code: 200 },
+        attempts: 40,
+        succeeded: 38,
+        success_rate: 95,
+        daily: [
+          { day: "2026-11-17", succeeded: 5, failed: 0 },
+          { day: "2026-11-18", succeeded: 6, failed: 1 },
+          { day: "2026-11-19", succeeded: 4, failed: 0 },
+          { day: "2026-11-20", succeeded: 7, failed: 0 },
+          { day: "2026-11-21", succeeded: 5, failed: 1 },
+          { day: "2026-11-22", succeeded: 6, failed: 0 },
+          { day: "2026-11-23", succeeded: 5, failed: 0 },
+        ],
+      },
+    },
+    errors: [401, 403, 404, 429],
+  },
+  {
     method: "post",
     path: "/webhooks/{id}/replay-failed",
     summary: "Replay failed deliveries since a moment",
@@ -181,6 +240,15 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
             error_kind: "status",
             error: "Answered 503.",
             response_excerpt: "Service Unavailable",
+            request_headers: {
+              "X-ERP-Token": "[redacted]",
+              "content-type": "application/json",
+              "user-agent": "Patchbay-Webhooks/1.0",
+              "webhook-id": delivery.webhook_id,
+              "webhook-timestamp": "1795327200",
+              "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
+              authorization: "Bearer [redacted]",
+            },
           },
         ],
       },

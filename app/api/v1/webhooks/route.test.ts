@@ -7,6 +7,7 @@ import { POST as createReceiver } from "../integrations/[id]/receivers/route";
 import { GET as listDeliveries } from "./[id]/deliveries/route";
 import { POST as rotate } from "./[id]/rotate-secret/route";
 import { DELETE, GET as getOne, PATCH } from "./[id]/route";
+import { GET as stats } from "./[id]/stats/route";
 import { POST as sendTest } from "./[id]/test/route";
 import { POST as retry } from "./deliveries/[id]/retry/route";
 import { GET as list, POST as create } from "./route";
@@ -73,6 +74,31 @@ describe("/api/v1/webhooks", () => {
     expect(
       (await call(retry, key, `/webhooks/deliveries/${test.body.id}/retry`, { method: "POST", params: { id: test.body.id } })).status,
     ).toBe(202);
+
+    const secured = await call(PATCH, key, `/webhooks/${id}`, {
+      method: "PATCH",
+      body: { auth_type: "bearer", auth_credentials: { token: "tok_live_bearer_0123456789" }, http_method: "PUT" },
+      params,
+    });
+    expect(secured.body).toMatchObject({ auth_type: "bearer", has_auth: true, auth_hint: "••••6789", http_method: "PUT" });
+    const badAuth = await call(PATCH, key, `/webhooks/${id}`, { method: "PATCH", body: { auth_type: "basic" }, params });
+    expect(badAuth.status).toBe(422);
+    expect(badAuth.body.error.fields).toEqual({
+      "auth_credentials.username": "Enter the username.",
+      "auth_credentials.password": "Enter the password.",
+    });
+    const everything = [
+      secured.text,
+      (await call(getOne, key, `/webhooks/${id}`, { params })).text,
+      (await call(list, key, "/webhooks")).text,
+    ];
+    for (const text of everything) {
+      expect(text).not.toContain("tok_live_bearer_0123456789");
+      expect(text).not.toContain(Buffer.from("tok_live_bearer_0123456789").toString("base64"));
+    }
+    const counted = await call(stats, key, `/webhooks/${id}/stats`, { params });
+    expect(counted.body).toMatchObject({ deliveries: { total: 1, succeeded: 0, failed: 0 }, last_delivery: null });
+    expect(counted.body.daily).toHaveLength(7);
 
     const rotated = await call(rotate, key, `/webhooks/${id}/rotate-secret`, { method: "POST", params });
     expect(rotated.body.secret).not.toBe(created.body.secret);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
+import { DeliveryChart } from "@/components/webhooks/delivery-chart";
+import { DeliveryStatusBadge } from "@/components/webhooks/delivery-status-badge";
 import { DeliveryDetailCard } from "@/components/webhooks/delivery-detail";
 import { DeliveryFilters } from "@/components/webhooks/delivery-filters";
 import { EditEndpointDialog } from "@/components/webhooks/edit-endpoint-dialog";
@@ -88,12 +90,53 @@ export default async function EndpointPage({
               {endpoint.header_names.length ? endpoint.header_names.join(", ") : "None"} ·{" "}
               {endpoint.rate_limit_per_second ? `${endpoint.rate_limit_per_second}/s` : "no limit"}
             </p>
+            <p className="text-sm">
+              {endpoint.http_method} · auth {endpoint.auth_type}
+              {endpoint.auth_hint ? ` (${endpoint.auth_hint})` : ""} ·{" "}
+              {endpoint.retry_policy.schedule_seconds.length === 0
+                ? "no retries"
+                : `${endpoint.retry_policy.schedule_seconds.length} retries`}
+            </p>
             {endpoint.previous_secret_expires_at && (
               <p className="text-xs text-muted-foreground">
                 Previous secret signs until <RelativeTime value={endpoint.previous_secret_expires_at} />
               </p>
             )}
           </div>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Delivery statistics" />
+        <CardBody className="grid gap-4">
+          <dl className="grid gap-4 sm:grid-cols-4" data-testid="delivery-stats">
+            <div>
+              <dt className="text-sm text-muted-foreground">Deliveries</dt>
+              <dd className="text-2xl font-semibold tabular-nums">{stats.deliveries.total}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted-foreground">Succeeded</dt>
+              <dd className="text-2xl font-semibold tabular-nums">{stats.deliveries.succeeded}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted-foreground">Failed</dt>
+              <dd className="text-2xl font-semibold tabular-nums">{stats.deliveries.failed}</dd>
+            </div>
+            <div>
+              <dt className="text-sm text-muted-foreground">Last delivery</dt>
+              <dd className="flex flex-wrap items-center gap-2 text-sm">
+                {stats.last_delivery ? (
+                  <>
+                    <RelativeTime value={stats.last_delivery.at} />
+                    <DeliveryStatusBadge status={stats.last_delivery.status} />
+                    {stats.last_delivery.status_code !== null && <span className="tabular-nums">{stats.last_delivery.status_code}</span>}
+                  </>
+                ) : (
+                  "None yet"
+                )}
+              </dd>
+            </div>
+          </dl>
+          <DeliveryChart daily={stats.daily} />
         </CardBody>
       </Card>
       {detail && <DeliveryDetailCard tenantSlug={ctx.tenant.slug} delivery={detail} canManage={canManage} closeHref={keep({})} />}
