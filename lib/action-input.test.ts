@@ -4,7 +4,7 @@ import { ownerContext } from "@/tests/fixtures";
 import { tenantAction } from "./action";
 
 vi.mock("@/lib/auth/session", () => ({ requireTenantContext: () => ownerContext() }));
-vi.mock("next/cache", () => ({ refresh: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 describe("server action input", () => {
   it("answers a field message for NUL or a lone surrogate anywhere in the input, before the service writes", async () => {

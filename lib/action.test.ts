@@ -7,8 +7,8 @@ import type { TenantContext } from "./tenancy/context";
 
 // The page refresh is Next's (it only works inside a real server action) and the session is
 // next-auth's; both are stood in for so the wrapper's own decisions can be watched.
-const refresh = vi.hoisted(() => vi.fn());
-vi.mock("next/cache", () => ({ refresh }));
+const revalidatePath = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidatePath }));
 const member = vi.hoisted(() => ({ role: "admin" as TenantContext["role"] }));
 vi.mock("@/lib/auth/session", () => ({
   requireTenantContext: async (slug: string): Promise<TenantContext> => ({
@@ -19,7 +19,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 beforeEach(() => {
-  refresh.mockClear();
+  revalidatePath.mockClear();
   member.role = "admin";
 });
 
@@ -27,7 +27,8 @@ describe("tenantAction", () => {
   it("refreshes the page once after a change succeeds, so the admin sees it without reloading", async () => {
     const rename = tenantAction("admin", async (ctx, input: { name: string }) => ({ tenant: ctx.tenant.slug, name: input.name }));
     await expect(rename("acme", { name: "Billing" })).resolves.toEqual({ ok: true, data: { tenant: "acme", name: "Billing" } });
-    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(revalidatePath).toHaveBeenCalledTimes(1);
+    expect(revalidatePath).toHaveBeenCalledWith("/t/acme", "layout");
   });
 
   it("leaves the page as it is when the change is refused", async () => {
@@ -40,7 +41,7 @@ describe("tenantAction", () => {
     const change = vi.fn();
     await expect(tenantAction("admin", change)("acme", {})).resolves.toMatchObject({ ok: false });
     expect(change).not.toHaveBeenCalled();
-    expect(refresh).not.toHaveBeenCalled();
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 });
 
@@ -49,7 +50,7 @@ describe("tenantQuery", () => {
     member.role = "viewer";
     const read = tenantQuery("viewer", async () => ({ counts: 3 }));
     await expect(read("acme", null)).resolves.toEqual({ ok: true, data: { counts: 3 } });
-    expect(refresh).not.toHaveBeenCalled();
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 });
 
