@@ -18,6 +18,7 @@ import {
   type PatchIntegrationInput,
   type ReplaceCredentialsInput,
 } from "./schema";
+import { usageOf } from "./usage";
 import { integrationView, loadOwnedIntegration, type IntegrationRow } from "./view";
 import { disconnect } from "@/lib/oauth/manage";
 
@@ -105,7 +106,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: Pat
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
   try {
-    return await db().transaction(async (tx) => {
+    const row = await db().transaction(async (tx) => {
       const row = await loadOwnedIntegration(tx, ctx, id, true);
       const provider = getProvider(row.provider);
       const authType = input.auth_type ?? row.authType;
@@ -126,13 +127,14 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: Pat
         changes.authType = authType;
         Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));
       }
-      if (Object.keys(changes).length === 0) return integrationView(row);
+      if (Object.keys(changes).length === 0) return row;
       const [updated] = await tx.update(integrations).set(changes).where(eq(integrations.id, row.id)).returning();
       const details: Record<string, unknown> = { changed: Object.keys(input) };
       if (input.status && input.status !== row.status) details.status = input.status;
       await writeEvents(ctx, tx, "updated", updated!, details);
-      return integrationView(updated!);
+      return updated!;
     });
+    return integrationView(row, (await usageOf([row.id])).get(row.id));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
     throw error;

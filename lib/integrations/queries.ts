@@ -5,6 +5,7 @@ import { afterCursor, keysetPage } from "@/lib/keyset-page";
 import { PROVIDERS } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
+import { usageOf } from "./usage";
 import { integrationView, loadOwnedIntegration, visibleIntegrations, type IntegrationView } from "./view";
 
 // Timestamps sort as fixed-width text with microseconds, so a cursor round-trips exactly (a Date would drop them).
@@ -54,10 +55,12 @@ export async function listIntegrations(
     .orderBy(order(key), order(integrations.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
-  return { data: page.map((r) => integrationView(r.row)), next_cursor };
+  const usage = await usageOf(page.map((r) => r.row.id));
+  return { data: page.map((r) => integrationView(r.row, usage.get(r.row.id))), next_cursor };
 }
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
   requireRole(ctx, "viewer");
-  return integrationView(await loadOwnedIntegration(db(), ctx, id));
+  const row = await loadOwnedIntegration(db(), ctx, id);
+  return integrationView(row, (await usageOf([row.id])).get(row.id));
 }

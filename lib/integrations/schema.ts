@@ -10,6 +10,9 @@ export const CANONICAL_STATUSES = ["available", "reserved", "hold", "sold", "unr
 export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
 export const ENVIRONMENTS = ["production", "sandbox"] as const;
 export const UPDATE_METHODS = ["polling", "sse", "webhook"] as const;
+/** What made an outbound call; sync, import pushes and connectors add theirs. */
+export const REQUEST_LOG_SOURCES = ["test", "health", "oauth"] as const;
+export type RequestLogSource = (typeof REQUEST_LOG_SOURCES)[number];
 
 const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === "unrecognized_keys" ? `${what} does not take ${issue.keys!.join(", ")}.` : undefined;
@@ -170,7 +173,7 @@ export const configPatchSchema = z.strictObject(
 );
 export type IntegrationConfigPatch = z.input<typeof configPatchSchema>;
 
-export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 } as const;
+export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 30, timeout_seconds: 10, retry_count: 2 } as const;
 
 /** Base URL rules: http/https only, and https unless the server allows private networks (where plain http is usual). */
 export function baseUrlSchema(allowHttp: boolean) {
@@ -305,6 +308,7 @@ export type ListIntegrationsInput = z.input<typeof listIntegrationsSchema>;
 
 export const listRequestLogsSchema = z.object({
   success: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
+  source: z.enum(REQUEST_LOG_SOURCES, { error: `Use ${REQUEST_LOG_SOURCES.join(", ")}.` }).optional(),
   limit: limitSchema,
   cursor: z.string().max(1000).optional(),
 });
