@@ -31,7 +31,10 @@ export function countCall(call: CallCounted, at = new Date()): void {
   entry.requests += 1;
   if (!call.success) entry.failed += 1;
   if (!timer) {
-    timer = setTimeout(() => void flushIntegrationUsage().catch((error: unknown) => logError("usage: flush failed", error)), FLUSH_AFTER_MS);
+    timer = setTimeout(
+      () => void flushIntegrationUsage().catch((error: unknown) => logError("usage: flush failed", error)),
+      FLUSH_AFTER_MS,
+    );
     timer.unref?.();
   }
 }
@@ -44,7 +47,9 @@ export async function flushIntegrationUsage(): Promise<void> {
   for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
     const rows = batch.slice(i, i + ROWS_PER_STATEMENT);
     const values = sql.join(
-      rows.map((t) => sql`(${t.integrationId}::uuid, ${t.tenantId}::uuid, ${t.day}::date, ${t.source}, ${t.requests}::int, ${t.failed}::int)`),
+      rows.map(
+        (t) => sql`(${t.integrationId}::uuid, ${t.tenantId}::uuid, ${t.day}::date, ${t.source}, ${t.requests}::int, ${t.failed}::int)`,
+      ),
       sql`, `,
     );
     const u = integrationUsageDaily;
