@@ -1,4 +1,4 @@
-import type { CanonicalStatus } from "@/lib/integrations/schema";
+import type { CanonicalStatus, RequestLogSource } from "@/lib/integrations/schema";
 import type { AuthType } from "@/lib/providers";
 
 // Plain data, not in a client module: a server component importing from one gets a reference, not the object.
@@ -19,3 +19,5 @@ export const STATUS_LABELS: Record<CanonicalStatus, string> = {
   unavailable: "Unavailable",
   coming_soon: "Coming soon",
 };
+
+export const SOURCE_LABELS: Record<RequestLogSource, string> = { test: "Tests", health: "Health checks", oauth: "Token calls" };

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { cursorShapes, decodeCursor } from "@/lib/pagination";
 import { firstParam, hrefWith } from "@/lib/pager";
-import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput } from "./schema";
+import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput, type RequestLogSource } from "./schema";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -44,9 +44,10 @@ export function parseIntegrationListParams(params: SearchParams): { filters: Int
   return { filters: values as IntegrationListFilters, ignored };
 }
 
-export function parseRequestLogParams(params: SearchParams): { success?: "true" | "false"; cursor?: string } {
-  return lenient(listRequestLogsSchema, firstValues(params, ["success", "cursor"])).values as {
+export function parseRequestLogParams(params: SearchParams): { success?: "true" | "false"; source?: RequestLogSource; cursor?: string } {
+  return lenient(listRequestLogsSchema, firstValues(params, ["success", "source", "cursor"])).values as {
     success?: "true" | "false";
+    source?: RequestLogSource;
     cursor?: string;
   };
 }

@@ -75,7 +75,12 @@ describe("test connection", () => {
     expect(log).toMatchObject({ success: false, statusCode: 401 });
     expect(log!.responseExcerpt).toContain("bad credentials: [redacted]");
     expect(JSON.stringify([result, log])).not.toContain(KEY);
-    expect((await getIntegration(owner, id)).usage).toEqual({ total_requests: 1, failed_requests: 1, success_rate: 0, by_source: { test: { requests: 1, failed: 1 } } });
+    expect((await getIntegration(owner, id)).usage).toEqual({
+      total_requests: 1,
+      failed_requests: 1,
+      success_rate: 0,
+      by_source: { test: { requests: 1, failed: 1 } },
+    });
   });
 
   it("gives up after the timeout, retrying as configured, and says why", async () => {
