@@ -8,6 +8,8 @@ import { recordCheckResults } from "@/lib/health/record";
 import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { createIntegration, getIntegration, listRequestLogs, testConnection } from "./index";
+import { getProvider } from "@/lib/providers";
+import { callIntegration } from "./call";
 import { takeToken } from "./outbound-limit";
 import { flushIntegrationUsage } from "./usage";
 
@@ -150,5 +152,23 @@ describe("the provider rate limit", () => {
 
     expect(await takeToken("bucket-b", { requests: 1, perSeconds: 60 }, 1_000)).toBe(true);
     expect(await takeToken("bucket-b", { requests: 1, perSeconds: 60 }, 1_000)).toBe(false);
+  });
+});
+
+describe("calls to a provider with a documented limit", () => {
+  it("are refused without being sent when the wait for the integration's bucket would pass the bound", async () => {
+    const { base, seen } = await flaky([200]);
+    const { owner, id, row } = await setUp(base);
+    // Xero allows 60 calls a minute: with the bucket spent and five callers queued, the next would wait 6 s.
+    const xero = { ...row, provider: "xero" };
+    const limit = getProvider("xero")!.rateLimit!;
+    for (let i = 0; i < 60; i++) await takeToken(id, limit);
+    const queued = Array.from({ length: 5 }, () => takeToken(id, limit));
+    const result = await callIntegration(xero, { path: "/status", source: "test", log: "all" });
+    expect(result).toMatchObject({ ok: false, response: null });
+    expect(result.problem?.summary).toBe("Rate limited by Patchbay's limit for Xero (60 requests per 60 s); the call was not sent.");
+    expect(seen).toHaveLength(0);
+    expect((await listRequestLogs(owner, id)).data[0]).toMatchObject({ success: false, status_code: null });
+    void Promise.all(queued);
   });
 });
