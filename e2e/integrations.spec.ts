@@ -198,6 +198,12 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("401");
     await expect(rows.first()).toContainText("The provider refused the credentials");
+    await page.getByRole("navigation", { name: "Filter by source" }).getByRole("link", { name: "Tests" }).click();
+    await expect(page).toHaveURL(/request-log\?success=false&source=test$/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Tests");
+    await page.getByRole("navigation", { name: "Filter by source" }).getByRole("link", { name: "Token calls" }).click();
+    await expect(page.getByText("No entries match this filter")).toBeVisible();
   });
 
   test("settings edit through the same rules", async () => {

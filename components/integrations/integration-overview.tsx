@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations";
-import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
-import { AUTH_LABELS, STATUS_LABELS } from "./labels";
+import { CANONICAL_STATUSES, REQUEST_LOG_SOURCES } from "@/lib/integrations/schema";
+import { AUTH_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 import { SuccessRate } from "./status-badges";
 
 type LogEntry = { status_code: number | null; duration_ms: number; success: boolean; error: string | null; created_at: string };
@@ -27,19 +27,26 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-/** The calls in the request log; scheduled health checks are counted on the Health tab instead. */
+/** Every outbound call of the integration, whatever made it; the request log holds the failures and a sample. */
+function usageBreakdown(usage: IntegrationView["usage"]): string {
+  const parts = REQUEST_LOG_SOURCES.map(
+    (s) => `${(usage.by_source[s]?.requests ?? 0).toLocaleString("en")} ${SOURCE_LABELS[s].toLowerCase()}`,
+  );
+  return parts.join(", ");
+}
+
 export function UsageCounters({ usage, healthHref }: { usage: IntegrationView["usage"]; healthHref: string }) {
   return (
     <div className="grid gap-2">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Counter label="Requests">{usage.total_requests.toLocaleString("en")}</Counter>
-        <Counter label="Failed">{usage.failed_requests.toLocaleString("en")}</Counter>
+        <Counter label="Outbound calls">{usage.total_requests.toLocaleString("en")}</Counter>
+        <Counter label="Failed calls">{usage.failed_requests.toLocaleString("en")}</Counter>
         <Counter label="Success rate">
           <SuccessRate rate={usage.success_rate} />
         </Counter>
       </div>
       <p className="text-sm text-muted-foreground">
-        Calls made for connection tests, as in the request log. Scheduled checks and uptime are on the{" "}
+        Every call Patchbay made to this integration, each retry included: {usageBreakdown(usage)}. Uptime is on the{" "}
         <Link href={healthHref} className="text-link underline underline-offset-4">
           Health tab
         </Link>

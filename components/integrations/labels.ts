@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui";
-import type { CanonicalStatus, ConnectionStatus } from "@/lib/integrations/schema";
+import type { CanonicalStatus, ConnectionStatus, RequestLogSource } from "@/lib/integrations/schema";
 import type { AuthType } from "@/lib/providers";
 
 // Plain data, not in a client module: a server component importing from one gets a reference, not the object.
@@ -36,3 +36,5 @@ export const CONNECTION_TONES: Record<ConnectionStatus, BadgeTone> = {
   error: "danger",
   expired: "warning",
 };
+
+export const SOURCE_LABELS: Record<RequestLogSource, string> = { test: "Tests", health: "Health checks", oauth: "Token calls" };

@@ -1,30 +1,34 @@
 import Link from "next/link";
 import { Badge, buttonClasses, cn, EmptyState, NEWEST_FIRST, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { listRequestLogs } from "@/lib/integrations";
+import { REQUEST_LOG_SOURCES, type RequestLogSource } from "@/lib/integrations/schema";
+import { SOURCE_LABELS } from "./labels";
 import { listHref } from "@/lib/integrations/list-params";
 import { pageHrefs, type PagePosition } from "@/lib/pager";
 
 type Page = Awaited<ReturnType<typeof listRequestLogs>>;
-type Filter = { success?: "true" | "false"; cursor?: string };
+type Filter = { success?: "true" | "false"; source?: RequestLogSource; cursor?: string };
 
-const FILTERS = [
+const OUTCOMES = [
   { value: undefined, label: "All" },
   { value: "true", label: "Succeeded" },
   { value: "false", label: "Failed" },
 ] as const;
 
-export function RequestLogFilter({ base, filter }: { base: string; filter: Filter }) {
+const SOURCES = [{ value: undefined, label: "All sources" }, ...REQUEST_LOG_SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))];
+
+function FilterLinks({ label, links }: { label: string; links: { label: string; href: string; current: boolean }[] }) {
   return (
-    <nav aria-label="Filter by outcome">
-      <ul className="flex gap-2">
-        {FILTERS.map((f) => (
-          <li key={f.label}>
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-2">
+        {links.map((l) => (
+          <li key={l.label}>
             <Link
-              href={listHref(base, {}, { success: f.value })}
-              aria-current={filter.success === f.value ? "page" : undefined}
-              className={cn(buttonClasses({ variant: filter.success === f.value ? "primary" : "secondary", size: "sm" }))}
+              href={l.href}
+              aria-current={l.current ? "page" : undefined}
+              className={cn(buttonClasses({ variant: l.current ? "primary" : "secondary", size: "sm" }))}
             >
-              {f.label}
+              {l.label}
             </Link>
           </li>
         ))}
@@ -33,13 +37,36 @@ export function RequestLogFilter({ base, filter }: { base: string; filter: Filte
   );
 }
 
+export function RequestLogFilter({ base, filter }: { base: string; filter: Filter }) {
+  return (
+    <div className="grid gap-2">
+      <FilterLinks
+        label="Filter by outcome"
+        links={OUTCOMES.map((f) => ({
+          label: f.label,
+          href: listHref(base, filter, { success: f.value }),
+          current: filter.success === f.value,
+        }))}
+      />
+      <FilterLinks
+        label="Filter by source"
+        links={SOURCES.map((f) => ({
+          label: f.label,
+          href: listHref(base, filter, { source: f.value }),
+          current: filter.source === f.value,
+        }))}
+      />
+    </div>
+  );
+}
+
 /** Entries as stored: already redacted when they were written. */
 export function RequestLogTable({ base, filter, at, page }: { base: string; filter: Filter; at: PagePosition; page: Page }) {
   if (page.data.length === 0) {
     return (
       <EmptyState
-        title={filter.success ? "No entries match this filter" : "No requests yet"}
-        description="Connection tests are logged here, secrets removed. Scheduled health checks are on the Health tab."
+        title={filter.success || filter.source ? "No entries match this filter" : "No requests yet"}
+        description="Connection tests, failed health checks (and one success an hour) and OAuth token calls are logged here, secrets removed."
       />
     );
   }
@@ -51,6 +78,7 @@ export function RequestLogTable({ base, filter, at, page }: { base: string; filt
           <Tr>
             <Th>When</Th>
             <Th>Outcome</Th>
+            <Th>Source</Th>
             <Th>Request</Th>
             <Th>Duration</Th>
             <Th>Details</Th>
@@ -65,6 +93,7 @@ export function RequestLogTable({ base, filter, at, page }: { base: string; filt
               <Td>
                 <Badge tone={entry.success ? "success" : "danger"}>{entry.status_code ?? "No response"}</Badge>
               </Td>
+              <Td className="whitespace-nowrap">{SOURCE_LABELS[entry.source]}</Td>
               <Td className="max-w-md">
                 <code className="font-mono text-xs break-all">
                   {entry.method} {entry.url}

@@ -67,6 +67,8 @@ export const healthChecks = pgTable(
     // When the check was due and when it started: the difference is the scheduler's lag.
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
     checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+    // The check's calls in the request log carry this as their source_id (failures, and sampled successes).
+    callId: uuid("call_id"),
   },
   (t) => [
     index("health_checks_integration_checked_idx").on(t.integrationId, t.checkedAt),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { encryptedColumn } from "@/lib/crypto/encrypted-column";
-import type { ConnectionStatus, IntegrationConfig } from "@/lib/integrations/schema";
+import type { ConnectionStatus, IntegrationConfig, RequestLogSource } from "@/lib/integrations/schema";
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId } from "./tenancy";
@@ -24,8 +24,6 @@ export const integrations = pgTable(
     healthStatus: text("health_status").$type<HealthStatus>().notNull().default("UNKNOWN"),
     // Whether the credentials or OAuth grant work, as far as Patchbay last saw; moved only by lib/integrations/connection-status.ts.
     connectionStatus: text("connection_status").$type<ConnectionStatus>().notNull().default("pending"),
-    totalRequests: integer("total_requests").notNull().default(0),
-    failedRequests: integer("failed_requests").notNull().default(0),
     ...timestamps(),
   },
   (t) => [
@@ -42,8 +40,7 @@ export const integrations = pgTable(
   ],
 );
 
-/** What made an outbound call; sync, import pushes and connectors add theirs. */
-export type RequestLogSource = "test";
+export type { RequestLogSource };
 
 export const integrationRequestLogs = pgTable(
   "integration_request_logs",
@@ -71,6 +68,26 @@ export const integrationRequestLogs = pgTable(
     index("integration_request_logs_integration_created_idx").on(t.integrationId, t.createdAt),
     index("integration_request_logs_created_idx").on(t.createdAt),
   ],
+);
+
+/**
+ * Outbound calls per integration, UTC day and source, written in batches from in-memory tallies
+ * (lib/integrations/usage.ts): counting a call costs no write of its own and never touches the
+ * `integrations` row, which health checks every 30 s would otherwise rewrite for each integration.
+ */
+export const integrationUsageDaily = pgTable(
+  "integration_usage_daily",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    tenantId: tenantId(),
+    day: date("day", { mode: "string" }).notNull(),
+    source: text("source").$type<RequestLogSource>().notNull(),
+    requests: integer("requests").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.day, t.source] })],
 );
 
 export const INTEGRATION_CREDENTIALS_COLUMN = encryptedColumn("integrations", "credentials");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { CheckOutcome, CheckSource } from "@/db/schema/health";
 import type { IntegrationConfig } from "@/lib/integrations/schema";
 import { CONFIG_DEFAULTS } from "@/lib/integrations/schema";
@@ -28,6 +29,8 @@ export type CheckResult = {
   error: string | null;
   scheduledAt: Date;
   checkedAt: Date;
+  /** The source_id of the check's calls in the request log, when it made any. */
+  callId?: string | null;
 };
 
 const ERROR_CHARS = 500;
@@ -39,12 +42,24 @@ export function intervalSecondsOf(config: IntegrationConfig): number {
 export const NOT_MONITORED = "Not monitored: there is no status endpoint to check. Set one in the settings.";
 
 /**
- * Calls the integration's status endpoint once through the integration client, with its auth.
- * No retries: one failure is already only DEGRADED, and DOWN takes several in a row.
+ * The integration's retry_count, but no more attempts than fit, at the timeout each, before the
+ * next check is due: a check must not overlap the one after it.
+ */
+export function checkRetries(config: IntegrationConfig): number {
+  const timeout = config.timeout_seconds ?? CONFIG_DEFAULTS.timeout_seconds;
+  const fit = Math.max(0, Math.floor(intervalSecondsOf(config) / timeout) - 1);
+  return Math.min(config.retry_count ?? CONFIG_DEFAULTS.retry_count, fit);
+}
+
+/**
+ * Calls the integration's status endpoint through the integration client, with its auth,
+ * retrying as its retry_count says. Failed attempts go to the request log under the check's
+ * call id; successes only as a sample, since every integration is checked every 30 s.
  */
 export async function runCheck(target: CheckTarget, source: CheckSource, scheduledAt: Date): Promise<CheckResult> {
   const checkedAt = new Date();
-  const base = { integrationId: target.integrationId, tenantId: target.tenantId, source, scheduledAt, checkedAt };
+  const callId = randomUUID();
+  const base = { integrationId: target.integrationId, tenantId: target.tenantId, source, scheduledAt, checkedAt, callId };
   const fail = (error: string): CheckResult => ({ ...base, outcome: "failure", statusCode: null, responseTimeMs: null, error });
   const endpoint = statusEndpointOf(target);
   if (!endpoint)
@@ -66,9 +81,11 @@ export async function runCheck(target: CheckTarget, source: CheckSource, schedul
       {
         path: endpoint,
         timeoutMs: (target.config.timeout_seconds ?? CONFIG_DEFAULTS.timeout_seconds) * 1000,
+        retries: checkRetries(target.config),
         userAgent: "Patchbay health check",
-        // The check history is where checks are found; logging each one would flood the request log.
-        log: false,
+        source: "health",
+        sourceId: callId,
+        log: "sampled",
       },
     );
   } catch (error) {

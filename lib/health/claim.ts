@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
 import { withSystem } from "@/lib/tenancy/data";
-import type { IntegrationConfig } from "@/lib/integrations/schema";
+import { CONFIG_DEFAULTS, type IntegrationConfig } from "@/lib/integrations/schema";
 import type { AuthType } from "@/lib/providers";
 import type { CheckTarget } from "./check";
 
@@ -19,7 +19,7 @@ type ClaimRow = {
   credentials: string | null;
 };
 
-const INTERVAL = sql`coalesce((i.config->>'polling_interval_seconds')::int, 60)`;
+const INTERVAL = sql`coalesce((i.config->>'polling_interval_seconds')::int, ${sql.raw(String(CONFIG_DEFAULTS.polling_interval_seconds))})`;
 
 /**
  * Claims up to `limit` due checks and moves each one's next_check_at an interval (±5%

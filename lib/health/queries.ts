@@ -155,6 +155,8 @@ function checkView(c: typeof healthChecks.$inferSelect) {
     error: c.error,
     scheduled_at: c.scheduledAt.toISOString(),
     checked_at: c.checkedAt.toISOString(),
+    // Its calls in the request log carry this as source_id.
+    call_id: c.callId,
   };
 }
 export type HealthCheckView = ReturnType<typeof checkView>;

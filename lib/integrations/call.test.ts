@@ -47,13 +47,14 @@ describe("the integration client", () => {
       query: { page: "2" },
       headers: { "x-kind": "push", "content-type": "application/json" },
       body: '{"id":1}',
-      log: { source: "test" },
+      source: "test",
+      log: "all",
     });
     expect(seen).toEqual([{ method: "POST", url: "/v2/units?page=2", key: KEY, kind: "push", body: '{"id":1}' }]);
     expect(result).toMatchObject({ ok: false, attempts: 1, problem: { summary: "The provider answered 422." } });
     expect(result.request.headers["x-key"]).toBe("[redacted]");
 
-    await callIntegration(row, { path: "/units", log: false });
+    await callIntegration(row, { path: "/units", source: "test", log: "none" });
     const logs = await db().select().from(integrationRequestLogs).where(eq(integrationRequestLogs.integrationId, row.id));
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ source: "test", method: "POST", statusCode: 422, success: false });
@@ -64,7 +65,7 @@ describe("the integration client", () => {
     let calls = 0;
     const elsewhere = await peer((_req, res) => void (calls++, res.end("{}")));
     const row = await integrationAt(await peer((_req, res) => res.end("{}")));
-    const result = await callIntegration(row, { path: `${elsewhere}/steal`, log: false });
+    const result = await callIntegration(row, { path: `${elsewhere}/steal`, source: "test", log: "none" });
     expect(result).toMatchObject({ ok: false, error: { kind: "invalid_url" } });
     expect(calls).toBe(0);
   });

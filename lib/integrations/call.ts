@@ -5,7 +5,9 @@ import { HttpError, type HttpErrorKind } from "@/lib/http/http-error";
 import { redactDeep, redactHeaders, redactUrl, type Redactor } from "@/lib/http/redact";
 import { getProvider } from "@/lib/providers";
 import { applyAuth, outboundCredentials } from "./outbound-auth";
-import { recordRequest } from "./request-log";
+import { takeToken } from "./outbound-limit";
+import { recordRequest, sampleSuccess } from "./request-log";
+import { countCall } from "./usage";
 import type { IntegrationRow } from "./view";
 
 /*
@@ -18,8 +20,11 @@ import type { IntegrationRow } from "./view";
 
 export type CallTarget = Pick<IntegrationRow, "id" | "tenantId" | "provider" | "authType" | "baseUrl" | "credentials">;
 
-/** What goes to the request log: nothing, or every attempt, tagged with the feature (and run) that made it. */
-export type RequestLogPolicy = false | { source: RequestLogSource; sourceId?: string };
+/**
+ * Which attempts go to the request log: every one, every failure and a sample of successes
+ * (./request-log.ts `sampleSuccess`), or none. Every attempt sent is counted in usage either way.
+ */
+export type RequestLogPolicy = "all" | "sampled" | "none";
 
 export type IntegrationRequest = {
   method?: string;
@@ -33,6 +38,9 @@ export type IntegrationRequest = {
   /** Further attempts after a timeout, a dropped or refused connection, or a 5xx, with backoff. */
   retries?: number;
   userAgent?: string;
+  /** The feature that makes the call, and the check or run it belongs to: the log entry's source and source_id. */
+  source: RequestLogSource;
+  sourceId?: string;
   log: RequestLogPolicy;
 };
 
@@ -113,7 +121,14 @@ function targetUrl(baseUrl: string, path: string, query: Record<string, string>)
   return url;
 }
 
-function failure(request: CallResult["request"], error: HttpError, attempts: number, durationMs: number, redact: Redactor): CallResult {
+function failure(
+  request: CallResult["request"],
+  error: HttpError | null,
+  attempts: number,
+  durationMs: number,
+  redact: Redactor,
+  problem: CallProblem = { summary: error?.message ?? "The call failed.", fix: null },
+): CallResult {
   return {
     ok: false,
     attempts,
@@ -124,7 +139,7 @@ function failure(request: CallResult["request"], error: HttpError, attempts: num
     json: undefined,
     retryAfterSeconds: null,
     error,
-    problem: { summary: error.message, fix: null },
+    problem,
     redact,
   };
 }
@@ -140,7 +155,7 @@ export async function callIntegration(target: CallTarget, req: IntegrationReques
   const url = targetUrl(target.baseUrl, req.path, req.query ?? {});
   if (url instanceof HttpError) {
     const result = failure({ method, url: redactUrl(`${target.baseUrl}${req.path}`, redact), headers: {} }, url, 1, 0, redact);
-    if (req.log) await logAttempt(target, req.log, result);
+    await logAttempt(target, req, result);
     return result;
   }
   const auth = applyAuth(target.authType, credentials, getProvider(target.provider), url);
@@ -151,7 +166,17 @@ export async function callIntegration(target: CallTarget, req: IntegrationReques
     headers: redactHeaders(headers, redact, auth.secretHeaders),
   };
 
+  const provider = getProvider(target.provider);
   for (let attempt = 1; ; attempt++) {
+    if (provider?.rateLimit && !(await takeToken(target.id, provider.rateLimit))) {
+      const { requests, perSeconds } = provider.rateLimit;
+      const result = failure(request, null, attempt, 0, redact, {
+        summary: `Rate limited by Patchbay's limit for ${provider.name} (${requests} requests per ${perSeconds} s); the call was not sent.`,
+        fix: "Other calls to this integration are using its budget: try again shortly.",
+      });
+      await logAttempt(target, req, result);
+      return result;
+    }
     const started = performance.now();
     let result: CallResult;
     try {
@@ -183,14 +208,17 @@ export async function callIntegration(target: CallTarget, req: IntegrationReques
       if (!(error instanceof HttpError)) throw error;
       result = failure(request, error, attempt, Math.round(performance.now() - started), redact);
     }
-    if (req.log) await logAttempt(target, req.log, result);
+    countCall({ integrationId: target.id, tenantId: target.tenantId, source: req.source, success: result.ok });
+    await logAttempt(target, req, result);
     const retryable = result.error ? RETRYABLE.includes(result.error.kind) : (result.response?.status ?? 0) >= 500;
     if (!retryable || attempt > (req.retries ?? 0)) return result;
     await sleep(Math.min(250 * 2 ** (attempt - 1), 4_000));
   }
 }
 
-async function logAttempt(target: CallTarget, policy: Exclude<RequestLogPolicy, false>, result: CallResult): Promise<void> {
+async function logAttempt(target: CallTarget, req: IntegrationRequest, result: CallResult): Promise<void> {
+  if (req.log === "none") return;
+  if (req.log === "sampled" && result.ok && !sampleSuccess(target.id, req.source)) return;
   const entry = redactDeep(
     {
       method: result.request.method,
@@ -207,8 +235,8 @@ async function logAttempt(target: CallTarget, policy: Exclude<RequestLogPolicy, 
     ...entry,
     tenantId: target.tenantId,
     integrationId: target.id,
-    source: policy.source,
-    sourceId: policy.sourceId ?? null,
+    source: req.source,
+    sourceId: req.sourceId ?? null,
     success: result.ok,
   });
 }

@@ -28,7 +28,7 @@ describe("integration form values → API body", () => {
     const input = toCreateInput(values);
     // Unused optional fields and other auth types' fields are left out, so the strict schema accepts the body.
     expect(input.credentials).toEqual({ api_key: "sk_test_123" });
-    expect(input.config).toEqual({ update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 });
+    expect(input.config).toEqual({ update_method: "polling", polling_interval_seconds: 30, timeout_seconds: 10, retry_count: 2 });
     expect(schema.safeParse(input).success).toBe(true);
   });
 

@@ -30,8 +30,8 @@ describe("integrations", () => {
       connection_status: "pending",
       has_credentials: true,
       credentials_hint: "••••4242",
-      config: { polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2, update_method: "polling" },
-      usage: { total_requests: 0, failed_requests: 0, success_rate: null },
+      config: { polling_interval_seconds: 30, timeout_seconds: 10, retry_count: 2, update_method: "polling" },
+      usage: { total_requests: 0, failed_requests: 0, success_rate: null, by_source: {} },
     });
     expect(JSON.stringify(created)).not.toContain(SECRET);
 
@@ -80,7 +80,7 @@ describe("integrations", () => {
       retry_count: 4,
       timeout_seconds: 5,
       update_method: "polling",
-      polling_interval_seconds: 60,
+      polling_interval_seconds: 30,
     });
     const [row] = await db().select().from(integrations).where(eq(integrations.id, id));
     expect(row!.config).toEqual({ status_path: "$.data[*].status", retry_count: 4, timeout_seconds: 5 });

@@ -1,7 +1,7 @@
 import { firstValues, lenient, type SearchParams } from "@/lib/list-params";
 import { cursorShapes } from "@/lib/pagination";
 import { hrefWith } from "@/lib/pager";
-import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput } from "./schema";
+import { listIntegrationsSchema, listRequestLogsSchema, type ListIntegrationsInput, type RequestLogSource } from "./schema";
 
 export type { SearchParams };
 
@@ -18,9 +18,10 @@ export function parseIntegrationListParams(params: SearchParams): { filters: Int
   return { filters: values as IntegrationListFilters, ignored };
 }
 
-export function parseRequestLogParams(params: SearchParams): { success?: "true" | "false"; cursor?: string } {
-  return lenient(listRequestLogsSchema, firstValues(params, ["success", "cursor"]), cursorShapes.instantThenId).values as {
+export function parseRequestLogParams(params: SearchParams): { success?: "true" | "false"; source?: RequestLogSource; cursor?: string } {
+  return lenient(listRequestLogsSchema, firstValues(params, ["success", "source", "cursor"]), cursorShapes.instantThenId).values as {
     success?: "true" | "false";
+    source?: RequestLogSource;
     cursor?: string;
   };
 }

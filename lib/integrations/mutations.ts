@@ -18,6 +18,7 @@ import {
   type IntegrationConfig,
   type ReplaceCredentialsInput,
 } from "./schema";
+import { usageOf } from "./usage";
 import { integrationView, type IntegrationRow } from "./view";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { disconnect } from "@/lib/oauth/manage";
@@ -116,7 +117,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
   const input = patchIntegrationSchema(schemaOptions()).parse(raw);
   refuseProductionForTestKey(ctx, input.environment);
   try {
-    return await withTenant(ctx, async (tx) => {
+    const row = await withTenant(ctx, async (tx) => {
       const row = await loadOwned(integrations, ctx, id, { lock: true });
       const provider = getProvider(row.provider);
       const authType = input.auth_type ?? row.authType;
@@ -141,13 +142,14 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
         Object.assign(changes, sealed(row, authType, authType === "none" ? null : parseCredentials(authType, input.credentials)));
         changes.connectionStatus = nextConnectionStatus(row.connectionStatus, { kind: "credentials_replaced" });
       }
-      if (Object.keys(changes).length === 0) return integrationView(row);
+      if (Object.keys(changes).length === 0) return row;
       const [updated] = await tx.update(integrations).set(changes).where(eq(integrations.id, row.id)).returning();
       const details: Record<string, unknown> = { changed: Object.keys(input) };
       if (input.status && input.status !== row.status) details.status = input.status;
       await writeEvents(ctx, tx, "updated", updated!, details);
-      return integrationView(updated!);
+      return updated!;
     });
+    return integrationView(row, (await usageOf([row.id])).get(row.id));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
     throw error;

@@ -6,6 +6,7 @@ import { cursorShapes } from "@/lib/pagination";
 import { PROVIDERS } from "@/lib/providers";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { listIntegrationsSchema, type ListIntegrationsInput } from "./schema";
+import { usageOf } from "./usage";
 import { loadOwned, visibleTo } from "@/lib/tenancy/data";
 import { integrationView, type IntegrationView } from "./view";
 
@@ -56,10 +57,12 @@ export async function listIntegrations(
     .orderBy(order(key), order(integrations.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
-  return { data: page.map((r) => integrationView(r.row)), next_cursor };
+  const usage = await usageOf(page.map((r) => r.row.id));
+  return { data: page.map((r) => integrationView(r.row, usage.get(r.row.id))), next_cursor };
 }
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
   requireRole(ctx, "viewer");
-  return integrationView(await loadOwned(integrations, ctx, id));
+  const row = await loadOwned(integrations, ctx, id);
+  return integrationView(row, (await usageOf([row.id])).get(row.id));
 }

@@ -14,6 +14,10 @@ export const UPDATE_METHODS = ["polling", "sse", "webhook"] as const;
 export const CONNECTION_STATUSES = ["pending", "connected", "disconnected", "error", "expired"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
+/** What made an outbound call; sync, import pushes and connectors add theirs. */
+export const REQUEST_LOG_SOURCES = ["test", "health", "oauth"] as const;
+export type RequestLogSource = (typeof REQUEST_LOG_SOURCES)[number];
+
 const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }) =>
   issue.code === "unrecognized_keys" ? `${what} does not take ${issue.keys!.join(", ")}.` : undefined;
 
@@ -181,7 +185,7 @@ export const configPatchSchema = z.strictObject(
 );
 export type IntegrationConfigPatch = z.input<typeof configPatchSchema>;
 
-export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 } as const;
+export const CONFIG_DEFAULTS = { update_method: "polling", polling_interval_seconds: 30, timeout_seconds: 10, retry_count: 2 } as const;
 
 /**
  * Where plain http is accepted. `allowHttp`: the server allows it somewhere (private networks, or an
@@ -329,6 +333,7 @@ export type ListIntegrationsInput = z.input<typeof listIntegrationsSchema>;
 
 export const listRequestLogsSchema = z.object({
   success: z.enum(["true", "false"], { error: "Use true or false." }).optional(),
+  source: z.enum(REQUEST_LOG_SOURCES, { error: `Use ${REQUEST_LOG_SOURCES.join(", ")}.` }).optional(),
   limit: limitSchema,
   cursor: z.string().max(1000).optional(),
 });

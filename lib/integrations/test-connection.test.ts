@@ -79,7 +79,7 @@ describe("test connection", () => {
     expect(JSON.stringify([result, log])).not.toContain(KEY);
     expect(await getIntegration(owner, id)).toMatchObject({
       connection_status: "error",
-      usage: { total_requests: 1, failed_requests: 1, success_rate: 0 },
+      usage: { total_requests: 1, failed_requests: 1, success_rate: 0, by_source: { test: { requests: 1, failed: 1 } } },
     });
   });
 

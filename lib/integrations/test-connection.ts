@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/db/client";
 import { redact as redactSecretKeys } from "@/lib/audit";
 import { recordHealthCheck } from "@/lib/health/record";
@@ -77,11 +78,14 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };
 
   const startedAt = new Date();
+  const callId = randomUUID();
   const call = await callIntegration(row, {
     path: endpoint,
     timeoutMs: config.timeout_seconds * 1000,
     retries: config.retry_count,
-    log: { source: "test" },
+    source: "test",
+    sourceId: callId,
+    log: "all",
   });
   const res = call.response;
   const built: TestConnectionResult = res
@@ -115,6 +119,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
     error: result.error,
     scheduledAt: startedAt,
     checkedAt: startedAt,
+    callId,
   });
   return result;
 }

@@ -1,13 +1,13 @@
 import { integrations } from "@/db/schema";
 import { CATEGORIES, getProvider } from "@/lib/providers";
 import { CONFIG_DEFAULTS } from "./schema";
+import { NO_USAGE, type IntegrationUsage } from "./usage";
 
 export type IntegrationRow = typeof integrations.$inferSelect;
 
 /** DESIGN §3's read shape: settings and state, `has_credentials` and a masked hint, never a secret. */
-export function integrationView(row: IntegrationRow) {
+export function integrationView(row: IntegrationRow, usage: IntegrationUsage = NO_USAGE) {
   const provider = getProvider(row.provider);
-  const total = row.totalRequests;
   return {
     id: row.id,
     name: row.name,
@@ -24,11 +24,7 @@ export function integrationView(row: IntegrationRow) {
     connection_status: row.connectionStatus,
     has_credentials: row.credentials !== null,
     credentials_hint: row.credentialsHint,
-    usage: {
-      total_requests: total,
-      failed_requests: row.failedRequests,
-      success_rate: total === 0 ? null : Math.round(((total - row.failedRequests) / total) * 1000) / 10,
-    },
+    usage,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -3,7 +3,15 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { expectCatalogued } from "@/tests/event-catalog";
-import { auditEvents, OAUTH_TOKENS_COLUMN, oauthConnections, oauthRefreshEvents, oauthStates, outboxEvents } from "@/db/schema";
+import {
+  auditEvents,
+  integrationRequestLogs,
+  OAUTH_TOKENS_COLUMN,
+  oauthConnections,
+  oauthRefreshEvents,
+  oauthStates,
+  outboxEvents,
+} from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
 import { keyContext } from "@/lib/api/key-context";
 import { authenticateApiKey } from "@/lib/api-keys";
@@ -11,7 +19,15 @@ import { contextFor, decryptJson, keyVersionOf, parseKeyring, reencryptAll } fro
 import { ENCRYPTED_COLUMNS } from "@/lib/runtime/encrypted-columns";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createIntegration, deleteIntegration, getIntegration, testConnection, updateIntegration } from "@/lib/integrations";
+import {
+  createIntegration,
+  deleteIntegration,
+  getIntegration,
+  listRequestLogs,
+  testConnection,
+  updateIntegration,
+} from "@/lib/integrations";
+import { flushIntegrationUsage } from "@/lib/integrations/usage";
 import { runInstance } from "@/tests/peers/instance";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer, type PeerClient } from "@/tests/peers/oidc-provider";
@@ -564,5 +580,30 @@ describe("secrecy", () => {
     ]);
     for (const token of seenTokens) expect(everything).not.toContain(token);
     expect(everything).not.toContain(SECRET);
+  });
+});
+
+describe("token calls in the request log", () => {
+  it("are logged under source oauth with every token and the client secret redacted, and counted in usage", async () => {
+    const owner = await ownerContext();
+    const peer = await provider();
+    const { id } = await connected(owner, peer);
+    await refreshToken(owner, id, { force: true });
+    const tokens = (await stored(id)).tokens!;
+
+    await vi.waitFor(async () => expect((await listRequestLogs(owner, id, { source: "oauth" })).data).toHaveLength(2));
+    const { data } = await listRequestLogs(owner, id, { source: "oauth" });
+    expect(data.map((l) => [l.source, l.method, l.status_code, l.success])).toEqual([
+      ["oauth", "POST", 200, true],
+      ["oauth", "POST", 200, true],
+    ]);
+    expect(data[0]!.request_headers.authorization).toBe("[redacted]");
+    expect(JSON.parse(data[0]!.response_excerpt!)).toMatchObject({ access_token: "[redacted]", refresh_token: "[redacted]" });
+    const written = JSON.stringify(await db().select().from(integrationRequestLogs));
+    for (const secret of [SECRET, tokens.access_token, tokens.refresh_token!, ...seenTokens]) expect(written).not.toContain(secret);
+    expect((await listRequestLogs(owner, id, { source: "test" })).data).toEqual([]);
+
+    await flushIntegrationUsage();
+    expect((await getIntegration(owner, id)).usage).toMatchObject({ total_requests: 2, by_source: { oauth: { requests: 2, failed: 0 } } });
   });
 });

@@ -17,7 +17,8 @@ export type OAuthProfile = {
   refreshMarginSeconds: number;
 };
 
-export type OAuthSettings = OAuthProfile & { clientId: string; clientSecret: string };
+/** `integrationId` and `tenantId` name whose request log and usage the token endpoint's calls go to. */
+export type OAuthSettings = OAuthProfile & { clientId: string; clientSecret: string; integrationId: string; tenantId: string };
 
 /** The integration's own config.oauth ("Custom OAuth2") over the catalog's; null when neither says. */
 export function oauthProfile(row: IntegrationRow): OAuthProfile | null {
@@ -61,5 +62,11 @@ export function oauthSettings(row: IntegrationRow): OAuthSettings {
   if (!credentials.client_id || !credentials.client_secret) {
     throw invalid("Add the client ID and client secret first.", { "credentials.client_id": "Enter the client ID." });
   }
-  return { ...profile, clientId: credentials.client_id, clientSecret: credentials.client_secret };
+  return {
+    ...profile,
+    clientId: credentials.client_id,
+    clientSecret: credentials.client_secret,
+    integrationId: row.id,
+    tenantId: row.tenantId,
+  };
 }

@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
-import { createRedactor, redactDeep } from "@/lib/http/redact";
+import { createRedactor, isSecretName, redactDeep, redactHeaders, redactUrl, REDACTED, type Redactor } from "@/lib/http/redact";
+import type { HttpResponse } from "@/lib/http/client";
+import { recordRequest } from "@/lib/integrations/request-log";
+import { countCall } from "@/lib/integrations/usage";
+import { logError } from "@/lib/log";
 import type { OAuthSettings } from "./settings";
 
 export type TokenResponse = {
@@ -64,6 +68,7 @@ async function postForm(settings: OAuthSettings, url: string, fields: Record<str
   }
   // The client's Basic pair too: a provider that echoes the request repeats the header it was sent.
   const redact = createRedactor([settings.clientSecret, ...secrets], [[settings.clientId, settings.clientSecret]]);
+  const started = performance.now();
   try {
     const res = await sendRequest({
       url,
@@ -74,12 +79,54 @@ async function postForm(settings: OAuthSettings, url: string, fields: Record<str
       maxRedirects: 0,
       maxResponseBytes: 256 * 1024,
     });
+    logTokenCall(settings, url, headers, redact, res, null, Math.round(performance.now() - started));
     return { res, redact };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     const transient = error.kind === "timeout" || error.kind === "network" || error.kind === "refused";
-    throw new TokenEndpointError(transient ? "transient" : "rejected", redact(error.message));
+    const message = redact(error.message);
+    logTokenCall(settings, url, headers, redact, null, message, Math.round(performance.now() - started));
+    throw new TokenEndpointError(transient ? "transient" : "rejected", message);
   }
+}
+
+function tokenExcerpt(res: HttpResponse, redact: Redactor): string {
+  // Tokens issued by this very answer are named by their field, not by value: no redactor knows them yet.
+  const json = parseJson(res.body.toString("utf8"));
+  if (!json) return redact(res.body.toString("utf8"));
+  const shown = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, isSecretName(k) ? REDACTED : v]));
+  return JSON.stringify(redactDeep(shown, redact));
+}
+
+/**
+ * Puts the call in the integration's request log (source "oauth") and usage. Not awaited: the
+ * refresh runs inside the connection's row-lock transaction, and the log is written beside it.
+ */
+function logTokenCall(
+  settings: OAuthSettings,
+  url: string,
+  headers: Record<string, string>,
+  redact: Redactor,
+  res: HttpResponse | null,
+  error: string | null,
+  durationMs: number,
+) {
+  const success = res !== null && res.status >= 200 && res.status < 300;
+  countCall({ integrationId: settings.integrationId, tenantId: settings.tenantId, source: "oauth", success });
+  void recordRequest({
+    tenantId: settings.tenantId,
+    integrationId: settings.integrationId,
+    source: "oauth",
+    sourceId: null,
+    method: "POST",
+    url: redactUrl(url, redact),
+    requestHeaders: redactHeaders(headers, redact),
+    statusCode: res?.status ?? null,
+    durationMs,
+    responseExcerpt: res ? tokenExcerpt(res, redact) : null,
+    success,
+    error: error ?? (success ? null : `The token endpoint answered ${res!.status}.`),
+  }).catch((failure: unknown) => logError("oauth: logging a token call failed", failure, { integrationId: settings.integrationId }));
 }
 
 /** One call to the token endpoint; secrets the call carries are named so no error message can repeat them. */

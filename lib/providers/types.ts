@@ -45,6 +45,9 @@ export type ProviderOAuth = {
   refreshMarginSeconds?: number;
 };
 
+/** At most `requests` calls per `perSeconds` seconds, in bursts of up to `requests`. */
+export type ProviderRateLimit = { requests: number; perSeconds: number };
+
 export type Provider = {
   key: string;
   name: string;
@@ -64,6 +67,8 @@ export type Provider = {
   labels?: Partial<Record<CredentialFieldName, { label: string; help?: string }>>;
   statusHints?: { statusPath: string; note: string };
   oauth?: ProviderOAuth;
+  /** The provider's documented limit for one set of credentials; Patchbay's calls to an integration stay under it. */
+  rateLimit?: ProviderRateLimit;
   /** The admin describes the API: the catalog gives no name, host or test path, and no OAuth endpoints when it offers OAuth2. */
   custom?: true;
   note?: string;

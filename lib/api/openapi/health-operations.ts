@@ -27,6 +27,7 @@ const check = {
   error: "The provider answered with an error (503).",
   scheduled_at: "2026-11-23T08:41:00.000Z",
   checked_at: "2026-11-23T08:41:00.180Z",
+  call_id: "5f0c9a1e-7b2d-4c3a-9e8f-1a2b3c4d5e6f",
 };
 const transition = {
   id: "311",

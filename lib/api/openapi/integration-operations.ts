@@ -12,13 +12,18 @@ const integration = {
   environment: "production",
   auth_type: "bearer",
   base_url: "https://api.stripe.com",
-  config: { status_endpoint: "/v1/balance", update_method: "polling", polling_interval_seconds: 60, timeout_seconds: 10, retry_count: 2 },
+  config: { status_endpoint: "/v1/balance", update_method: "polling", polling_interval_seconds: 30, timeout_seconds: 10, retry_count: 2 },
   status: "enabled",
   health_status: "UNKNOWN",
   connection_status: "connected",
   has_credentials: true,
   credentials_hint: "••••4242",
-  usage: { total_requests: 12, failed_requests: 1, success_rate: 91.7 },
+  usage: {
+    total_requests: 2882,
+    failed_requests: 3,
+    success_rate: 99.9,
+    by_source: { test: { requests: 2, failed: 1 }, health: { requests: 2878, failed: 2 }, oauth: { requests: 2, failed: 0 } },
+  },
   created_at: "2026-11-20T10:00:00.000Z",
   updated_at: "2026-11-22T08:30:00.000Z",
 };
@@ -156,7 +161,8 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "get",
     path: "/integrations/{id}/logs",
     summary: "The integration's request log",
-    description: "Outbound requests, redacted: no secret appears in a URL, header or excerpt.",
+    description:
+      "Outbound requests, redacted: no secret appears in a URL, header or excerpt. `source` says what made the call: `test` (test connection), `health` (health checks: every failed attempt, and one success per integration and hour), `oauth` (token and revocation calls). `source_id` links a test or health call to its check's `call_id`. `usage` on the integration counts every call, logged or not.",
     scope: "integrations:read",
     query: listRequestLogsSchema,
     success: {
@@ -166,11 +172,14 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
         data: [
           {
             id: "a1b2c3d4-0000-4000-8000-000000000001",
+            source: "health",
+            source_id: "5f0c9a1e-7b2d-4c3a-9e8f-1a2b3c4d5e6f",
             method: "GET",
             url: "https://api.stripe.com/v1/balance",
-            status_code: 200,
+            status_code: 503,
             duration_ms: 184,
-            success: true,
+            success: false,
+            error: "The provider answered with an error (503). Try again later, or check its status page.",
             created_at: "2026-11-22T08:30:00.000Z",
           },
         ],

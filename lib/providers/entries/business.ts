@@ -10,6 +10,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
     authModes: ["oauth2"],
     baseUrl: "https://quickbooks.api.intuit.com",
     docsUrl: "https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0",
+    // developer.intuit.com, "Rate limits and throttles": 500 requests a minute per realm (company).
+    rateLimit: { requests: 500, perSeconds: 60 },
     testEndpoint: "/v3/company/{realmId}/companyinfo/{realmId}",
     oauth: {
       authorizeUrl: "https://appcenter.intuit.com/connect/oauth2",
@@ -31,6 +33,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
     authModes: ["oauth2"],
     baseUrl: "https://api.xero.com",
     docsUrl: "https://developer.xero.com/documentation/guides/oauth2/auth-flow",
+    // developer.xero.com/documentation/guides/oauth2/limits: 60 calls a minute per organisation.
+    rateLimit: { requests: 60, perSeconds: 60 },
     testEndpoint: "/connections",
     oauth: {
       authorizeUrl: "https://login.xero.com/identity/connect/authorize",
@@ -95,6 +99,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
     authModes: ["bearer", "oauth2"],
     baseUrl: "https://api.hubapi.com",
     docsUrl: "https://developers.hubspot.com/docs/api/private-apps",
+    // developers.hubspot.com/docs/api/usage-details: 100 requests per 10 s per app (190 on Professional and Enterprise).
+    rateLimit: { requests: 100, perSeconds: 10 },
     testEndpoint: "/crm/v3/objects/contacts?limit=1",
     labels: { token: { label: "Private app access token", help: "Starts with pat-." } },
     oauth: {

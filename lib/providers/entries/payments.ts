@@ -10,6 +10,8 @@ export const PAYMENT_PROVIDERS: Provider[] = [
     authModes: ["api_key"],
     baseUrl: "https://api.stripe.com",
     docsUrl: "https://docs.stripe.com/api/authentication",
+    // docs.stripe.com/rate-limits: 100 operations a second in live mode (25 in test mode).
+    rateLimit: { requests: 100, perSeconds: 1 },
     testEndpoint: "/v1/balance",
     apiKey: { in: "header", name: "Authorization", prefix: "Bearer " },
     labels: { api_key: { label: "Secret key", help: "Starts with sk_live_ or sk_test_; a restricted key (rk_) works too." } },

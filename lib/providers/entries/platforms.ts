@@ -30,6 +30,8 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     authModes: ["bearer", "oauth2"],
     baseUrl: "https://api.github.com",
     docsUrl: "https://docs.github.com/rest/authentication/authenticating-to-the-rest-api",
+    // docs.github.com, "Rate limits for the REST API": 5,000 requests an hour per user or app token.
+    rateLimit: { requests: 5000, perSeconds: 3600 },
     testEndpoint: "/user",
     labels: { token: { label: "Personal access token", help: "A fine-grained token (github_pat_…) is best." } },
     oauth: {
@@ -50,6 +52,8 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     baseUrl: null,
     baseUrlHint: "https://<shop>.myshopify.com",
     docsUrl: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin",
+    // shopify.dev/docs/api/usage/rate-limits: REST Admin, a leaky bucket of 40 draining 2 a second.
+    rateLimit: { requests: 40, perSeconds: 20 },
     testEndpoint: "/admin/api/2025-01/shop.json",
     apiKey: { in: "header", name: "X-Shopify-Access-Token" },
     labels: { api_key: { label: "Admin API access token", help: "Starts with shpat_." } },
@@ -64,6 +68,8 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     baseUrl: null,
     baseUrlHint: "https://<subdomain>.zendesk.com",
     docsUrl: "https://developer.zendesk.com/api-reference/introduction/security-and-auth/",
+    // developer.zendesk.com/api-reference/introduction/rate-limits: 200 a minute on Team, more on higher plans.
+    rateLimit: { requests: 200, perSeconds: 60 },
     testEndpoint: "/api/v2/users/me.json",
     labels: {
       username: { label: "Email/token", help: "Your agent email followed by /token, e.g. ops@example.com/token." },
