@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import type { ConnectionStatus } from "./schema";
@@ -51,6 +51,11 @@ export async function recordConnectionEvent(tx: Db, integrationId: string, event
     .for("update");
   if (!row) return null;
   const next = nextConnectionStatus(row.status, event);
-  if (next !== row.status) await tx.update(integrations).set({ connectionStatus: next }).where(eq(integrations.id, integrationId));
+  // What Patchbay observed is not an edit of the integration, so updated_at stays the admin's last change.
+  if (next !== row.status)
+    await tx
+      .update(integrations)
+      .set({ connectionStatus: next, updatedAt: sql`${integrations.updatedAt}` })
+      .where(eq(integrations.id, integrationId));
   return next;
 }

@@ -149,7 +149,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
       await writeEvents(ctx, tx, "updated", updated!, details);
       return updated!;
     });
-    return integrationView(row, (await usageOf([row.id])).get(row.id));
+    return integrationView(row, (await usageOf(ctx, [row.id])).get(row.id));
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
     throw error;

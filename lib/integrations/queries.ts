@@ -57,12 +57,15 @@ export async function listIntegrations(
     .orderBy(order(key), order(integrations.id))
     .limit(input.limit + 1);
   const { page, next_cursor } = keysetPage(rows, input.limit, (r) => [r.sortKey, r.row.id]);
-  const usage = await usageOf(page.map((r) => r.row.id));
+  const usage = await usageOf(
+    ctx,
+    page.map((r) => r.row.id),
+  );
   return { data: page.map((r) => integrationView(r.row, usage.get(r.row.id))), next_cursor };
 }
 
 export async function getIntegration(ctx: TenantContext, id: string): Promise<IntegrationView> {
   requireRole(ctx, "viewer");
   const row = await loadOwned(integrations, ctx, id);
-  return integrationView(row, (await usageOf([row.id])).get(row.id));
+  return integrationView(row, (await usageOf(ctx, [row.id])).get(row.id));
 }

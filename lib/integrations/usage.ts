@@ -1,7 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrationUsageDaily, type RequestLogSource } from "@/db/schema";
 import { logError } from "@/lib/log";
+import { tenantDb, type TenantScope } from "@/lib/tenancy/data";
 
 /**
  * Every outbound call of an integration (tests, health checks, token calls, later sync) is
@@ -82,12 +83,15 @@ function add(into: IntegrationUsage, source: RequestLogSource, requests: number,
   into.failed_requests += failed;
 }
 
-/** All-time usage per integration: written days, plus this process's counts not yet written. */
-export async function usageOf(integrationIds: string[]): Promise<Map<string, IntegrationUsage>> {
+/**
+ * All-time usage per integration: written days, plus this process's counts not yet written. It
+ * reads through the tenant's transaction when there is one (PGlite has a single connection).
+ */
+export async function usageOf(scope: TenantScope, integrationIds: string[]): Promise<Map<string, IntegrationUsage>> {
   const result = new Map<string, IntegrationUsage>(integrationIds.map((id) => [id, { ...NO_USAGE, by_source: {} }]));
   if (integrationIds.length === 0) return result;
   const u = integrationUsageDaily;
-  const rows = await db()
+  const rows = await tenantDb(scope)
     .select({
       integrationId: u.integrationId,
       source: u.source,
@@ -95,7 +99,7 @@ export async function usageOf(integrationIds: string[]): Promise<Map<string, Int
       failed: sql<number>`sum(${u.failed})::int`,
     })
     .from(u)
-    .where(inArray(u.integrationId, integrationIds))
+    .where(and(eq(u.tenantId, scope.tenant.id), inArray(u.integrationId, integrationIds)))
     .groupBy(u.integrationId, u.source);
   for (const row of rows) add(result.get(row.integrationId)!, row.source, Number(row.requests), Number(row.failed));
   for (const t of pending.values()) {
