@@ -6,7 +6,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    // One refresh after a mutation: tenantAction in lib/action.ts calls refresh(); the later live
+    // One refresh after a mutation: tenantAction in lib/action.ts revalidates the tenant tree; the later live
     // updates hook in there too, so a page or component refreshing on its own would be a second way.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: ["lib/action.ts"],
