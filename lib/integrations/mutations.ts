@@ -1,3 +1,4 @@
+import { hasPgCode, PG } from "@/db/errors";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -40,13 +41,6 @@ export function schemaOptions() {
 }
 
 const NAME_TAKEN = "An integration with this name already exists.";
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "23505") return true;
-  }
-  return false;
-}
 
 async function writeEvents(
   ctx: TenantContext,
@@ -107,7 +101,7 @@ export async function createIntegration(ctx: TenantContext, raw: unknown) {
       return integrationView(row!);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
+    if (hasPgCode(error, PG.uniqueViolation)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
     throw error;
   }
 }
@@ -151,7 +145,7 @@ export async function updateIntegration(ctx: TenantContext, id: string, raw: unk
     });
     return integrationView(row, (await usageOf(ctx, [row.id])).get(row.id));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
+    if (hasPgCode(error, PG.uniqueViolation)) throw conflict(NAME_TAKEN, { name: NAME_TAKEN });
     throw error;
   }
 }

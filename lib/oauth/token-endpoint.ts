@@ -1,3 +1,4 @@
+import { hasPgCode, PG } from "@/db/errors";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
@@ -126,7 +127,11 @@ function logTokenCall(
     responseExcerpt: res ? tokenExcerpt(res, redact) : null,
     success,
     error: error ?? (success ? null : `The token endpoint answered ${res!.status}.`),
-  }).catch((failure: unknown) => logError("oauth: logging a token call failed", failure, { integrationId: settings.integrationId }));
+  }).catch((failure: unknown) => {
+    // Disconnecting while deleting revokes the tokens and then deletes the integration, whose log goes with it.
+    if (hasPgCode(failure, PG.foreignKeyViolation)) return;
+    logError("oauth: logging a token call failed", failure, { integrationId: settings.integrationId });
+  });
 }
 
 /** One call to the token endpoint; secrets the call carries are named so no error message can repeat them. */
