@@ -9,11 +9,11 @@ import { useDialog } from "@/components/forms/use-dialog";
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input, Textarea } from "@/components/ui";
 import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { NewKeyReveal } from "./new-key-reveal";
+import { ApiKeyLimitFields } from "./limit-fields";
 import { ScopeCheckboxes } from "./scope-checkboxes";
 
 export const NOTES_HINT = "What uses it and who to ask. Not a place for secrets.";
 export const ROTATION_HINT = "A reminder event and a banner once the key is older than this. Empty: no reminder.";
-const IP_HINT = "CIDRs or addresses, comma or line separated, IPv4 or IPv6. Empty: any address.";
 
 export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
@@ -75,31 +75,7 @@ export function CreateApiKeyDialog({ tenantSlug }: { tenantSlug: string }) {
             <Field label="Expires on (optional)" htmlFor="field-expires_on" error={errors.expires_on?.message}>
               <Input type="date" {...fieldAria("field-expires_on", errors.expires_on?.message)} {...form.register("expires_on")} />
             </Field>
-            <Field label="Allowed IP addresses (optional)" htmlFor="field-ip_allowlist" hint={IP_HINT} error={errors.ip_allowlist?.message}>
-              <Textarea
-                rows={2}
-                {...fieldAria("field-ip_allowlist", errors.ip_allowlist?.message, IP_HINT)}
-                {...form.register("ip_allowlist")}
-              />
-            </Field>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Requests per minute" htmlFor="field-rate_limit_per_minute" error={errors.rate_limit_per_minute?.message}>
-                <Input
-                  type="number"
-                  min={1}
-                  {...fieldAria("field-rate_limit_per_minute", errors.rate_limit_per_minute?.message)}
-                  {...form.register("rate_limit_per_minute")}
-                />
-              </Field>
-              <Field label="Requests per hour" htmlFor="field-rate_limit_per_hour" error={errors.rate_limit_per_hour?.message}>
-                <Input
-                  type="number"
-                  min={1}
-                  {...fieldAria("field-rate_limit_per_hour", errors.rate_limit_per_hour?.message)}
-                  {...form.register("rate_limit_per_hour")}
-                />
-              </Field>
-            </div>
+            <ApiKeyLimitFields form={form} optional />
             <DialogActions label="Create key" pendingLabel="Creating…" pending={form.formState.isSubmitting} />
           </form>
         </DialogContent>

@@ -3,10 +3,11 @@
 import { updateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Alert, Button, Field, fieldAria, Input, Textarea, useToast } from "@/components/ui";
+import { Alert, Button, Field, fieldAria, Textarea, useToast } from "@/components/ui";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { updateApiKeySchema } from "@/lib/api-keys/schema";
 import { NOTES_HINT, ROTATION_HINT } from "./create-api-key-dialog";
+import { ApiKeyLimitFields } from "./limit-fields";
 import { ScopeCheckboxes } from "./scope-checkboxes";
 
 type EditableKey = {
@@ -19,8 +20,6 @@ type EditableKey = {
   rateLimitPerHour: number;
   rotationFrequencyDays: number | null;
 };
-
-const IP_HINT = "CIDRs or addresses, comma or line separated. Empty: any address.";
 
 /** Everything about a key but its secret and mode; saved changes apply to the next call on every instance. */
 export function EditApiKeyForm({ tenantSlug, apiKey }: { tenantSlug: string; apiKey: EditableKey }) {
@@ -48,27 +47,7 @@ export function EditApiKeyForm({ tenantSlug, apiKey }: { tenantSlug: string; api
         <Textarea rows={3} {...fieldAria("field-notes", errors.notes?.message, NOTES_HINT)} {...form.register("notes")} />
       </Field>
       <ScopeCheckboxes form={form} />
-      <Field label="Allowed IP addresses" htmlFor="field-ip_allowlist" hint={IP_HINT} error={errors.ip_allowlist?.message}>
-        <Textarea rows={2} {...fieldAria("field-ip_allowlist", errors.ip_allowlist?.message, IP_HINT)} {...form.register("ip_allowlist")} />
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Requests per minute" htmlFor="field-rate_limit_per_minute" error={errors.rate_limit_per_minute?.message}>
-          <Input
-            type="number"
-            min={1}
-            {...fieldAria("field-rate_limit_per_minute", errors.rate_limit_per_minute?.message)}
-            {...form.register("rate_limit_per_minute")}
-          />
-        </Field>
-        <Field label="Requests per hour" htmlFor="field-rate_limit_per_hour" error={errors.rate_limit_per_hour?.message}>
-          <Input
-            type="number"
-            min={1}
-            {...fieldAria("field-rate_limit_per_hour", errors.rate_limit_per_hour?.message)}
-            {...form.register("rate_limit_per_hour")}
-          />
-        </Field>
-      </div>
+      <ApiKeyLimitFields form={form} />
       <TextField form={form} name="rotation_frequency_days" type="number" label="Rotate every (days)" hint={ROTATION_HINT} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting}>
