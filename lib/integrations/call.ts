@@ -4,6 +4,7 @@ import { sendRequest, type HttpResponse } from "@/lib/http/client";
 import { HttpError, type HttpErrorKind } from "@/lib/http/http-error";
 import { redactDeep, redactHeaders, redactUrl, type Redactor } from "@/lib/http/redact";
 import { getProvider } from "@/lib/providers";
+import type { Provider } from "@/lib/providers/types";
 import { applyAuth, outboundCredentials } from "./outbound-auth";
 import { takeToken } from "./outbound-limit";
 import { recordRequest, sampleSuccess } from "./request-log";
@@ -87,6 +88,20 @@ export function statusProblem(status: number, retryAfter: number | null): CallPr
     return { summary: `The endpoint answered with a redirect (${status}).`, fix: "Point the URL at the final address." };
   }
   return { summary: `The provider answered ${status}.`, fix: "Check the endpoint and the request it expects." };
+}
+
+/** A 2xx whose body says the call failed, from providers that answer errors that way (Slack's `ok: false`). */
+function bodyProblem(provider: Provider | null, json: unknown): CallProblem | null {
+  const flag = provider?.errorsIn200;
+  if (!flag || !json || typeof json !== "object" || (json as Record<string, unknown>)[flag.okField] !== false) return null;
+  const raw = (json as Record<string, unknown>)[flag.errorField];
+  const code = typeof raw === "string" && /^[\w.-]{1,100}$/.test(raw) ? raw : "no error code";
+  return {
+    summary: `${provider!.name} refused the call: ${flag.okField} is false (${code}).`,
+    fix: flag.credentialErrors.includes(code)
+      ? "Replace the token with a valid one."
+      : "See the provider's documentation of this error code.",
+  };
 }
 
 export function problemText(problem: CallProblem | null): string | null {
@@ -204,6 +219,8 @@ export async function callIntegration(target: CallTarget, req: IntegrationReques
         problem: statusProblem(res.status, retryAfter),
         redact,
       };
+      const refused = bodyProblem(provider, result.json);
+      if (result.ok && refused) result = { ...result, ok: false, problem: refused };
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       result = failure(request, error, attempt, Math.round(performance.now() - started), redact);

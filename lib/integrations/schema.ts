@@ -132,6 +132,11 @@ const wholeSeconds = (min: number, max: number, unit: string) =>
     .min(min, `At least ${min} ${unit}.`)
     .max(max, `At most ${max} ${unit}.`);
 
+const PATH_PARAM_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+/** A value that goes into a URL path as it is: nothing that could end the segment or start a query. */
+export const PATH_PARAM_VALUE = /^[A-Za-z0-9._~-]{1,200}$/;
+const PATH_PARAM_VALUE_MESSAGE = "Letters, digits and . _ ~ - only: the value goes into the URL's path.";
+
 export const configSchema = z.strictObject(
   {
     status_endpoint: z
@@ -171,6 +176,13 @@ export const configSchema = z.strictObject(
       .max(10, "At most 10 retries.")
       .optional(),
     oauth: oauthConfig.optional(),
+    path_params: z
+      .record(
+        z.string().regex(PATH_PARAM_NAME, "A name like realmId."),
+        z.string().trim().regex(PATH_PARAM_VALUE, PATH_PARAM_VALUE_MESSAGE),
+      )
+      .refine((params) => Object.keys(params).length <= 20, "At most 20 path values.")
+      .optional(),
   },
   { error: unknownKeys("config") },
 );

@@ -7,7 +7,7 @@ import { redactDeep, redactHeaders } from "@/lib/http/redact";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { callIntegration, problemText } from "./call";
 import { recordConnectionEvent } from "./connection-status";
-import { statusEndpointOf } from "./status-endpoint";
+import { missingPathParams, statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
 import { mapStatuses, type MappedStatuses } from "./status-mapping";
 import { integrations } from "@/db/schema";
@@ -73,6 +73,12 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
   const row = await loadOwned(integrations, ctx, id);
   const config = { ...CONFIG_DEFAULTS, ...row.config };
   const endpoint = statusEndpointOf({ provider: row.provider, config });
+  const missing = missingPathParams({ provider: row.provider, config });
+  if (missing.length > 0)
+    return {
+      ...EMPTY,
+      error: `The test path needs ${missing.join(", ")}: connect through OAuth (the provider sends it back) or set config.path_params.`,
+    };
   if (!endpoint)
     return { ...EMPTY, error: "There is no endpoint to call: set a status endpoint (a path under the base URL) in the settings." };
   if (row.authType !== "none" && !row.credentials) return { ...EMPTY, error: "No credentials are stored yet: add them, then test." };

@@ -4,7 +4,9 @@ import { integrations, oauthConnections } from "@/db/schema";
 import { emitEvent, recordAudit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { recordConnectionEvent } from "@/lib/integrations/connection-status";
+import { PATH_PARAM_VALUE } from "@/lib/integrations/schema";
 import type { IntegrationRow } from "@/lib/integrations/view";
+import { getProvider } from "@/lib/providers";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { connectionView, type ConnectionView } from "./view";
@@ -64,6 +66,7 @@ async function storeConnection(
   response: TokenResponse,
   grantType: "authorization_code" | "client_credentials",
   scopes: string[],
+  pathParams: Record<string, string> | null = null,
 ): Promise<ConnectionView> {
   return withTenant({ tenant: { id: tenantId } }, async (tx) => {
     const integration = await loadOwned(integrations, { tenant: { id: tenantId } }, integrationId, { lock: true });
@@ -74,7 +77,10 @@ async function storeConnection(
       requestedScopes: scopes,
       connecting: true,
     });
-    await tx.update(integrations).set({ updatedAt: new Date() }).where(eq(integrations.id, integrationId));
+    const config = pathParams
+      ? { ...integration.config, path_params: { ...integration.config.path_params, ...pathParams } }
+      : integration.config;
+    await tx.update(integrations).set({ updatedAt: new Date(), config }).where(eq(integrations.id, integrationId));
     await recordConnectionEvent(tx, integrationId, { kind: "authorized" });
     await writeConnected(tx, tenantId, actor, integration, { grant_type: grantType, scopes: saved.scopes, account: saved.accountLabel });
     return connectionView(saved);
@@ -135,7 +141,23 @@ export async function startConnect(ctx: TenantContext, id: string, raw: unknown,
   };
 }
 
-export type CallbackParams = { state: string | null; code: string | null; error: string | null; errorDescription: string | null };
+export type CallbackParams = {
+  state: string | null;
+  code: string | null;
+  error: string | null;
+  errorDescription: string | null;
+  /** The redirect's other query parameters: some providers send values their API paths need (QuickBooks' realmId). */
+  extra?: Record<string, string>;
+};
+
+/** The path values the provider sends on its redirect back, kept only when they are safe in a URL path. */
+function callbackPathParams(providerKey: string, extra: Record<string, string> = {}): Record<string, string> | null {
+  const wanted = (getProvider(providerKey)?.pathParams ?? []).filter((p) => p.fromCallback);
+  const found = wanted.flatMap((p) =>
+    extra[p.name] !== undefined && PATH_PARAM_VALUE.test(extra[p.name]!) ? [[p.name, extra[p.name]!]] : [],
+  );
+  return found.length > 0 ? Object.fromEntries(found) : null;
+}
 
 export type CallbackOutcome =
   | { ok: true; returnPath: string }
@@ -201,7 +223,8 @@ async function exchangeCode(state: ClaimedState, params: CallbackParams): Promis
     };
   }
   const actor: Actor = { type: state.initiatorType === "user" ? "user" : "api_key", id: state.initiatorId, label: state.initiatorLabel };
-  await storeConnection(state.tenantId, actor, integration.id, response, "authorization_code", state.scopes);
+  const pathParams = callbackPathParams(integration.provider, params.extra);
+  await storeConnection(state.tenantId, actor, integration.id, response, "authorization_code", state.scopes, pathParams);
   return { ok: true, returnPath: state.returnPath };
 }
 

@@ -69,6 +69,10 @@ export type Provider = {
   oauth?: ProviderOAuth;
   /** The provider's documented limit for one set of credentials; Patchbay's calls to an integration stay under it. */
   rateLimit?: ProviderRateLimit;
+  /** Values the provider's paths name as `{name}`, such as QuickBooks' company id; `fromCallback` ones arrive on the OAuth redirect. */
+  pathParams?: { name: string; label: string; fromCallback?: boolean }[];
+  /** For providers that answer a failed call with 200 and a flag in the body (Slack's `ok: false`): where the flag and the error code are. */
+  errorsIn200?: { okField: string; errorField: string; credentialErrors: string[] };
   /** The admin describes the API: the catalog gives no name, host or test path, and no OAuth endpoints when it offers OAuth2. */
   custom?: true;
   note?: string;

@@ -13,6 +13,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
     // developer.intuit.com, "Rate limits and throttles": 500 requests a minute per realm (company).
     rateLimit: { requests: 500, perSeconds: 60 },
     testEndpoint: "/v3/company/{realmId}/companyinfo/{realmId}",
+    // developer.intuit.com …/oauth-2.0: the redirect back carries realmId, the company every API path names.
+    pathParams: [{ name: "realmId", label: "Company ID (realm ID)", fromCallback: true }],
     oauth: {
       authorizeUrl: "https://appcenter.intuit.com/connect/oauth2",
       tokenUrl: "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer",
@@ -74,7 +76,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
     baseUrl: null,
     baseUrlHint: "https://<your-domain>.my.salesforce.com",
     docsUrl: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm",
-    testEndpoint: "/services/data",
+    // developer.salesforce.com …/resources-versions: /services/data answers without authentication, so it proves nothing.
+    testEndpoint: "/services/data/v62.0/limits",
     oauth: {
       authorizeUrl: "https://login.salesforce.com/services/oauth2/authorize",
       tokenUrl: "https://login.salesforce.com/services/oauth2/token",

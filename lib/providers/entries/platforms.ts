@@ -11,6 +11,12 @@ export const PLATFORM_PROVIDERS: Provider[] = [
     baseUrl: "https://slack.com/api",
     docsUrl: "https://api.slack.com/authentication/token-types",
     testEndpoint: "/auth.test",
+    // docs.slack.dev/reference/methods/auth.test: errors come back as HTTP 200 with ok: false and an error code.
+    errorsIn200: {
+      okField: "ok",
+      errorField: "error",
+      credentialErrors: ["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"],
+    },
     labels: { token: { label: "Bot token", help: "Starts with xoxb-." } },
     oauth: {
       authorizeUrl: "https://slack.com/oauth/v2/authorize",

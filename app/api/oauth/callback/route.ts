@@ -13,6 +13,7 @@ export async function GET(req: Request) {
         code: params.get("code"),
         error: params.get("error"),
         errorDescription: params.get("error_description"),
+        extra: Object.fromEntries(params),
       },
       session?.user?.id ?? null,
     );
