@@ -92,6 +92,8 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
     await page.getByLabel("Base URL").fill(stripe.url);
     await page.getByLabel("Secret key").fill(SECRET);
     await page.getByLabel("Status endpoint (optional)").fill("/v1/products");
+    // Stripe has no inventory statuses of its own: their fields wait under a disclosure.
+    await page.getByText("Inventory statuses (optional)").click();
     await page.getByLabel("Status JSON path (optional)").fill("$.data[*].status");
     await page.getByLabel("Available", { exact: true }).fill("active");
     await page.getByLabel("Sold", { exact: true }).fill("archived");

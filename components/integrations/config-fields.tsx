@@ -1,12 +1,13 @@
 "use client";
 
-import type { UseFormReturn } from "react-hook-form";
+import { useWatch, type UseFormReturn } from "react-hook-form";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
-import { DEFAULT_STATUS_MAPPING } from "@/lib/integrations/status-mapping";
+import { DEFAULT_STATUS_SPELLINGS } from "@/lib/mapping/statuses";
 import type { SettingsFormValues } from "@/lib/integrations/form-values";
 import { STATUS_LABELS } from "./labels";
+import { customOf, EffectiveSpellings } from "./status-mapping";
 
 type Form = UseFormReturn<SettingsFormValues>;
 
@@ -37,8 +38,53 @@ export function ConnectionFields({ form, allowHttp, baseUrlHint }: { form: Form;
   );
 }
 
-/** Status endpoint, mapping and polling settings (DESIGN §3 `config`). */
-export function ConfigFields({ form }: { form: Form }) {
+/** Per status, what it maps once merged with the usual spellings, as the admin types. */
+function StatusMappingFields({ form }: { form: Form }) {
+  const texts = useWatch({ control: form.control, name: "config.status_mapping" });
+  const custom = customOf(texts ?? {});
+  return (
+    <fieldset className="grid gap-3">
+      <legend className="text-sm font-medium">Status mapping</legend>
+      <p className="text-sm text-muted-foreground">
+        The provider&apos;s values for each status, separated by commas. A status left empty keeps its usual spellings; filling one replaces
+        only that status&apos;s. Test the connection on the Overview tab to preview the mapping against the provider&apos;s values as you
+        edit it.
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {CANONICAL_STATUSES.map((status) => (
+          <div key={status} className="grid min-w-0 content-start gap-1">
+            <TextField
+              form={form}
+              name={`config.status_mapping.${status}`}
+              label={STATUS_LABELS[status]}
+              placeholder={DEFAULT_STATUS_SPELLINGS[status].slice(0, 3).join(", ")}
+            />
+            <EffectiveSpellings id={`status-effective-${status}`} status={status} custom={custom} />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function StatusPathField({ form }: { form: Form }) {
+  return (
+    <TextField
+      form={form}
+      name="config.status_path"
+      label="Status JSON path (optional)"
+      placeholder="$.units[*].status"
+      hint="Where the statuses are in the response."
+    />
+  );
+}
+
+/**
+ * Status endpoint, mapping and polling settings (DESIGN §3 `config`). Where inventory statuses
+ * apply (`statusMapping`: a status feed such as Custom REST, or one already set up) the status path
+ * and mapping are shown; elsewhere (Stripe, Slack…) they wait folded away under a disclosure.
+ */
+export function ConfigFields({ form, statusMapping }: { form: Form; statusMapping: boolean }) {
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -49,31 +95,22 @@ export function ConfigFields({ form }: { form: Form }) {
           placeholder="/v1/units"
           hint="A path under the base URL. Empty: the provider's test endpoint."
         />
-        <TextField
-          form={form}
-          name="config.status_path"
-          label="Status JSON path (optional)"
-          placeholder="$.units[*].status"
-          hint="Where the statuses are in the response."
-        />
+        {statusMapping && <StatusPathField form={form} />}
       </div>
-      <fieldset className="grid gap-3">
-        <legend className="text-sm font-medium">Status mapping</legend>
-        <p className="text-sm text-muted-foreground">
-          The provider&apos;s values for each status, separated by commas. Leave every box empty to use the usual spellings.
-        </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {CANONICAL_STATUSES.map((status) => (
-            <TextField
-              key={status}
-              form={form}
-              name={`config.status_mapping.${status}`}
-              label={STATUS_LABELS[status]}
-              placeholder={DEFAULT_STATUS_MAPPING[status].slice(0, 3).join(", ")}
-            />
-          ))}
-        </div>
-      </fieldset>
+      {statusMapping ? (
+        <StatusMappingFields form={form} />
+      ) : (
+        <details className="rounded-md border border-border p-3">
+          <summary className="cursor-pointer text-sm font-medium">Inventory statuses (optional)</summary>
+          <div className="mt-3 grid gap-4">
+            <p className="text-sm text-muted-foreground">
+              Only for an API that reports unit statuses (available, sold, …); this provider has none of its own.
+            </p>
+            <StatusPathField form={form} />
+            <StatusMappingFields form={form} />
+          </div>
+        </details>
+      )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField
           form={form}

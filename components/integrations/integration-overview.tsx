@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations";
 import { CANONICAL_STATUSES, REQUEST_LOG_SOURCES } from "@/lib/integrations/schema";
+import { statusMappingApplies } from "@/lib/integrations/status-mapping";
 import { AUTH_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 import { SuccessRate } from "./status-badges";
 
@@ -75,6 +76,7 @@ export function ConfigSummary({ integration }: { integration: IntegrationView })
   const { config } = integration;
   const mapping = config.status_mapping ?? {};
   const mapped = CANONICAL_STATUSES.filter((s) => (mapping[s]?.length ?? 0) > 0);
+  const statuses = statusMappingApplies(integration);
   return (
     <Card>
       <CardHeader title="Configuration" />
@@ -93,10 +95,18 @@ export function ConfigSummary({ integration }: { integration: IntegrationView })
           <Row term="Status endpoint">
             {config.status_endpoint ? <code className="font-mono">{config.status_endpoint}</code> : "The provider's test endpoint"}
           </Row>
-          <Row term="Status JSON path">{config.status_path ? <code className="font-mono">{config.status_path}</code> : "Not set"}</Row>
-          <Row term="Status mapping">
-            {mapped.length === 0 ? "The usual spellings" : mapped.map((s) => `${STATUS_LABELS[s]} ← ${mapping[s]!.join(", ")}`).join("; ")}
-          </Row>
+          {statuses && (
+            <>
+              <Row term="Status JSON path">{config.status_path ? <code className="font-mono">{config.status_path}</code> : "Not set"}</Row>
+              <Row term="Status mapping">
+                {mapped.length === 0
+                  ? "The usual spellings"
+                  : `${mapped.map((s) => `${STATUS_LABELS[s]} ← ${mapping[s]!.join(", ")}`).join("; ")}${
+                      mapped.length < CANONICAL_STATUSES.length ? "; the other statuses: the usual spellings" : ""
+                    }`}
+              </Row>
+            </>
+          )}
           <Row term="Updates">
             {config.update_method}, every {config.polling_interval_seconds} s; timeout {config.timeout_seconds} s; {config.retry_count}{" "}
             retries

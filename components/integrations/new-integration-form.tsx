@@ -111,11 +111,11 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
       </Card>
       <Card>
         <CardHeader
-          title="Status and polling"
-          description={provider.statusHints?.note ?? "What to call to read statuses, and how often."}
+          title={provider.statusHints ? "Status and polling" : "Health checks and polling"}
+          description={provider.statusHints?.note ?? "What to call to check the connection, and how often."}
         />
         <CardBody>
-          <ConfigFields form={settingsForm} />
+          <ConfigFields form={settingsForm} statusMapping={Boolean(provider.statusHints)} />
         </CardBody>
       </Card>
       <div className="flex justify-end gap-2">

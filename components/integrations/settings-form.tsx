@@ -9,9 +9,18 @@ import { patchIntegrationSchema } from "@/lib/integrations/schema";
 import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
 import { useIntegrationForm } from "./use-integration-form";
 
-type Props = { tenantSlug: string; id: string; providerKey: string; values: SettingsFormValues; allowHttp: boolean; canEdit: boolean };
+type Props = {
+  tenantSlug: string;
+  id: string;
+  providerKey: string;
+  values: SettingsFormValues;
+  allowHttp: boolean;
+  canEdit: boolean;
+  /** Whether inventory statuses apply to this integration (statusMappingApplies). */
+  statusMapping: boolean;
+};
 
-export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, canEdit }: Props) {
+export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, canEdit, statusMapping }: Props) {
   const { toast } = useToast();
   const schema = useMemo(() => patchIntegrationSchema({ allowHttp }), [allowHttp]);
   const { form, onSubmit, formError } = useIntegrationForm({
@@ -42,9 +51,9 @@ export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, c
           </Card>
         )}
         <Card>
-          <CardHeader title="Status and polling" />
+          <CardHeader title={statusMapping ? "Status and polling" : "Health checks and polling"} />
           <CardBody>
-            <ConfigFields form={form} />
+            <ConfigFields form={form} statusMapping={statusMapping} />
           </CardBody>
         </Card>
       </fieldset>

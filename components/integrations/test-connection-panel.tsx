@@ -4,9 +4,16 @@ import { useState, useTransition } from "react";
 import { testConnectionAction } from "@/app/t/[tenant]/integrations/[id]/actions";
 import { Alert, Button } from "@/components/ui";
 import type { TestConnectionResult } from "@/lib/integrations/test-connection";
-import { TestResult } from "./test-result";
+import { TestResult, type StatusMappingContext } from "./test-result";
 
-export function TestConnectionPanel({ tenantSlug, id }: { tenantSlug: string; id: string }) {
+type Props = {
+  tenantSlug: string;
+  id: string;
+  /** Present only where the status mapping applies (a status feed, not Stripe and the like). */
+  statusMapping?: Omit<StatusMappingContext, "tenantSlug" | "id">;
+};
+
+export function TestConnectionPanel({ tenantSlug, id, statusMapping }: Props) {
   const [result, setResult] = useState<TestConnectionResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -27,7 +34,7 @@ export function TestConnectionPanel({ tenantSlug, id }: { tenantSlug: string; id
       </div>
       <div aria-live="polite" className="grid gap-4">
         {error && <Alert tone="danger">{error}</Alert>}
-        {result && !pending && <TestResult result={result} />}
+        {result && !pending && <TestResult result={result} statusMapping={statusMapping && { tenantSlug, id, ...statusMapping }} />}
       </div>
     </div>
   );

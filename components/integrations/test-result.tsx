@@ -1,7 +1,7 @@
-import { Alert, Badge } from "@/components/ui";
-import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
+import { Alert } from "@/components/ui";
+import type { CanonicalStatus } from "@/lib/integrations/schema";
 import type { TestConnectionResult } from "@/lib/integrations/test-connection";
-import { STATUS_LABELS } from "./labels";
+import { StatusMappingPreview, StatusMappingTester } from "./status-mapping";
 
 const PHASES = [
   ["dnsMs", "DNS"],
@@ -32,39 +32,44 @@ function Headers({ title, headers }: { title: string; headers: Record<string, st
   );
 }
 
-function MappingPreview({ mapped }: { mapped: NonNullable<TestConnectionResult["mapped_statuses"]> }) {
-  return (
-    <section aria-labelledby="mapping-preview" className="grid gap-2">
-      <h3 id="mapping-preview" className="text-sm font-semibold">
-        Status mapping preview
-      </h3>
-      <ul className="flex flex-wrap gap-2">
-        {CANONICAL_STATUSES.map((status) => (
-          <li key={status}>
-            <Badge tone={mapped.counts[status] ? "info" : "neutral"}>
-              {STATUS_LABELS[status]}: <span className="tabular-nums">{mapped.counts[status] ?? 0}</span>
-            </Badge>
-          </li>
-        ))}
-      </ul>
-      {mapped.unmapped.length > 0 ? (
-        <Alert tone="warning" title="Values no rule maps">
-          <p>Add them to the status mapping in the settings:</p>
-          <ul className="mt-1 flex flex-wrap gap-2 font-mono">
-            {mapped.unmapped.map((value) => (
-              <li key={value}>{value}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : (
-        <p className="text-sm text-muted-foreground">Every value found maps to a status.</p>
-      )}
-    </section>
+/** Where the status mapping applies, what the preview needs to edit it in place. */
+export type StatusMappingContext = {
+  tenantSlug: string;
+  id: string;
+  saved: Partial<Record<CanonicalStatus, string[]>>;
+  path: string | null;
+  canEdit: boolean;
+};
+
+function StatusSection({ result, mapping }: { result: TestConnectionResult; mapping: StatusMappingContext }) {
+  if (!result.success) {
+    // An error body (a 401's {"error": …}) holds no statuses; a preview of it would only mislead.
+    return (
+      <p className="text-sm text-muted-foreground">
+        No status mapping preview: the test failed, so the response is an error, not the provider&apos;s statuses. Fix the connection and
+        test again.
+      </p>
+    );
+  }
+  if (!result.status_values) {
+    return <p className="text-sm text-muted-foreground">Set a status JSON path in the settings to preview how the statuses map.</p>;
+  }
+  return mapping.canEdit ? (
+    <StatusMappingTester
+      tenantSlug={mapping.tenantSlug}
+      id={mapping.id}
+      saved={mapping.saved}
+      values={result.status_values}
+      path={mapping.path}
+      canEdit
+    />
+  ) : (
+    <StatusMappingPreview values={result.status_values} custom={mapping.saved} path={mapping.path} />
   );
 }
 
-/** What one test call showed: outcome, timing split, redacted headers, sample and mapping preview. */
-export function TestResult({ result }: { result: TestConnectionResult }) {
+/** What one test call showed: outcome, timing split, redacted headers, sample and, where it applies, the status mapping preview. */
+export function TestResult({ result, statusMapping }: { result: TestConnectionResult; statusMapping?: StatusMappingContext }) {
   const heading = result.success
     ? `Connected: HTTP ${result.status_code}`
     : result.status_code
@@ -95,13 +100,7 @@ export function TestResult({ result }: { result: TestConnectionResult }) {
           </dl>
         </section>
       )}
-      {result.mapped_statuses ? (
-        <MappingPreview mapped={result.mapped_statuses} />
-      ) : (
-        result.success && (
-          <p className="text-sm text-muted-foreground">Set a status JSON path in the settings to preview how the statuses map.</p>
-        )
-      )}
+      {statusMapping && <StatusSection result={result} mapping={statusMapping} />}
       {result.sample_data !== null && result.sample_data !== undefined && (
         <section aria-labelledby="sample-data" className="grid gap-2">
           <h3 id="sample-data" className="text-sm font-semibold">

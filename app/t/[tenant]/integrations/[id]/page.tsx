@@ -2,6 +2,7 @@ import { ConfigSummary, LastCall, UsageCounters } from "@/components/integration
 import { TestConnectionPanel } from "@/components/integrations/test-connection-panel";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { listRequestLogs } from "@/lib/integrations";
+import { statusMappingApplies } from "@/lib/integrations/status-mapping";
 import { hasRole } from "@/lib/tenancy";
 import { loadIntegrationPage } from "./load";
 
@@ -16,7 +17,17 @@ export default async function IntegrationOverviewPage({ params }: { params: Prom
         <CardHeader title="Connection test" description="The latest call and a fresh test." />
         <CardBody className="grid gap-4">
           <LastCall entry={last[0] ?? null} />
-          {hasRole(ctx, "admin") && <TestConnectionPanel tenantSlug={ctx.tenant.slug} id={integration.id} />}
+          {hasRole(ctx, "admin") && (
+            <TestConnectionPanel
+              tenantSlug={ctx.tenant.slug}
+              id={integration.id}
+              statusMapping={
+                statusMappingApplies(integration)
+                  ? { saved: integration.config.status_mapping ?? {}, path: integration.config.status_path ?? null, canEdit: true }
+                  : undefined
+              }
+            />
+          )}
         </CardBody>
       </Card>
       <ConfigSummary integration={integration} />

@@ -1,6 +1,7 @@
 import { SettingsForm } from "@/components/integrations/settings-form";
 import { schemaOptions } from "@/lib/integrations";
 import { settingsValuesOf } from "@/lib/integrations/form-values";
+import { statusMappingApplies } from "@/lib/integrations/status-mapping";
 import { hasRole } from "@/lib/tenancy";
 import { loadIntegrationPage } from "../load";
 
@@ -16,6 +17,7 @@ export default async function IntegrationSettingsPage({ params }: { params: Prom
       values={settingsValuesOf(integration)}
       allowHttp={schemaOptions().allowHttp}
       canEdit={hasRole(ctx, "admin")}
+      statusMapping={statusMappingApplies(integration)}
     />
   );
 }
