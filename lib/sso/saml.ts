@@ -124,7 +124,8 @@ export async function checkSamlResponse(
   }) as [boolean, string | null];
   if (!verified || typeof assertionNode !== "string") throw new SsoError("invalid_response", "no signed assertion");
   const fields = samlify.Extractor.extract(assertionNode, ASSERTION_FIELDS(assertionNode)) as {
-    assertion?: { id?: string };
+    // The extractor gives a lone attribute as a bare value.
+    assertion?: string;
     issuer?: string;
     conditions?: { notBefore?: string; notOnOrAfter?: string };
     audience?: string | string[];
@@ -144,7 +145,7 @@ export async function checkSamlResponse(
   if (!(expiresAt.getTime() + SAML_CLOCK_SKEW_MS > now.getTime())) throw new SsoError("invalid_response", "expired");
   const notBefore = fields.conditions?.notBefore ? new Date(fields.conditions.notBefore) : null;
   if (notBefore && notBefore.getTime() - SAML_CLOCK_SKEW_MS > now.getTime()) throw new SsoError("invalid_response", "not yet valid");
-  const assertionId = fields.assertion?.id;
+  const assertionId = fields.assertion;
   if (!assertionId || !fields.nameID) throw new SsoError("invalid_response", "no assertion id or subject");
   const attributes = Object.fromEntries(Object.entries(fields.attributes ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const fromAttributes = EMAIL_ATTRIBUTES.map((name) => first(attributes[name.toLowerCase()])).find(Boolean) ?? null;
