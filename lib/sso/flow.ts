@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
 import { contextFor, decryptSecret, encryptSecret, sha256Hex } from "@/lib/crypto";
 import type { TenantRef } from "@/lib/tenancy/context";
-import { withTenant } from "@/lib/tenancy/data";
+import { withSystem, withTenant } from "@/lib/tenancy/data";
 import { clientSecretOf, loadConnection, ssoAvailable, type SsoConnectionRow } from "./connection";
 import { domainOf, tenantForDomain } from "./domains";
 import { SsoError } from "./errors";
@@ -78,8 +78,11 @@ export async function startSsoSignIn(email: string, returnPath: string | undefin
       protocol: connection.protocol,
       stateHash: sha256Hex(checks.state),
       bindingHash: sha256Hex(binding),
-      nonce: checks.nonce,
-      codeVerifier: encryptSecret(checks.codeVerifier, contextFor(SSO_CODE_VERIFIER_COLUMN, { id, tenantId: tenant.id })),
+      nonce: connection.protocol === "oidc" ? checks.nonce : null,
+      codeVerifier:
+        connection.protocol === "oidc"
+          ? encryptSecret(checks.codeVerifier, contextFor(SSO_CODE_VERIFIER_COLUMN, { id, tenantId: tenant.id }))
+          : null,
       requestId,
       returnPath: safeRedirectTarget(returnPath) === "/" ? `/t/${tenant.slug}` : safeRedirectTarget(returnPath),
       expiresAt: new Date(Date.now() + FLOW_TTL_MS),
@@ -192,10 +195,10 @@ export async function completeSaml(
 
 /** Spent single-use records are kept only as long as they could be replayed. */
 export async function pruneSsoRecords(now = new Date()): Promise<void> {
-  await db().delete(ssoAssertions).where(lt(ssoAssertions.expiresAt, now));
-  await db()
-    .delete(ssoFlows)
-    .where(lt(ssoFlows.expiresAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  await withSystem("sso prune", async (sys) => {
+    await sys.delete(ssoAssertions).where(lt(ssoAssertions.expiresAt, now));
+    await sys.delete(ssoFlows).where(lt(ssoFlows.expiresAt, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, memberships, ssoConnections, users } from "@/db/schema";
+import { auditEvents, memberships, ssoConnections, ssoFlows, users } from "@/db/schema";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { addMember } from "@/lib/tenancy";
 import { ownerContext, PASSWORD } from "@/tests/fixtures";
@@ -11,7 +11,7 @@ import { selfSignedPair } from "@/tests/peers/sso-keys";
 import { getConnectionView, saveOidcConnection } from "./connection";
 import { claimDomain, verifyDomain } from "./domains";
 import { memberAccess, setBreakGlass, setEnforcement, tenantAccessAllowed } from "./enforce";
-import { consumeSsoTicket, completeOidc, startSsoSignIn } from "./flow";
+import { consumeSsoTicket, completeOidc, pruneSsoRecords, startSsoSignIn } from "./flow";
 
 const sp = selfSignedPair("patchbay-sp.test");
 let dns: DnsPeer;
@@ -145,6 +145,15 @@ describe("OIDC single sign-on", () => {
     await completeOidc("acme", callback, null);
     await expect(completeOidc("acme", callback, null)).rejects.toMatchObject({ code: "flow_missing" });
     expect(await consumeSsoTicket("acme", "a-cookie-from-another-browser")).toBeNull();
+  });
+
+  it("prunes flows a day after they expired", async () => {
+    await configured();
+    await signInThroughIdp("pat");
+    await pruneSsoRecords(new Date(Date.now() + 60 * 60 * 1000));
+    expect(await db().select().from(ssoFlows)).toHaveLength(1);
+    await pruneSsoRecords(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect(await db().select().from(ssoFlows)).toHaveLength(0);
   });
 
   it("refuses a callback whose state no flow of ours issued", async () => {
