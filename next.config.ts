@@ -10,7 +10,15 @@ const nextConfig: NextConfig = {
   distDir: benchBuild ? ".next-bench" : ".next",
   pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   // Native and WASM modules (database drivers, the SAML schema validator with its .xsd files) load from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "samlify", "@authenio/samlify-xmllint-wasm", "xmllint-wasm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg-boss",
+    "@node-rs/argon2",
+    "postgres",
+    "samlify",
+    "@authenio/samlify-xmllint-wasm",
+    "xmllint-wasm",
+  ],
   async headers() {
     return [
       {

@@ -109,7 +109,7 @@ test.describe.serial("single sign-on for admins", () => {
     await signOut(page);
   });
 
-  test("enforcing SSO previews the lockout, and then refuses the password of a domain user", async ({ page }) => {
+  test("enforcing SSO previews the lockout and asks to confirm; the break-glass owner still signs in with a password", async ({ page }) => {
     await signInAsOwner(page);
     await page.goto(`/t/${OWNER.tenant}/settings/sso`);
     await page.getByRole("button", { name: `Make break-glass ${OWNER.email}` }).click();
