@@ -9,8 +9,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   distDir: benchBuild ? ".next-bench" : ".next",
   pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
-  // Native and WASM database drivers are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres"],
+  // Native and WASM modules (database drivers, the SAML schema validator with its .xsd files) load from node_modules at run time, not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg-boss",
+    "@node-rs/argon2",
+    "postgres",
+    "samlify",
+    "@authenio/samlify-xmllint-wasm",
+    "xmllint-wasm",
+  ],
   async headers() {
     return [
       {

@@ -1,4 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
+import { SSO_DNS_PORT_OFFSET } from "./e2e/ports";
+import { selfSignedPair } from "./tests/peers/sso-keys";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -10,6 +12,13 @@ if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = `.e2e-data/run-${Date.now()}`;
 }
 const dataDir = process.env.E2E_DATA_DIR;
+
+// The SP key pair SSO signs SAML requests with, made once per run (like an operator's) and handed down the same way.
+if (!process.env.E2E_SSO_SP_CERTIFICATE) {
+  const sp = selfSignedPair("patchbay-e2e-sp");
+  process.env.E2E_SSO_SP_PRIVATE_KEY = sp.privateKey;
+  process.env.E2E_SSO_SP_CERTIFICATE = sp.certificate;
+}
 
 const launchOptions = {
   // Set by scripts/test.mjs (scripts/find-browser.mjs); unset → Playwright's own.
@@ -60,6 +69,10 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Test peers (the OAuth provider, provider APIs) listen on loopback, which outbound calls refuse otherwise.
       PATCHBAY_ALLOW_PRIVATE_NETWORK: "true",
+      PATCHBAY_SSO_SP_PRIVATE_KEY: process.env.E2E_SSO_SP_PRIVATE_KEY!,
+      PATCHBAY_SSO_SP_CERTIFICATE: process.env.E2E_SSO_SP_CERTIFICATE!,
+      // Domain verification asks the spec's DNS server on loopback (e2e/sso.spec.ts starts it on this port).
+      PATCHBAY_DNS_SERVERS: `127.0.0.1:${port + SSO_DNS_PORT_OFFSET}`,
     },
     stdout: "pipe",
     stderr: "pipe",

@@ -29,6 +29,18 @@ describe("environment", () => {
     expect(() => parseEnv({ PATCHBAY_PRIVATE_ALLOWLIST: "10.0.0.0/33" })).toThrow(/PATCHBAY_PRIVATE_ALLOWLIST/);
     expect(() => parseEnv({ PATCHBAY_PRIVATE_ALLOWLIST: "intranet.local" })).toThrow(/PATCHBAY_PRIVATE_ALLOWLIST/);
   });
+
+  it("reads the DNS servers domain verification asks, refusing host names", () => {
+    expect(parseEnv({}).dnsServers).toEqual([]);
+    expect(parseEnv({ PATCHBAY_DNS_SERVERS: "1.1.1.1, 127.0.0.1:5353,[::1]:53,2606:4700::1111" }).dnsServers).toEqual([
+      "1.1.1.1",
+      "127.0.0.1:5353",
+      "[::1]:53",
+      "2606:4700::1111",
+    ]);
+    expect(() => parseEnv({ PATCHBAY_DNS_SERVERS: "dns.example.com" })).toThrow(/PATCHBAY_DNS_SERVERS/);
+    expect(() => parseEnv({ PATCHBAY_DNS_SERVERS: "127.0.0.1:99999" })).toThrow(/PATCHBAY_DNS_SERVERS/);
+  });
 });
 
 describe("optional settings groups", () => {

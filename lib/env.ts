@@ -58,6 +58,16 @@ const schema = z.object({
       .optional(),
   ),
   PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
+  PATCHBAY_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isDnsServer, "must be a comma-separated list of addresses such as 1.1.1.1,[2606:4700::1111]:53"))),
 });
 
 /**
@@ -145,6 +155,12 @@ function parseCidr(value: string): Cidr | null {
   return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
 }
 
+function isDnsServer(value: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  const [address, port] = bracketed ? [bracketed[1]!, bracketed[2]] : value.includes(".") ? value.split(":") : [value, undefined];
+  return net.isIP(address ?? "") !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}
+
 function isCidr(value: string): boolean {
   return parseCidr(value) !== null;
 }
@@ -175,6 +191,8 @@ function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) 
     publicUrl: raw.PATCHBAY_PUBLIC_URL ?? null,
     /** Health checks one process runs at the same time. */
     healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
+    /** Resolvers for SSO domain verification (TXT lookups); empty: the system's. */
+    dnsServers: raw.PATCHBAY_DNS_SERVERS,
     /** Outgoing mail; null: Patchbay sends none. */
     smtp: smtp && {
       host: smtp.PATCHBAY_SMTP_HOST,

@@ -7,8 +7,12 @@ export class LoginPage {
     await this.page.goto("/login");
   }
 
+  /** Email first; an address outside the verified SSO domains then gets the password field. */
   async signIn(email: string, password: string) {
     await this.page.getByLabel("Email").fill(email);
+    // After a failed attempt the form is already at the password step.
+    const next = this.page.getByRole("button", { name: "Continue" });
+    if (await next.isVisible()) await next.click();
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }

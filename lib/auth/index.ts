@@ -4,10 +4,15 @@ import { loadSecrets } from "@/lib/crypto/secret-files";
 import { clientIp } from "@/lib/http/client-ip";
 import { recordAudit } from "@/lib/audit";
 import { logError } from "@/lib/log";
+import { consumeSsoTicket } from "@/lib/sso/flow";
 import { verifySignIn } from "./sign-in";
 
 export class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
+}
+
+export class SsoRequired extends CredentialsSignin {
+  code = "sso_required";
 }
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -34,8 +39,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await verifySignIn(credentials, clientIp(request.headers));
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new SignInRateLimited();
+        if (result.reason === "sso_required") throw new SsoRequired();
         return null;
       },
+    }),
+    // The end of an SSO flow: the IdP's answer was checked by the callback route; the browser that
+    // started the flow presents its binding cookie, once, and gets the same session as a password.
+    Credentials({
+      id: "sso",
+      name: "Single sign-on",
+      credentials: { tenant: {}, ticket: {} },
+      authorize: (credentials) => consumeSsoTicket(credentials.tenant, credentials.ticket),
     }),
   ],
   events: {

@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { clientIp } from "@/lib/http/client-ip";
 import { findMembership, type TenantContext } from "@/lib/tenancy";
+import { tenantAccessAllowed } from "@/lib/sso/enforce";
 import { auth } from "./index";
 
 /** The signed-in user, or null; a session whose user was deleted counts as signed out. */
@@ -31,7 +32,7 @@ export async function requireUser() {
 export const requireTenantContext = cache(async (slug: string): Promise<TenantContext> => {
   const user = await requireUser();
   const membership = await findMembership(user.id, slug);
-  if (!membership) notFound();
+  if (!membership || !(await tenantAccessAllowed(membership.tenant, user))) notFound();
   return {
     tenant: membership.tenant,
     role: membership.role,

@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hitLimit, peekLimit, clearLimit, type Limit } from "@/lib/rate-limit";
 import { signInSchema } from "@/lib/tenancy/schema";
+import { passwordSignInAllowed } from "@/lib/sso/enforce";
 import { verifyPassword } from "./password";
 
 // Failures, not attempts, count: a person who types their password right is never slowed down.
@@ -12,7 +13,7 @@ export const IP_FAILURE_LIMIT: Limit = { limit: 30, windowSeconds: 15 * 60 };
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "rate_limited"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "rate_limited" | "sso_required"; retryAfterSeconds?: number };
 
 export async function verifySignIn(raw: unknown, ip: string | null, now = new Date()): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(raw);
@@ -44,6 +45,17 @@ export async function verifySignIn(raw: unknown, ip: string | null, now = new Da
       }),
     ]);
     return { ok: false, reason: "invalid" };
+  }
+
+  // Checked after the password, so the answer reveals nothing to someone who does not know it.
+  if (!(await passwordSignInAllowed(user))) {
+    await recordAudit({
+      actor: { type: "user", id: user.id, label: user.email, ip },
+      action: "auth.sign_in_refused",
+      target: { type: "user", id: user.id },
+      details: { email, reason: "sso_required" },
+    });
+    return { ok: false, reason: "sso_required" };
   }
 
   await Promise.all([

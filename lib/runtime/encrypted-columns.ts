@@ -1,5 +1,6 @@
 import { INTEGRATION_ENCRYPTED_COLUMNS } from "@/db/schema/integrations";
 import { OAUTH_ENCRYPTED_COLUMNS } from "@/db/schema/oauth";
+import { SSO_ENCRYPTED_COLUMNS } from "@/db/schema/sso";
 import { WEBHOOK_ENCRYPTED_COLUMNS } from "@/db/schema/webhooks";
 import type { EncryptedColumn } from "@/lib/crypto/encrypted-column";
 
@@ -8,4 +9,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   ...INTEGRATION_ENCRYPTED_COLUMNS,
   ...OAUTH_ENCRYPTED_COLUMNS,
   ...WEBHOOK_ENCRYPTED_COLUMNS,
+  ...SSO_ENCRYPTED_COLUMNS,
 ];
