@@ -1,3 +1,4 @@
+import { ALERT_ENCRYPTED_COLUMNS } from "@/db/schema/alerts";
 import { INTEGRATION_ENCRYPTED_COLUMNS } from "@/db/schema/integrations";
 import { OAUTH_ENCRYPTED_COLUMNS } from "@/db/schema/oauth";
 import { WEBHOOK_ENCRYPTED_COLUMNS } from "@/db/schema/webhooks";
@@ -8,4 +9,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   ...INTEGRATION_ENCRYPTED_COLUMNS,
   ...OAUTH_ENCRYPTED_COLUMNS,
   ...WEBHOOK_ENCRYPTED_COLUMNS,
+  ...ALERT_ENCRYPTED_COLUMNS,
 ];
