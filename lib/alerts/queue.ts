@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertChannels, alertNotifications, alertSettings, type NotificationKind } from "@/db/schema";
 import { isQuiet } from "./quiet-hours";
@@ -35,7 +35,8 @@ export const DEFAULT_SETTINGS: AlertSettingsValues = {
 export async function ensureInAppChannel(tx: Db, tenantId: string): Promise<ChannelRow> {
   const [made] = await tx
     .insert(alertChannels)
-    .values({ tenantId, kind: "in_app", name: "In-app", events: DEFAULT_ALERT_EVENTS })
+    // Dated with the tenant, so it is always the first channel in the list.
+    .values({ tenantId, kind: "in_app", name: "In-app", events: DEFAULT_ALERT_EVENTS, createdAt: sql`(select created_at from tenants where id = ${tenantId})` })
     .onConflictDoNothing()
     .returning();
   if (made) return made;
