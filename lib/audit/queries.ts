@@ -26,6 +26,9 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A time without an offset (a datetime-local field) is UTC, as the page labels it. */
+const asUtc = (value: string) => new Date(/(z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`);
+
 const CREATED_KEY = instantKey(auditEvents.createdAt);
 
 /** The tenant's audit trail, newest first, filtered; owners and admins only (it names every member's actions). */
@@ -40,8 +43,8 @@ export async function listAuditEvents(ctx: TenantContext, raw: ListAuditEventsIn
     filters.push(input.action.endsWith("*") ? like(t.action, `${escapeLike(input.action.slice(0, -1))}%`) : eq(t.action, input.action));
   if (input.target_type) filters.push(eq(t.targetType, input.target_type));
   if (input.target_id) filters.push(eq(t.targetId, input.target_id));
-  if (input.since) filters.push(gte(t.createdAt, new Date(input.since)));
-  if (input.until) filters.push(lte(t.createdAt, new Date(input.until)));
+  if (input.since) filters.push(gte(t.createdAt, asUtc(input.since)));
+  if (input.until) filters.push(lte(t.createdAt, asUtc(input.until)));
   if (input.q) {
     const pattern = `%${escapeLike(input.q)}%`;
     filters.push(
