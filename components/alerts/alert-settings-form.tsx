@@ -6,7 +6,15 @@ import { Alert, Button, Field, fieldAria, Input, useToast } from "@/components/u
 import type { AlertSettingsView } from "@/lib/alerts/settings";
 
 /** Quiet hours, the repeat interval and (owners) how long the audit log is kept. */
-export function AlertSettingsForm({ tenantSlug, settings, canSetRetention }: { tenantSlug: string; settings: AlertSettingsView; canSetRetention: boolean }) {
+export function AlertSettingsForm({
+  tenantSlug,
+  settings,
+  canSetRetention,
+}: {
+  tenantSlug: string;
+  settings: AlertSettingsView;
+  canSetRetention: boolean;
+}) {
   const { toast } = useToast();
   const [pending, startTransition] = useTransition();
   const [start, setStart] = useState(settings.quiet_hours_start ?? "");
@@ -43,13 +51,23 @@ export function AlertSettingsForm({ tenantSlug, settings, canSetRetention }: { t
       {formError && <Alert tone="danger">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Quiet hours from" htmlFor="quiet-start" error={errors.quiet_hours_start} hint="Empty: no quiet hours.">
-          <Input {...fieldAria("quiet-start", errors.quiet_hours_start, "hint")} type="time" value={start} onChange={(e) => setStart(e.target.value)} />
+          <Input
+            {...fieldAria("quiet-start", errors.quiet_hours_start, "hint")}
+            type="time"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
         </Field>
         <Field label="Quiet hours until" htmlFor="quiet-end" error={errors.quiet_hours_end}>
           <Input {...fieldAria("quiet-end", errors.quiet_hours_end)} type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
         </Field>
         <Field label="Time zone" htmlFor="quiet-tz" error={errors.timezone}>
-          <Input {...fieldAria("quiet-tz", errors.timezone)} value={timezone} onChange={(e) => setTimezone(e.target.value)} placeholder="Europe/Berlin" />
+          <Input
+            {...fieldAria("quiet-tz", errors.timezone)}
+            value={timezone}
+            onChange={(e) => setTimezone(e.target.value)}
+            placeholder="Europe/Berlin"
+          />
         </Field>
       </div>
       <p className="text-sm text-muted-foreground">
@@ -57,9 +75,20 @@ export function AlertSettingsForm({ tenantSlug, settings, canSetRetention }: { t
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Remind about open incidents every (minutes)" htmlFor="repeat" error={errors.repeat_interval_minutes} hint="0: never.">
-          <Input {...fieldAria("repeat", errors.repeat_interval_minutes, "hint")} type="number" min={0} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          <Input
+            {...fieldAria("repeat", errors.repeat_interval_minutes, "hint")}
+            type="number"
+            min={0}
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
         </Field>
-        <Field label="Keep audit events (days)" htmlFor="retention" error={errors.audit_retention_days} hint={canSetRetention ? undefined : "Owners set this."}>
+        <Field
+          label="Keep audit events (days)"
+          htmlFor="retention"
+          error={errors.audit_retention_days}
+          hint={canSetRetention ? undefined : "Owners set this."}
+        >
           <Input
             {...fieldAria("retention", errors.audit_retention_days, canSetRetention ? undefined : "hint")}
             type="number"

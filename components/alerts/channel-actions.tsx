@@ -28,7 +28,11 @@ export function ChannelActions({ tenantSlug, channel }: { tenantSlug: string; ch
   const toggle = () =>
     startTransition(async () => {
       const result = await updateChannelAction(tenantSlug, { id: channel.id, patch: { enabled: !channel.enabled } });
-      toast(result.ok ? { tone: "success", title: channel.enabled ? "Channel turned off" : "Channel turned on" } : { tone: "danger", title: result.error });
+      toast(
+        result.ok
+          ? { tone: "success", title: channel.enabled ? "Channel turned off" : "Channel turned on" }
+          : { tone: "danger", title: result.error },
+      );
     });
   const saveRules = (e: React.FormEvent) => {
     e.preventDefault();

@@ -3,14 +3,34 @@
 import { useState, useTransition } from "react";
 import { createChannelAction } from "@/app/t/[tenant]/settings/notifications/actions";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input, Select, useToast } from "@/components/ui";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTrigger,
+  Field,
+  fieldAria,
+  Input,
+  Select,
+  useToast,
+} from "@/components/ui";
 import { DEFAULT_ALERT_EVENTS } from "@/lib/alerts/schema";
 import { EventRuleCheckboxes } from "./event-rule-checkboxes";
 
 type Kind = "email" | "slack" | "webhook";
 type Endpoint = { id: string; url: string };
 
-export function CreateChannelDialog({ tenantSlug, emailConfigured, endpoints }: { tenantSlug: string; emailConfigured: boolean; endpoints: Endpoint[] }) {
+export function CreateChannelDialog({
+  tenantSlug,
+  emailConfigured,
+  endpoints,
+}: {
+  tenantSlug: string;
+  emailConfigured: boolean;
+  endpoints: Endpoint[];
+}) {
   const { toast } = useToast();
   const [pending, startTransition] = useTransition();
   const [kind, setKind] = useState<Kind>(emailConfigured ? "email" : "slack");
@@ -59,7 +79,11 @@ export function CreateChannelDialog({ tenantSlug, emailConfigured, endpoints }: 
       <DialogContent title="Add alert channel" description="Where Patchbay tells you that something broke, changed or recovered.">
         <form onSubmit={submit} noValidate className="grid max-h-[70vh] gap-4 overflow-y-auto pr-1">
           {formError && <Alert tone="danger">{formError}</Alert>}
-          <Field label="Kind" htmlFor="channel-kind" hint={emailConfigured ? undefined : "Email is not configured on this Patchbay (an operator sets the PATCHBAY_SMTP_* settings)."}>
+          <Field
+            label="Kind"
+            htmlFor="channel-kind"
+            hint={emailConfigured ? undefined : "Email is not configured on this Patchbay (an operator sets the PATCHBAY_SMTP_* settings)."}
+          >
             <Select id="channel-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
               <option value="email" disabled={!emailConfigured}>
                 Email{emailConfigured ? "" : " (not configured)"}
@@ -71,15 +95,30 @@ export function CreateChannelDialog({ tenantSlug, emailConfigured, endpoints }: 
             </Select>
           </Field>
           <Field label="Name" htmlFor="channel-name" error={errors.name}>
-            <Input {...fieldAria("channel-name", errors.name)} value={name} onChange={(e) => setName(e.target.value)} placeholder="#ops alerts" />
+            <Input
+              {...fieldAria("channel-name", errors.name)}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="#ops alerts"
+            />
           </Field>
           {kind === "email" && (
             <Field label="Send to" htmlFor="channel-email-to" error={errors.email_to} hint="Addresses separated by commas.">
-              <Input {...fieldAria("channel-email-to", errors.email_to, "hint")} value={emailTo} onChange={(e) => setEmailTo(e.target.value)} placeholder="oncall@example.com" />
+              <Input
+                {...fieldAria("channel-email-to", errors.email_to, "hint")}
+                value={emailTo}
+                onChange={(e) => setEmailTo(e.target.value)}
+                placeholder="oncall@example.com"
+              />
             </Field>
           )}
           {kind === "slack" && (
-            <Field label="Incoming-webhook URL" htmlFor="channel-slack-url" error={errors.slack_url} hint="Stored encrypted; only its last characters are shown again.">
+            <Field
+              label="Incoming-webhook URL"
+              htmlFor="channel-slack-url"
+              error={errors.slack_url}
+              hint="Stored encrypted; only its last characters are shown again."
+            >
               <Input
                 {...fieldAria("channel-slack-url", errors.slack_url, "hint")}
                 type="url"
@@ -91,7 +130,12 @@ export function CreateChannelDialog({ tenantSlug, emailConfigured, endpoints }: 
             </Field>
           )}
           {kind === "webhook" && (
-            <Field label="Endpoint" htmlFor="channel-endpoint" error={errors.endpoint_id} hint="Alerts arrive as signed alert.notification deliveries.">
+            <Field
+              label="Endpoint"
+              htmlFor="channel-endpoint"
+              error={errors.endpoint_id}
+              hint="Alerts arrive as signed alert.notification deliveries."
+            >
               <Select id="channel-endpoint" value={endpointId} onChange={(e) => setEndpointId(e.target.value)}>
                 {endpoints.map((ep) => (
                   <option key={ep.id} value={ep.id}>

@@ -9,7 +9,17 @@ const EXTRA: Record<string, string> = {
 };
 
 /** The rules of a channel: which event types it hears about. */
-export function EventRuleCheckboxes({ idPrefix, value, onChange, error }: { idPrefix: string; value: string[]; onChange: (next: string[]) => void; error?: string }) {
+export function EventRuleCheckboxes({
+  idPrefix,
+  value,
+  onChange,
+  error,
+}: {
+  idPrefix: string;
+  value: string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+}) {
   return (
     <fieldset className="grid gap-2" aria-describedby={error ? `${idPrefix}-events-error` : undefined}>
       <legend className="mb-1 text-sm font-medium">Send alerts for</legend>

@@ -23,7 +23,11 @@ const KIND_LABELS: Record<string, string> = {
 
 /** The inbox, live; opening it marks everything read for this member (the bell follows). */
 export function NotificationsList({ tenantSlug, at, initial }: { tenantSlug: string; at: PagePosition; initial: Data }) {
-  const { data } = useLive(["notifications", tenantSlug, at.cursor ?? null], () => listNotificationsAction(tenantSlug, { cursor: at.cursor }), initial);
+  const { data } = useLive(
+    ["notifications", tenantSlug, at.cursor ?? null],
+    () => listNotificationsAction(tenantSlug, { cursor: at.cursor }),
+    initial,
+  );
   const marked = useRef(false);
   const hasUnread = data.notifications.data.some((n) => n.unread);
   useEffect(() => {
@@ -44,7 +48,15 @@ export function NotificationsList({ tenantSlug, at, initial }: { tenantSlug: str
             <ul className="grid gap-3" aria-label="Open incidents">
               {data.incidents.map((i) => (
                 <li key={i.id} className="grid gap-1">
-                  <p className="font-medium">{href(i.link) ? <Link href={href(i.link)!} className="underline-offset-2 hover:underline">{i.title}</Link> : i.title}</p>
+                  <p className="font-medium">
+                    {href(i.link) ? (
+                      <Link href={href(i.link)!} className="underline-offset-2 hover:underline">
+                        {i.title}
+                      </Link>
+                    ) : (
+                      i.title
+                    )}
+                  </p>
                   <p className="text-sm text-muted-foreground">{i.summary}</p>
                   <p className="text-xs text-muted-foreground">
                     Open since <RelativeTime value={i.opened_at} /> · {i.event_count} event{i.event_count === 1 ? "" : "s"}
@@ -68,7 +80,9 @@ export function NotificationsList({ tenantSlug, at, initial }: { tenantSlug: str
               {data.notifications.data.map((n) => (
                 <li key={n.id} className="grid gap-1 py-3" data-unread={n.unread || undefined}>
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={n.kind === "resolved" ? "success" : n.kind === "opened" ? "danger" : "neutral"}>{KIND_LABELS[n.kind] ?? n.kind}</Badge>
+                    <Badge tone={n.kind === "resolved" ? "success" : n.kind === "opened" ? "danger" : "neutral"}>
+                      {KIND_LABELS[n.kind] ?? n.kind}
+                    </Badge>
                     {n.unread && <Badge tone="info">unread</Badge>}
                     <span className="font-medium break-words">
                       {href(n.link) ? (

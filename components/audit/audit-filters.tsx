@@ -4,7 +4,17 @@ import { ACTOR_TYPE_LABELS, ACTOR_TYPES } from "@/lib/audit/actor-types";
 import type { AuditFilters as Filters } from "@/lib/audit/list-params";
 
 /** A plain GET form: the filters live in the address, so a filtered trail can be shared and reloaded. */
-export function AuditFilters({ action, filters, actions, targetTypes }: { action: string; filters: Filters; actions: string[]; targetTypes: string[] }) {
+export function AuditFilters({
+  action,
+  filters,
+  actions,
+  targetTypes,
+}: {
+  action: string;
+  filters: Filters;
+  actions: string[];
+  targetTypes: string[];
+}) {
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Audit filters">
       <Field label="Search" htmlFor="audit-q">

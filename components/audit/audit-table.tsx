@@ -31,15 +31,36 @@ function targetHref(base: string, target: { type: string; id: string | null }): 
 }
 
 /** The audit trail, refreshed while the page is open. */
-export function AuditTable({ tenantSlug, filters, at, initial }: { tenantSlug: string; filters: AuditFilters; at: PagePosition; initial: Page }) {
-  const { data, isError } = useLive(["audit", tenantSlug, filters, at.cursor ?? null], () => listAuditEventsAction(tenantSlug, { ...filters, cursor: at.cursor }), initial);
+export function AuditTable({
+  tenantSlug,
+  filters,
+  at,
+  initial,
+}: {
+  tenantSlug: string;
+  filters: AuditFilters;
+  at: PagePosition;
+  initial: Page;
+}) {
+  const { data, isError } = useLive(
+    ["audit", tenantSlug, filters, at.cursor ?? null],
+    () => listAuditEventsAction(tenantSlug, { ...filters, cursor: at.cursor }),
+    initial,
+  );
   const base = `/t/${tenantSlug}`;
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div className="grid gap-3">
       {isError && <p className="text-sm text-danger-fg">Live updates paused: the last refresh failed. Retrying…</p>}
       {data.data.length === 0 ? (
-        <EmptyState title="No audit events" description={filtered ? "Nothing matches these filters; clear them to see the whole trail." : "Changes and sign-ins are recorded here as they happen."} />
+        <EmptyState
+          title="No audit events"
+          description={
+            filtered
+              ? "Nothing matches these filters; clear them to see the whole trail."
+              : "Changes and sign-ins are recorded here as they happen."
+          }
+        />
       ) : (
         <Table>
           <THead>
@@ -89,7 +110,9 @@ export function AuditTable({ tenantSlug, filters, at, initial }: { tenantSlug: s
                     ) : (
                       <details>
                         <summary className="cursor-pointer text-sm">Details</summary>
-                        <pre className="mt-1 max-w-xs overflow-x-auto text-xs whitespace-pre-wrap break-all">{JSON.stringify(e.details, null, 2)}</pre>
+                        <pre className="mt-1 max-w-xs overflow-x-auto text-xs whitespace-pre-wrap break-all">
+                          {JSON.stringify(e.details, null, 2)}
+                        </pre>
                       </details>
                     )}
                   </Td>
@@ -99,7 +122,11 @@ export function AuditTable({ tenantSlug, filters, at, initial }: { tenantSlug: s
           </TBody>
         </Table>
       )}
-      <Pager hrefs={pageHrefs(at, data.next_cursor, (to) => hrefWith(`${base}/audit`, { ...filters, ...to }))} label="Audit pages" labels={NEWEST_FIRST} />
+      <Pager
+        hrefs={pageHrefs(at, data.next_cursor, (to) => hrefWith(`${base}/audit`, { ...filters, ...to }))}
+        label="Audit pages"
+        labels={NEWEST_FIRST}
+      />
     </div>
   );
 }

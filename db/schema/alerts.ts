@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
@@ -126,10 +139,7 @@ export const alertNotifications = pgTable(
     index("alert_notifications_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`status = 'pending'`),
-    check(
-      "alert_notifications_status_check",
-      sql`${t.status} in ('pending', 'sent', 'failed', 'held', 'digested', 'handed_off')`,
-    ),
+    check("alert_notifications_status_check", sql`${t.status} in ('pending', 'sent', 'failed', 'held', 'digested', 'handed_off')`),
   ],
 );
 

@@ -9,7 +9,15 @@ import { emitEvent } from "@/lib/audit";
 import { dispatchOutbox } from "@/lib/webhooks/dispatch";
 import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
-import { createChannel, listChannels, listNotifications, markNotificationsRead, testChannel, unreadCount, updateAlertSettings } from "./index";
+import {
+  createChannel,
+  listChannels,
+  listNotifications,
+  markNotificationsRead,
+  testChannel,
+  unreadCount,
+  updateAlertSettings,
+} from "./index";
 import { ALERT_RETRY_SECONDS, deliverDueNotifications } from "./deliver";
 import { runAlertSchedule } from "./schedule";
 import { closeMailer } from "./senders";
@@ -191,7 +199,10 @@ describe("alert channels", () => {
     const start = new Date();
     await health(owner.tenant.id, "HEALTHY", "DOWN");
     await pump(start);
-    expect((await listChannels(owner)).data.find((c) => c.id === channel.id)).toMatchObject({ failing: true, last_error: "Slack answered 500." });
+    expect((await listChannels(owner)).data.find((c) => c.id === channel.id)).toMatchObject({
+      failing: true,
+      last_error: "Slack answered 500.",
+    });
     // Not due again before its backoff.
     await deliverDueNotifications(new Date(start.getTime() + 1000));
     answer = 200;

@@ -105,7 +105,9 @@ export async function listChannels(ctx: TenantContext, raw: ListChannelsInput = 
       .where(
         and(
           eq(alertChannels.tenantId, ctx.tenant.id),
-          input.cursor ? afterCursor(input.cursor, cursorShapes.instantThenId, [alertChannels.createdAt, alertChannels.id], false) : undefined,
+          input.cursor
+            ? afterCursor(input.cursor, cursorShapes.instantThenId, [alertChannels.createdAt, alertChannels.id], false)
+            : undefined,
         ),
       )
       .orderBy(asc(alertChannels.createdAt), asc(alertChannels.id))
@@ -138,7 +140,10 @@ export async function createChannel(ctx: TenantContext, raw: unknown) {
         enabled: input.enabled,
         emailTo: input.kind === "email" ? input.email_to : [],
         ...(input.kind === "slack"
-          ? { slackUrl: encryptSecret(input.slack_url, contextFor(ALERT_CHANNEL_SLACK_URL_COLUMN, ref)), slackHint: slackHint(input.slack_url) }
+          ? {
+              slackUrl: encryptSecret(input.slack_url, contextFor(ALERT_CHANNEL_SLACK_URL_COLUMN, ref)),
+              slackHint: slackHint(input.slack_url),
+            }
           : {}),
         endpointId: input.kind === "webhook" ? input.endpoint_id : null,
       })
@@ -154,7 +159,8 @@ export async function updateChannel(ctx: TenantContext, id: string, raw: unknown
   if (input.slack_url !== undefined) await refuseBlockedUrl(input.slack_url);
   return withTenant(ctx, async (tx) => {
     const row = await loadChannel(tx, ctx, id);
-    const wrongKind = (field: string, kind: string) => invalid("Check the highlighted fields.", { [field]: `Only a ${kind} channel has this.` });
+    const wrongKind = (field: string, kind: string) =>
+      invalid("Check the highlighted fields.", { [field]: `Only a ${kind} channel has this.` });
     if (input.email_to !== undefined && row.kind !== "email") throw wrongKind("email_to", "email");
     if (input.slack_url !== undefined && row.kind !== "slack") throw wrongKind("slack_url", "Slack");
     if (input.endpoint_id !== undefined && row.kind !== "webhook") throw wrongKind("endpoint_id", "webhook");
@@ -196,7 +202,12 @@ export async function testChannel(ctx: TenantContext, id: string) {
       tx,
       ctx.tenant.id,
       [row],
-      { kind: "test", subject: "Test notification", body: `A test from Patchbay for the channel “${row.name}”. If you read this, it works.`, link: null },
+      {
+        kind: "test",
+        subject: "Test notification",
+        body: `A test from Patchbay for the channel “${row.name}”. If you read this, it works.`,
+        link: null,
+      },
       now,
       false,
     );

@@ -15,7 +15,12 @@ type NotificationRow = typeof alertNotifications.$inferSelect;
 
 /** Takes due notifications (or the listed ones) for this worker; a lease that ran out means its holder died. */
 async function claim(now: Date, limit: number, ids?: string[]): Promise<NotificationRow[]> {
-  const only = ids ? sql`and id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const only = ids
+    ? sql`and id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db().execute(sql`
     update alert_notifications set leased_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
     where id in (
@@ -84,7 +89,10 @@ async function attempt(notification: NotificationRow, now: Date): Promise<SendRe
 /** A channel is failing from its first failed attempt until one succeeds; the settings page shows it. */
 async function trackChannel(tx: Db, channelId: string, result: SendResult, now: Date) {
   if (result.ok) {
-    await tx.update(alertChannels).set({ failingSince: null, lastError: null, lastDeliveredAt: now }).where(eq(alertChannels.id, channelId));
+    await tx
+      .update(alertChannels)
+      .set({ failingSince: null, lastError: null, lastDeliveredAt: now })
+      .where(eq(alertChannels.id, channelId));
     return;
   }
   await tx

@@ -49,7 +49,16 @@ export async function providerOutagesFor(ctx: TenantContext, integrationId?: str
         ),
       )
       .orderBy(integrations.name);
-    const byOutage = new Map<string, { id: string; provider: string; provider_name: string; opened_at: string; integrations: { id: string; name: string; health_status: string }[] }>();
+    const byOutage = new Map<
+      string,
+      {
+        id: string;
+        provider: string;
+        provider_name: string;
+        opened_at: string;
+        integrations: { id: string; name: string; health_status: string }[];
+      }
+    >();
     for (const r of rows) {
       const entry = byOutage.get(r.outage.id) ?? {
         id: r.outage.id,

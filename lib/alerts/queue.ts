@@ -36,7 +36,13 @@ export async function ensureInAppChannel(tx: Db, tenantId: string): Promise<Chan
   const [made] = await tx
     .insert(alertChannels)
     // Dated with the tenant, so it is always the first channel in the list.
-    .values({ tenantId, kind: "in_app", name: "In-app", events: DEFAULT_ALERT_EVENTS, createdAt: sql`(select created_at from tenants where id = ${tenantId})` })
+    .values({
+      tenantId,
+      kind: "in_app",
+      name: "In-app",
+      events: DEFAULT_ALERT_EVENTS,
+      createdAt: sql`(select created_at from tenants where id = ${tenantId})`,
+    })
     .onConflictDoNothing()
     .returning();
   if (made) return made;
@@ -101,24 +107,34 @@ export class TenantAlerting {
 }
 
 /** Writes the message for each channel; answers the notification ids, in channel order. */
-export async function queueTo(tx: Db, tenantId: string, channels: ChannelRow[], message: Message, now: Date, quiet: boolean): Promise<string[]> {
-  const rows = await tx.insert(alertNotifications).values(
-    channels.map((c) => ({
-      tenantId,
-      channelId: c.id,
-      incidentId: message.incidentId ?? null,
-      eventId: message.eventId ?? null,
-      kind: message.kind,
-      subject: message.subject,
-      body: message.body,
-      link: message.link,
-      createdAt: now,
-      ...(c.kind === "in_app"
-        ? { status: "sent" as const, sentAt: now }
-        : quiet
-          ? { status: "held" as const }
-          : { status: "pending" as const, nextAttemptAt: now }),
-    })),
-  ).returning({ id: alertNotifications.id });
+export async function queueTo(
+  tx: Db,
+  tenantId: string,
+  channels: ChannelRow[],
+  message: Message,
+  now: Date,
+  quiet: boolean,
+): Promise<string[]> {
+  const rows = await tx
+    .insert(alertNotifications)
+    .values(
+      channels.map((c) => ({
+        tenantId,
+        channelId: c.id,
+        incidentId: message.incidentId ?? null,
+        eventId: message.eventId ?? null,
+        kind: message.kind,
+        subject: message.subject,
+        body: message.body,
+        link: message.link,
+        createdAt: now,
+        ...(c.kind === "in_app"
+          ? { status: "sent" as const, sentAt: now }
+          : quiet
+            ? { status: "held" as const }
+            : { status: "pending" as const, nextAttemptAt: now }),
+      })),
+    )
+    .returning({ id: alertNotifications.id });
   return rows.map((r) => r.id);
 }

@@ -55,10 +55,7 @@ export async function routeAlerts(tx: Db, events: RoutedEvent[], now: Date): Pro
 async function healthFacts(tx: Db, event: RoutedEvent, now: Date, pending: RoutedEvent[]): Promise<HealthFacts | undefined> {
   const integrationId = String(event.payload.id ?? "");
   if (!isUuid(integrationId)) return undefined;
-  const [integration] = await tx
-    .select({ provider: integrations.provider })
-    .from(integrations)
-    .where(eq(integrations.id, integrationId));
+  const [integration] = await tx.select({ provider: integrations.provider }).from(integrations).where(eq(integrations.id, integrationId));
   if (!integration) return undefined;
   const [check] = await tx
     .select({ outcome: healthChecks.outcome, statusCode: healthChecks.statusCode })
@@ -84,7 +81,12 @@ async function healthFacts(tx: Db, event: RoutedEvent, now: Date, pending: Route
     } else {
       await tx
         .insert(providerIncidents)
-        .values({ provider: integration.provider, reason: `${failing.length} integrations in ${tenants} workspaces failing with timeouts or server errors`, openedAt: now, lastSeenAt: now })
+        .values({
+          provider: integration.provider,
+          reason: `${failing.length} integrations in ${tenants} workspaces failing with timeouts or server errors`,
+          openedAt: now,
+          lastSeenAt: now,
+        })
         .onConflictDoNothing();
       // The integrations already failing were alerted as their own trouble: tell them it is the provider's.
       for (const other of failing) {
@@ -120,7 +122,14 @@ async function apply(tx: Db, alerting: TenantAlerting, event: RoutedEvent, signa
   if (signal.kind === "resolve") {
     if (!open) return 0;
     await tx.update(alertIncidents).set({ state: "resolved", resolvedAt: now, lastEventAt: now }).where(eq(alertIncidents.id, open.id));
-    const message: Message = { kind: "resolved", subject: `Resolved: ${signal.title}`, body: signal.summary, link: open.link, incidentId: open.id, eventId };
+    const message: Message = {
+      kind: "resolved",
+      subject: `Resolved: ${signal.title}`,
+      body: signal.summary,
+      link: open.link,
+      incidentId: open.id,
+      eventId,
+    };
     return alerting.queue(event.tenantId, open.rule, message, now);
   }
   const providerIncidentId = signal.phase === "provider" ? await openProviderIncidentId(tx, event) : null;
@@ -144,7 +153,14 @@ async function apply(tx: Db, alerting: TenantAlerting, event: RoutedEvent, signa
         lastNotifiedAt: now,
       })
       .returning();
-    const message: Message = { kind: "opened", subject: signal.title, body: signal.summary, link: made!.link, incidentId: made!.id, eventId };
+    const message: Message = {
+      kind: "opened",
+      subject: signal.title,
+      body: signal.summary,
+      link: made!.link,
+      incidentId: made!.id,
+      eventId,
+    };
     return alerting.queue(event.tenantId, signal.rule, message, now);
   }
   // The same trouble again is counted on the incident, not sent again.
@@ -167,7 +183,14 @@ async function apply(tx: Db, alerting: TenantAlerting, event: RoutedEvent, signa
       providerIncidentId,
     })
     .where(eq(alertIncidents.id, open.id));
-  const message: Message = { kind: "updated", subject: `Update: ${signal.title}`, body: signal.summary, link: open.link, incidentId: open.id, eventId };
+  const message: Message = {
+    kind: "updated",
+    subject: `Update: ${signal.title}`,
+    body: signal.summary,
+    link: open.link,
+    incidentId: open.id,
+    eventId,
+  };
   return alerting.queue(event.tenantId, signal.rule, message, now);
 }
 

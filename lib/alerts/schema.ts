@@ -44,13 +44,28 @@ const slackUrl = z
   .string({ error: "Paste the Slack incoming-webhook URL." })
   .trim()
   .max(500, "At most 500 characters.")
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "Paste the incoming-webhook URL, such as https://hooks.slack.com/services/…");
+  .refine(
+    (v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol),
+    "Paste the incoming-webhook URL, such as https://hooks.slack.com/services/…",
+  );
 
 export const createChannelSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("email"), name, events: events.default(DEFAULT_ALERT_EVENTS), enabled: z.boolean().default(true), email_to: emailTo }),
-    z.strictObject({ kind: z.literal("slack"), name, events: events.default(DEFAULT_ALERT_EVENTS), enabled: z.boolean().default(true), slack_url: slackUrl }),
+    z.strictObject({
+      kind: z.literal("email"),
+      name,
+      events: events.default(DEFAULT_ALERT_EVENTS),
+      enabled: z.boolean().default(true),
+      email_to: emailTo,
+    }),
+    z.strictObject({
+      kind: z.literal("slack"),
+      name,
+      events: events.default(DEFAULT_ALERT_EVENTS),
+      enabled: z.boolean().default(true),
+      slack_url: slackUrl,
+    }),
     z.strictObject({
       kind: z.literal("webhook"),
       name,

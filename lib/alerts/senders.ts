@@ -1,6 +1,13 @@
 import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
-import { ALERT_CHANNEL_SLACK_URL_COLUMN, alertChannels, alertNotifications, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
+import {
+  ALERT_CHANNEL_SLACK_URL_COLUMN,
+  alertChannels,
+  alertNotifications,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookMessages,
+} from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { contextFor, decryptSecret } from "@/lib/crypto";
 import { env, type Env } from "@/lib/env";
@@ -95,7 +102,11 @@ async function sendSlack(channel: ChannelRow, message: Rendered): Promise<SendRe
     if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status, error: null };
     return { ok: false, statusCode: res.status, error: `Slack answered ${res.status}.` };
   } catch (error) {
-    return { ok: false, statusCode: null, error: error instanceof HttpError ? `Could not reach Slack (${error.kind}).` : "Could not reach Slack." };
+    return {
+      ok: false,
+      statusCode: null,
+      error: error instanceof HttpError ? `Could not reach Slack (${error.kind}).` : "Could not reach Slack.",
+    };
   }
 }
 
@@ -103,7 +114,13 @@ async function sendSlack(channel: ChannelRow, message: Rendered): Promise<SendRe
  * A webhook channel hands the message to the endpoint's own delivery machinery (signing, retries,
  * the delivery log): it becomes a delivery of the `alert.notification` event to that endpoint only.
  */
-async function handOffToEndpoint(tx: Db, channel: ChannelRow, notification: NotificationRow, message: Rendered, now: Date): Promise<SendResult> {
+async function handOffToEndpoint(
+  tx: Db,
+  channel: ChannelRow,
+  notification: NotificationRow,
+  message: Rendered,
+  now: Date,
+): Promise<SendResult> {
   const [endpoint] = await tx
     .select({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled })
     .from(webhookEndpoints)

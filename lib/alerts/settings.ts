@@ -6,7 +6,6 @@ import { withTenant } from "@/lib/tenancy/data";
 import { DEFAULT_SETTINGS, type AlertSettingsValues } from "./queue";
 import { alertSettingsSchema } from "./schema";
 
-
 function settingsView(s: AlertSettingsValues) {
   return {
     repeat_interval_minutes: s.repeatIntervalMinutes,
@@ -44,7 +43,13 @@ export async function updateAlertSettings(ctx: TenantContext, raw: unknown): Pro
       .onConflictDoUpdate({ target: alertSettings.tenantId, set: { ...changes, updatedAt: new Date() } })
       .returning();
     await recordAudit(
-      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "alert_settings.updated", target: { type: "tenant", id: ctx.tenant.id }, details: input },
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "alert_settings.updated",
+        target: { type: "tenant", id: ctx.tenant.id },
+        details: input,
+      },
       tx,
     );
     return settingsView(row!);

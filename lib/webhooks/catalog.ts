@@ -152,7 +152,8 @@ export const EVENT_CATALOG: EventDefinition[] = [
   {
     type: "alert.notification",
     group: "Alerts",
-    description: "An alert (incident opened, updated or resolved, a reminder, a digest, a notice); only to endpoints chosen as alert channels.",
+    description:
+      "An alert (incident opened, updated or resolved, a reminder, a digest, a notice); only to endpoints chosen as alert channels.",
     schema: z.looseObject({
       id: z.uuid(),
       kind: z.enum(["opened", "updated", "resolved", "reminder", "notice", "digest", "test"]),

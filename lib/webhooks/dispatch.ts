@@ -57,7 +57,12 @@ async function dispatchBatch(now: Date, batchSize: number): Promise<{ events: nu
         })),
       )
       .onConflictDoNothing({ target: webhookMessages.eventId })
-      .returning({ id: webhookMessages.id, tenantId: webhookMessages.tenantId, eventType: webhookMessages.eventType, eventId: webhookMessages.eventId });
+      .returning({
+        id: webhookMessages.id,
+        tenantId: webhookMessages.tenantId,
+        eventType: webhookMessages.eventType,
+        eventId: webhookMessages.eventId,
+      });
     if (messages.length === 0) return { events: events.length, deliveries: [] };
     // Alerts ride on the same once-only step: an event is routed in the transaction that makes its
     // message. In a savepoint, so a routing fault costs those alerts (logged) but never the webhooks.

@@ -1,5 +1,11 @@
 import { listAuditEventsSchema } from "@/lib/audit/schema";
-import { createChannelSchema, DEFAULT_ALERT_EVENTS, listChannelsSchema, listNotificationsSchema, patchChannelSchema } from "@/lib/alerts/schema";
+import {
+  createChannelSchema,
+  DEFAULT_ALERT_EVENTS,
+  listChannelsSchema,
+  listNotificationsSchema,
+  patchChannelSchema,
+} from "@/lib/alerts/schema";
 import type { Operation } from "./operations";
 
 const CHANNEL_ID = "2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d";
@@ -115,7 +121,8 @@ export const ALERT_OPERATIONS: Operation[] = [
     method: "post",
     path: "/alert-channels/{id}/test",
     summary: "Send a test notification",
-    description: "Sends a test message through the channel now (quiet hours do not hold it) and answers the outcome; it is logged like every delivery.",
+    description:
+      "Sends a test message through the channel now (quiet hours do not hold it) and answers the outcome; it is logged like every delivery.",
     scope: "alerts:write",
     success: { status: 200, description: "What happened.", example: { success: false, error: "Slack answered 404." } },
     errors: [401, 403, 404, 429],

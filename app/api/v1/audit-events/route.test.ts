@@ -31,7 +31,13 @@ describe("/api/v1/audit-events", () => {
     const other = await ownerContext("globex");
     const integration = await createIntegration(
       { ...owner, actor: { ...owner.actor, ip: "203.0.113.7" } },
-      { name: "Billing", provider: "custom_rest", auth_type: "bearer", base_url: "https://billing.example.com", credentials: { token: "tok-123456789" } },
+      {
+        name: "Billing",
+        provider: "custom_rest",
+        auth_type: "bearer",
+        base_url: "https://billing.example.com",
+        credentials: { token: "tok-123456789" },
+      },
     );
     await createIntegration(other, { name: "Theirs", provider: "custom_rest", auth_type: "none", base_url: "https://theirs.example.com" });
     const { key, id: keyId } = await createApiKey(owner, { name: "Auditor", scopes: ["audit:read"] });
@@ -81,7 +87,11 @@ describe("/api/v1/audit-events", () => {
 
   it("refuses every update and delete in the database itself, except the retention prune and a deleted tenant", async () => {
     const owner = await ownerContext();
-    const refusal = (query: Promise<unknown>) => query.then(() => "allowed", (error: Error) => String((error.cause as Error | undefined)?.message));
+    const refusal = (query: Promise<unknown>) =>
+      query.then(
+        () => "allowed",
+        (error: Error) => String((error.cause as Error | undefined)?.message),
+      );
     expect(await refusal(db().execute(sql`update audit_events set action = 'forged'`))).toBe("audit events are append-only");
     expect(await refusal(db().execute(sql`delete from audit_events`))).toBe("audit events are append-only");
 

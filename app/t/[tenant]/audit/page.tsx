@@ -11,7 +11,13 @@ import { hasRole } from "@/lib/tenancy";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant } = await params;
   const query = await searchParams;
   const ctx = await requireTenantContext(tenant);
@@ -19,7 +25,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     return (
       <div className="grid gap-6">
         <PageHeader title="Audit log" />
-        <Alert tone="info" title="Owners and admins only">The audit log names every member&apos;s actions; ask an owner or admin.</Alert>
+        <Alert tone="info" title="Owners and admins only">
+          The audit log names every member&apos;s actions; ask an owner or admin.
+        </Alert>
       </div>
     );
   }
@@ -41,7 +49,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       )}
       <Card>
         <CardBody className="grid gap-4">
-          <AuditFilters action={`/t/${ctx.tenant.slug}/audit`} filters={filters} actions={facets.actions} targetTypes={facets.target_types} />
+          <AuditFilters
+            action={`/t/${ctx.tenant.slug}/audit`}
+            filters={filters}
+            actions={facets.actions}
+            targetTypes={facets.target_types}
+          />
           <AuditTable tenantSlug={ctx.tenant.slug} filters={filters} at={at} initial={page} />
         </CardBody>
       </Card>

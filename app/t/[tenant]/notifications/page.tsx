@@ -8,7 +8,13 @@ import { loadPage, pagePosition } from "@/lib/pager";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-export default async function NotificationsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParams> }) {
+export default async function NotificationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
   const [{ page, at }, incidents] = await Promise.all([

@@ -6,7 +6,9 @@ type Params = { id: string };
 
 export const GET = apiRoute<Params>("alerts:read", async (_req, { tenant, params }) => getChannel(tenant, params.id));
 
-export const PATCH = apiRoute<Params>("alerts:write", async (req, { tenant, params }) => updateChannel(tenant, params.id, await readJson(req)));
+export const PATCH = apiRoute<Params>("alerts:write", async (req, { tenant, params }) =>
+  updateChannel(tenant, params.id, await readJson(req)),
+);
 
 export const DELETE = apiRoute<Params>("alerts:write", async (_req, { tenant, params }) => {
   await deleteChannel(tenant, params.id);

@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
-  const [channels, settings, endpoints] = await Promise.all([listChannels(ctx, { limit: 100 }), getAlertSettings(ctx), listEndpoints(ctx, { limit: 100 })]);
+  const [channels, settings, endpoints] = await Promise.all([
+    listChannels(ctx, { limit: 100 }),
+    getAlertSettings(ctx),
+    listEndpoints(ctx, { limit: 100 }),
+  ]);
   const canManage = hasRole(ctx, "admin");
   const email = emailConfigured();
   const endpointUrls = new Map(endpoints.data.map((e) => [e.id, e.url]));
@@ -25,14 +29,19 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
           description="Where alerts go. Each channel has rules: the events it hears about. An incident is announced when it opens, when it changes and when it is resolved, not on every failed check."
           action={
             canManage ? (
-              <CreateChannelDialog tenantSlug={ctx.tenant.slug} emailConfigured={email} endpoints={endpoints.data.map((e) => ({ id: e.id, url: e.url }))} />
+              <CreateChannelDialog
+                tenantSlug={ctx.tenant.slug}
+                emailConfigured={email}
+                endpoints={endpoints.data.map((e) => ({ id: e.id, url: e.url }))}
+              />
             ) : undefined
           }
         />
         <CardBody className="grid gap-4">
           {!email && (
             <Alert tone="info" title="Email is not configured">
-              This Patchbay sends no email until an operator sets PATCHBAY_SMTP_HOST and PATCHBAY_SMTP_FROM. Slack, webhook and in-app channels work without it.
+              This Patchbay sends no email until an operator sets PATCHBAY_SMTP_HOST and PATCHBAY_SMTP_FROM. Slack, webhook and in-app
+              channels work without it.
             </Alert>
           )}
           <ChannelsTable tenantSlug={ctx.tenant.slug} channels={channels.data} endpointUrls={endpointUrls} canManage={canManage} />
@@ -45,8 +54,9 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
             <AlertSettingsForm tenantSlug={ctx.tenant.slug} settings={settings} canSetRetention={hasRole(ctx, "owner")} />
           ) : (
             <p className="text-sm text-muted-foreground">
-              Quiet hours: {settings.quiet_hours_start ? `${settings.quiet_hours_start}–${settings.quiet_hours_end} ${settings.timezone}` : "off"} · reminders every{" "}
-              {settings.repeat_interval_minutes || "—"} minutes · audit events kept {settings.audit_retention_days} days.
+              Quiet hours:{" "}
+              {settings.quiet_hours_start ? `${settings.quiet_hours_start}–${settings.quiet_hours_end} ${settings.timezone}` : "off"} ·
+              reminders every {settings.repeat_interval_minutes || "—"} minutes · audit events kept {settings.audit_retention_days} days.
             </p>
           )}
         </CardBody>
