@@ -41,7 +41,7 @@ test("an owner adds a Slack channel, an integration going DOWN rings the bell an
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("option", { name: /Email \(not configured\)/ })).toBeDisabled();
   await dialog.getByLabel("Kind").selectOption("slack");
-  await dialog.getByLabel("Name").fill("#ops alerts");
+  await dialog.getByLabel("Name", { exact: true }).fill("#ops alerts");
   await dialog.getByLabel("Incoming-webhook URL").fill("not a url");
   await dialog.getByRole("button", { name: "Add channel" }).click();
   await expect(dialog.getByText(/Paste the incoming-webhook URL/)).toBeVisible();
