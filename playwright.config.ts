@@ -48,9 +48,18 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // First-run setup is the foundation spec's story, so it runs before every other spec whatever the
+  // file names (alerts.spec.ts sorts before it) and whichever specs a run names.
   projects: [
     {
+      name: "foundation",
+      testMatch: /foundation\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
       name: "chromium",
+      testIgnore: /foundation\.spec\.ts$/,
+      dependencies: ["foundation"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

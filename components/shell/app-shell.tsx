@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/alerts/notification-bell";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Badge } from "@/components/ui";
 import type { Role } from "@/lib/tenancy/roles";
@@ -10,10 +11,11 @@ type Props = {
   tenants: { slug: string; name: string }[];
   user: { name: string; email: string };
   role: Role;
+  unreadNotifications: number;
   children: React.ReactNode;
 };
 
-export function AppShell({ tenant, tenants, user, role, children }: Props) {
+export function AppShell({ tenant, tenants, user, role, unreadNotifications, children }: Props) {
   const base = `/t/${tenant.slug}`;
   return (
     <div className="min-h-screen md:flex">
@@ -28,6 +30,7 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
           <Link href={base} className="text-lg font-semibold tracking-tight">
             Patchbay
           </Link>
+          <NotificationBell tenantSlug={tenant.slug} initialCount={unreadNotifications} />
         </div>
         <TenantSwitcher tenants={tenants} current={tenant.slug} />
         <nav aria-label="Main" className="md:flex-1">
@@ -37,6 +40,8 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
               { href: `${base}/integrations`, label: "Integrations" },
               { href: `${base}/health`, label: "Health" },
               { href: `${base}/webhooks`, label: "Webhooks" },
+              { href: `${base}/notifications`, label: "Notifications" },
+              ...(role === "viewer" ? [] : [{ href: `${base}/audit`, label: "Audit log" }]),
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

@@ -13,6 +13,7 @@ export function SettingsTabs({ base }: { base: string }) {
         { href: `${base}/members`, label: "Members" },
         { href: `${base}/api-keys`, label: "API keys" },
         { href: `${base}/sso`, label: "Single sign-on" },
+        { href: `${base}/notifications`, label: "Notifications" },
       ]}
     />
   );

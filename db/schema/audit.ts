@@ -1,9 +1,9 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { tenantId, tenants } from "./tenancy";
+import type { ActorType } from "@/lib/audit/actor-types";
 
-export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
-export type ActorType = (typeof ACTOR_TYPES)[number];
+export { ACTOR_TYPES, type ActorType } from "@/lib/audit/actor-types";
 
 export const auditEvents = pgTable(
   "audit_events",

@@ -7,6 +7,8 @@ export const SCOPES = [
   "api_keys:write",
   "imports:write",
   "audit:read",
+  "alerts:read",
+  "alerts:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -18,4 +20,6 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "api_keys:write": "Create, rotate and revoke API keys",
   "imports:write": "Run imports and exports",
   "audit:read": "Read the audit log",
+  "alerts:read": "List alert channels and in-app notifications",
+  "alerts:write": "Manage alert channels and send test notifications",
 };

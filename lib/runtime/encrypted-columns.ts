@@ -1,3 +1,4 @@
+import { ALERT_ENCRYPTED_COLUMNS } from "@/db/schema/alerts";
 import { INTEGRATION_ENCRYPTED_COLUMNS } from "@/db/schema/integrations";
 import { OAUTH_ENCRYPTED_COLUMNS } from "@/db/schema/oauth";
 import { SSO_ENCRYPTED_COLUMNS } from "@/db/schema/sso";
@@ -10,4 +11,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   ...OAUTH_ENCRYPTED_COLUMNS,
   ...WEBHOOK_ENCRYPTED_COLUMNS,
   ...SSO_ENCRYPTED_COLUMNS,
+  ...ALERT_ENCRYPTED_COLUMNS,
 ];

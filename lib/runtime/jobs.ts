@@ -1,6 +1,8 @@
 import type PgBoss from "pg-boss";
 import { API_JOBS } from "@/lib/api/jobs";
 import { API_KEY_JOBS } from "@/lib/api-keys/jobs";
+import { ALERT_JOBS } from "@/lib/alerts/jobs";
+import { AUDIT_JOBS } from "@/lib/audit/jobs";
 import { HEALTH_JOBS } from "@/lib/health/jobs";
 import { INTEGRATION_JOBS } from "@/lib/integrations/jobs";
 import type { JobDefinition } from "@/lib/jobs/definition";
@@ -18,6 +20,8 @@ export const JOBS: JobDefinition[] = [
   ...HEALTH_JOBS,
   ...WEBHOOK_JOBS,
   ...SSO_JOBS,
+  ...AUDIT_JOBS,
+  ...ALERT_JOBS,
 ];
 
 /** Starts pg-boss for this process (the server or `patchbay worker`), working every job here when `workers` is set. */

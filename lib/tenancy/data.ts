@@ -24,7 +24,10 @@ export type SystemWork =
   | "health history prune"
   | "request log prune"
   | "sso domain routing"
-  | "sso prune";
+  | "sso prune"
+  | "audit retention prune"
+  | "alert delivery"
+  | "alert schedule";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

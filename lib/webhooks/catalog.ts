@@ -149,13 +149,36 @@ export const EVENT_CATALOG: EventDefinition[] = [
     schema: z.looseObject({ endpoint_id: z.uuid(), message: z.string() }),
     example: { endpoint_id: ENDPOINT_ID, message: "This is a test event from Patchbay." },
   },
+  {
+    type: "alert.notification",
+    group: "Alerts",
+    description:
+      "An alert (incident opened, updated or resolved, a reminder, a digest, a notice); only to endpoints chosen as alert channels.",
+    schema: z.looseObject({
+      id: z.uuid(),
+      kind: z.enum(["opened", "updated", "resolved", "reminder", "notice", "digest", "test"]),
+      subject: z.string(),
+      body: z.string(),
+      link: z.string().nullable(),
+      incident_id: z.uuid().nullable(),
+    }),
+    example: {
+      id: "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
+      kind: "opened",
+      subject: "Stripe (production) is DOWN",
+      body: "Stripe (production) is DOWN: 3 consecutive failures.",
+      link: "https://patchbay.example.com/t/acme/integrations/6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b",
+      incident_id: "1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b",
+    },
+  },
 ];
 
 export const EVENT_TYPES = EVENT_CATALOG.map((e) => e.type);
 export const TEST_EVENT_TYPE = "webhook.test";
+export const ALERT_NOTIFICATION_TYPE = "alert.notification";
 
-/** The event types an endpoint can subscribe to; the test event goes only where it is sent from. */
-export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== TEST_EVENT_TYPE);
+/** The event types an endpoint can subscribe to; the test event and alerts go only where they are sent. */
+export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== TEST_EVENT_TYPE && t !== ALERT_NOTIFICATION_TYPE);
 
 export function eventDefinition(type: string): EventDefinition | undefined {
   return EVENT_CATALOG.find((e) => e.type === type);

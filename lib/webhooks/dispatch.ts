@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, rowsOf } from "@/db/client";
+import { routeAlerts } from "@/lib/alerts/route";
+import { logError } from "@/lib/log";
 import { withSystem } from "@/lib/tenancy/data";
 import { outboxEvents, webhookDeliveries, webhookEndpoints, webhookMessages } from "@/db/schema";
 
@@ -55,8 +57,25 @@ async function dispatchBatch(now: Date, batchSize: number): Promise<{ events: nu
         })),
       )
       .onConflictDoNothing({ target: webhookMessages.eventId })
-      .returning({ id: webhookMessages.id, tenantId: webhookMessages.tenantId, eventType: webhookMessages.eventType });
+      .returning({
+        id: webhookMessages.id,
+        tenantId: webhookMessages.tenantId,
+        eventType: webhookMessages.eventType,
+        eventId: webhookMessages.eventId,
+      });
     if (messages.length === 0) return { events: events.length, deliveries: [] };
+    // Alerts ride on the same once-only step: an event is routed in the transaction that makes its
+    // message. In a savepoint, so a routing fault costs those alerts (logged) but never the webhooks.
+    const fresh = new Set(messages.map((m) => m.eventId));
+    await tx
+      .transaction((sp) =>
+        routeAlerts(
+          sp,
+          events.filter((e) => fresh.has(e.id)),
+          now,
+        ),
+      )
+      .catch((error: unknown) => logError("alert routing failed", error, { events: fresh.size }));
 
     const tenantIds = [...new Set(messages.map((m) => m.tenantId))];
     const endpoints = await tx

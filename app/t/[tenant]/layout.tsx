@@ -1,5 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireTenantContext, requireUser } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/alerts";
 import { listUserTenants } from "@/lib/tenancy";
 
 export const dynamic = "force-dynamic";
@@ -8,9 +9,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const { tenant: slug } = await params;
   const ctx = await requireTenantContext(slug);
   const user = await requireUser();
-  const tenants = await listUserTenants(user.id);
+  const [tenants, unread] = await Promise.all([listUserTenants(user.id), unreadCount(ctx)]);
   return (
-    <AppShell tenant={ctx.tenant} tenants={tenants} user={user} role={ctx.role}>
+    <AppShell tenant={ctx.tenant} tenants={tenants} user={user} role={ctx.role} unreadNotifications={unread}>
       {children}
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
+import { ALERT_OPERATIONS } from "./alert-operations";
 import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
@@ -130,7 +131,14 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS])
+  for (const op of [
+    ...OPERATIONS,
+    ...INTEGRATION_OPERATIONS,
+    ...OAUTH_OPERATIONS,
+    ...HEALTH_OPERATIONS,
+    ...WEBHOOK_OPERATIONS,
+    ...ALERT_OPERATIONS,
+  ])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProviderOutageBanner } from "@/components/alerts/provider-outage-banner";
 import { HealthOverview } from "@/components/health/health-overview";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader, RelativeTime } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
+import { providerOutagesFor } from "@/lib/alerts";
 import { tenantHealthOverview } from "@/lib/health";
 import { tenantOverview } from "@/lib/tenancy";
 
@@ -11,11 +13,12 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenantContext(tenant);
-  const [overview, health] = await Promise.all([tenantOverview(ctx), tenantHealthOverview(ctx)]);
+  const [overview, health, outages] = await Promise.all([tenantOverview(ctx), tenantHealthOverview(ctx), providerOutagesFor(ctx)]);
   const base = `/t/${ctx.tenant.slug}`;
   return (
     <div className="grid gap-6">
       <PageHeader title={ctx.tenant.name} description="Your organisation at a glance." />
+      <ProviderOutageBanner tenantSlug={ctx.tenant.slug} outages={outages} />
       <HealthOverview tenantSlug={ctx.tenant.slug} initial={health} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>

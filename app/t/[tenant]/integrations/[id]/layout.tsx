@@ -5,6 +5,8 @@ import { EnableToggle } from "@/components/integrations/enable-toggle";
 import { IntegrationTabLinks } from "@/components/integrations/integration-tab-links";
 import { ProviderIcon } from "@/components/integrations/provider-icon";
 import { ConnectionBadge, EnvironmentBadge, StatusBadge } from "@/components/integrations/status-badges";
+import { ProviderOutageBanner } from "@/components/alerts/provider-outage-banner";
+import { providerOutagesFor } from "@/lib/alerts";
 import { getProvider } from "@/lib/providers";
 import { hasRole } from "@/lib/tenancy";
 import { findIntegrationPage, loadIntegrationPage } from "./load";
@@ -23,6 +25,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
   // Looked up here, above this segment's loading boundary, so an unknown id still answers 404.
   const { ctx, integration } = await loadIntegrationPage(tenant, id);
   const provider = getProvider(integration.provider);
+  const outages = await providerOutagesFor(ctx, integration.id);
   const list = `/t/${ctx.tenant.slug}/integrations`;
   const canEdit = hasRole(ctx, "admin");
   return (
@@ -59,6 +62,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
           </div>
         )}
       </div>
+      <ProviderOutageBanner tenantSlug={ctx.tenant.slug} outages={outages} listIntegrations={false} />
       <IntegrationTabLinks base={`${list}/${integration.id}`} authType={integration.auth_type} />
       {children}
     </div>

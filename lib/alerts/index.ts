@@ -1,0 +1,4 @@
+export * from "./channels";
+export * from "./incidents";
+export * from "./notifications";
+export * from "./settings";
