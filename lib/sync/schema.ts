@@ -1,29 +1,15 @@
 import { z } from "zod";
+import { entityFieldSchema, jsonPathSchema, mappingConfigSchema } from "@/lib/mapping/schema";
 import { limitSchema } from "@/lib/pagination";
 import { ENTITY_TEMPLATES } from "./templates";
 
 // Kept free of server imports: the Data model and stream forms validate with these same schemas.
 
-export const FIELD_TYPES = ["string", "number", "integer", "boolean", "date", "datetime", "enum", "json"] as const;
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 const keyText = (what: string) =>
   z
     .string({ error: `Enter the ${what}.` })
     .regex(KEY, `The ${what} is lowercase letters, digits and _, starting with a letter (at most 63).`);
-
-export const entityFieldSchema = z
-  .object({
-    key: keyText("field key"),
-    label: z.string().max(200).optional(),
-    type: z.enum(FIELD_TYPES, { error: `Use ${FIELD_TYPES.join(", ")}.` }),
-    required: z.boolean().optional(),
-    enum_values: z.array(z.string().min(1).max(200)).max(500).optional(),
-    description: z.string().max(1000).optional(),
-  })
-  .refine((f) => f.type !== "enum" || (f.enum_values?.length ?? 0) > 0, {
-    message: "An enum field lists its values.",
-    path: ["enum_values"],
-  });
 
 const fieldsSchema = z
   .array(entityFieldSchema)
@@ -73,6 +59,8 @@ export const updateEntitySchema = z
   .superRefine(keyFieldsFit);
 export type UpdateEntityInput = z.infer<typeof updateEntitySchema>;
 
+const STREAM_DIRECTION_VALUES = ["inbound", "outbound", "bidirectional"] as const;
+
 export const RECORD_ACTION_VALUES = ["created", "updated", "deleted"] as const;
 
 export const listRecordsSchema = z.object({
@@ -96,3 +84,114 @@ export const listRecordsSchema = z.object({
   cursor: z.string().max(1000).optional(),
 });
 export type ListRecordsInput = z.infer<typeof listRecordsSchema>;
+
+const paramName = z
+  .string({ error: "Enter the query parameter's name." })
+  .trim()
+  .min(1, "Enter the query parameter's name.")
+  .max(100, "At most 100 characters.")
+  .regex(/^[A-Za-z0-9_.\-[\]]+$/, "A query parameter name: letters, digits, _ . - [ ].");
+
+const paginationSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("none") }),
+    z.object({
+      type: z.literal("page"),
+      param: paramName,
+      start: z.number().int().min(0).max(1).default(1),
+      size_param: paramName.optional(),
+      size: z.number().int().min(1).max(10_000).optional(),
+    }),
+    z.object({ type: z.literal("offset"), param: paramName, limit_param: paramName, limit: z.number().int().min(1).max(10_000) }),
+    z.object({ type: z.literal("cursor"), param: paramName, cursor_path: jsonPathSchema }),
+    z.object({ type: z.literal("link_header") }),
+    z.object({ type: z.literal("next_url"), next_path: jsonPathSchema }),
+  ],
+  { error: "Choose pagination: none, page, offset, cursor, link_header or next_url." },
+);
+
+export const restSourceSchema = z.object({
+  path: z
+    .string({ error: "Enter the path under the integration's base URL." })
+    .trim()
+    .min(1, "Enter the path under the integration's base URL.")
+    .max(1000, "At most 1000 characters.")
+    .regex(/^\/[^\s]*$/, "A path starting with /, such as /v1/units."),
+  method: z.enum(["GET", "POST"]).default("GET"),
+  records_path: jsonPathSchema,
+  id_path: jsonPathSchema,
+  pagination: paginationSchema.default({ type: "none" }),
+  incremental: z
+    .object({ param: paramName, field: jsonPathSchema, overlap_seconds: z.number().int().min(0).max(86_400).default(60) })
+    .optional(),
+  query: z.record(paramName, z.string().max(1000)).optional(),
+});
+export type RestSourceInput = z.infer<typeof restSourceSchema>;
+
+const streamFields = {
+  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  direction: z.enum(STREAM_DIRECTION_VALUES).default("inbound"),
+  mode: z.enum(["full", "incremental"]).default("full"),
+  update_method: z.enum(["polling", "sse", "webhook"]).default("polling"),
+  interval_seconds: z
+    .number({ error: "interval_seconds is a number of seconds." })
+    .int()
+    .min(60, "At least 60 seconds.")
+    .max(86_400, "At most 86400 seconds (a day).")
+    .default(300),
+  enabled: z.boolean().default(true),
+  source: restSourceSchema,
+  mapping: mappingConfigSchema,
+  webhook_action: z.enum(["apply", "run"]).default("run"),
+  conflict_rule: z.enum(["remote_wins", "patchbay_wins", "newest_wins"]).default("remote_wins"),
+};
+
+function incrementalNeedsField(value: { mode?: string; source?: { incremental?: unknown } }, ctx: z.RefinementCtx) {
+  if (value.mode === "incremental" && value.source && !value.source.incremental) {
+    ctx.addIssue({
+      code: "custom",
+      message: "An incremental stream names its incremental parameter and change-time field.",
+      path: ["source", "incremental"],
+    });
+  }
+}
+
+export const createStreamSchema = z.object({ ...streamFields, entity: keyText("entity key") }).superRefine(incrementalNeedsField);
+export type CreateStreamInput = z.infer<typeof createStreamSchema>;
+
+export const updateStreamSchema = z
+  .object({
+    name: streamFields.name.optional(),
+    direction: z.enum(STREAM_DIRECTION_VALUES).optional(),
+    mode: z.enum(["full", "incremental"]).optional(),
+    update_method: z.enum(["polling", "sse", "webhook"]).optional(),
+    interval_seconds: streamFields.interval_seconds.optional(),
+    enabled: z.boolean().optional(),
+    source: restSourceSchema.optional(),
+    mapping: mappingConfigSchema.optional(),
+    webhook_action: z.enum(["apply", "run"]).optional(),
+    conflict_rule: z.enum(["remote_wins", "patchbay_wins", "newest_wins"]).optional(),
+  })
+  .superRefine(incrementalNeedsField);
+export type UpdateStreamInput = z.infer<typeof updateStreamSchema>;
+
+export const startSyncSchema = z.object({
+  stream_id: z.uuid("stream_id is a stream's id.").optional(),
+  type: z.enum(["full", "incremental"], { error: "type is full or incremental." }).optional(),
+});
+
+export const previewSchema = z.object({
+  // A pasted response (the whole body, as the stream's records_path expects) instead of a live call.
+  sample: z.unknown().optional(),
+  mapping: mappingConfigSchema.optional(),
+  source: restSourceSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const listRunsSchema = z.object({
+  stream_id: z.uuid().optional(),
+  limit: limitSchema,
+  cursor: z.string().max(1000).optional(),
+});
+export const listRunErrorsSchema = z.object({ limit: limitSchema, cursor: z.string().max(1000).optional() });

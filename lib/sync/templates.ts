@@ -1,4 +1,4 @@
-import { CANONICAL_STATUSES } from "@/lib/integrations/schema";
+import { CANONICAL_STATUSES } from "@/lib/mapping/statuses";
 import type { StoredEntityField } from "@/db/schema";
 
 // Kept free of server imports: the Data model page offers these templates.
