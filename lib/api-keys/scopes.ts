@@ -7,6 +7,8 @@ export const SCOPES = [
   "api_keys:write",
   "imports:write",
   "audit:read",
+  "sync:read",
+  "sync:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -18,4 +20,6 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "api_keys:write": "Create, rotate and revoke API keys",
   "imports:write": "Run imports and exports",
   "audit:read": "Read the audit log",
+  "sync:read": "List entities, records, streams and sync runs",
+  "sync:write": "Define entities and streams, start and cancel sync runs",
 };

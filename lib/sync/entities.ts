@@ -83,6 +83,12 @@ function parse<T>(
   return parsed.data;
 }
 
+// A key that no entity can have (NUL, lone surrogates, anything off the key grammar) is a 404 before it reaches SQL.
+const ENTITY_KEY = /^[a-z][a-z0-9_]{0,62}$/;
+function checkKey(key: string) {
+  if (!ENTITY_KEY.test(key)) throw notFound("Entity");
+}
+
 export async function listEntities(scope: TenantScope): Promise<EntityView[]> {
   return withTenant(scope, async (tx) => {
     const rows = await tx.select().from(entities).where(eq(entities.tenantId, scope.tenant.id)).orderBy(asc(entities.key));
@@ -91,6 +97,7 @@ export async function listEntities(scope: TenantScope): Promise<EntityView[]> {
 }
 
 export async function loadEntity(scope: TenantScope, key: string): Promise<EntityRow> {
+  checkKey(key);
   return withTenant(scope, async (tx) => {
     const [row] = await tx
       .select()
@@ -145,6 +152,7 @@ export async function createEntity(ctx: TenantContext, input: unknown): Promise<
 
 export async function updateEntity(ctx: TenantContext, key: string, input: unknown): Promise<EntityView> {
   requireRole(ctx, "admin");
+  checkKey(key);
   const value = parse(updateEntitySchema, input);
   return withTenant(ctx, async (tx) => {
     const [current] = await tx
@@ -179,6 +187,7 @@ export async function updateEntity(ctx: TenantContext, key: string, input: unkno
 
 export async function deleteEntity(ctx: TenantContext, key: string): Promise<void> {
   requireRole(ctx, "admin");
+  checkKey(key);
   await withTenant(ctx, async (tx) => {
     const [current] = await tx
       .select()

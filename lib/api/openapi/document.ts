@@ -4,6 +4,7 @@ import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OPERATIONS, type Operation } from "./operations";
+import { SYNC_OPERATIONS } from "./sync-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 import { errorSchema } from "./responses";
 
@@ -130,7 +131,7 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS])
+  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS, ...SYNC_OPERATIONS])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
