@@ -17,12 +17,6 @@ vi.mock("@/lib/env", async (importOriginal) => {
   return { ...actual, env: () => ({ ...actual.env(), allowPrivateNetwork: true }) };
 });
 
-vi.mock("@/lib/mapping", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/mapping")>();
-  const { shimCompile } = await import("@/tests/mapping-shim");
-  return { ...actual, compileMapping: shimCompile };
-});
-
 const peer = loopbackPeers();
 
 export const UNIT_MAPPING = {
