@@ -14,7 +14,15 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "db/**/*.test.ts", "cli/**/*.test.ts", "tests/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "components/**/*.test.ts",
+      "components/**/*.test.tsx",
+      "app/**/*.test.ts",
+      "db/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "tests/**/*.test.ts",
+    ],
     exclude: ["e2e/**", "**/node_modules/**", "**/.next/**", "**/.next-bench/**", ".data/**", ".e2e-data/**"],
     // Points each test file at its own fresh database (PGlite in memory, or a
     // fresh database on the PostgreSQL given by TEST_DATABASE_URL).

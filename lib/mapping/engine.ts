@@ -139,7 +139,11 @@ const uniqueKey = (value: unknown) => (typeof value === "string" ? `s${value}` :
 
 /** Throws a typed validation error (AppError validation_failed, field messages) when the config does not fit the fields. */
 export function compileMapping(config: MappingConfig | MappingConfigInput, fields: EntityField[]): CompiledMapping {
-  const parsed = parseMapping(config, fields);
+  return buildMapping(parseMapping(config, fields), fields);
+}
+
+/** Compiles a parsed config whose mappings all name fields of the entity (checked by mappingProblems). */
+export function buildMapping(parsed: MappingConfig, fields: EntityField[]): CompiledMapping {
   const byKey = new Map(fields.map((field) => [field.key, field]));
   const compiled: CompiledField[] = parsed.fields.map((mapping) => {
     const entity = byKey.get(mapping.field)!;
