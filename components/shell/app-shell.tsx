@@ -37,6 +37,7 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
               { href: `${base}/integrations`, label: "Integrations" },
               { href: `${base}/health`, label: "Health" },
               { href: `${base}/webhooks`, label: "Webhooks" },
+              { href: `${base}/data`, label: "Data" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

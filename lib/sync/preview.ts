@@ -6,7 +6,7 @@ import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { mapRecords } from "./executor";
 import { fetchPage, firstPage } from "./rest-source";
-import { previewSchema } from "./schema";
+import { previewSchema, restSourceSchema } from "./schema";
 import { loadStream, parseInput } from "./streams";
 
 export type PreviewResult = {
@@ -59,4 +59,15 @@ export async function previewStream(ctx: TenantContext, integrationId: string, s
     },
     redact,
   );
+}
+
+/** The first page of a source being declared (before the stream exists), redacted: the mapping editor's sample. */
+export async function sampleSource(ctx: TenantContext, integrationId: string, input: unknown): Promise<{ records: unknown[] }> {
+  requireRole(ctx, "admin");
+  const source = parseInput(restSourceSchema, input, "source") as RestSource;
+  const integration = await withTenant(ctx, () => loadOwned(integrations, ctx, integrationId));
+  const page = await fetchPage(integration, source, firstPage(source), { since: null, runId: null });
+  if (!page.ok)
+    throw invalid(`The sample could not be read: ${page.message}`, { path: "Check the path and the integration's credentials." });
+  return redactDeep({ records: page.records.slice(0, 50) }, page.call.redact);
 }

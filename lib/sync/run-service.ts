@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { entities, integrations, syncRunErrors, syncRuns, syncStreams, type SyncTrigger } from "@/db/schema";
+import { entities, integrationRequestLogs, integrations, syncRunErrors, syncRuns, syncStreams, type SyncTrigger } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
@@ -189,5 +189,45 @@ export async function listRunErrors(
       .limit(q.limit + 1);
     const { page, next_cursor } = keysetPage(rows, q.limit, (r) => [r.key, r.row.id]);
     return { data: page.map((r) => runErrorView(r.row)), next_cursor };
+  });
+}
+
+export type RunCallView = {
+  id: string;
+  method: string;
+  url: string;
+  status_code: number | null;
+  duration_ms: number;
+  success: boolean;
+  error: string | null;
+  created_at: string;
+};
+
+/** The request-log entries of a run's calls (source sync, source_id the run), oldest first. */
+export async function listRunCalls(scope: TenantScope, runId: string, limit = 200): Promise<RunCallView[]> {
+  const { run } = await loadRun(scope, runId);
+  return withTenant(scope, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(integrationRequestLogs)
+      .where(
+        and(
+          eq(integrationRequestLogs.tenantId, scope.tenant.id),
+          eq(integrationRequestLogs.source, "sync"),
+          eq(integrationRequestLogs.sourceId, run.id),
+        ),
+      )
+      .orderBy(integrationRequestLogs.createdAt, integrationRequestLogs.id)
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      method: r.method,
+      url: r.url,
+      status_code: r.statusCode,
+      duration_ms: r.durationMs,
+      success: r.success,
+      error: r.error,
+      created_at: r.createdAt.toISOString(),
+    }));
   });
 }

@@ -131,7 +131,14 @@ function operationObject(op: Operation) {
 
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...INTEGRATION_OPERATIONS, ...OAUTH_OPERATIONS, ...HEALTH_OPERATIONS, ...WEBHOOK_OPERATIONS, ...SYNC_OPERATIONS])
+  for (const op of [
+    ...OPERATIONS,
+    ...INTEGRATION_OPERATIONS,
+    ...OAUTH_OPERATIONS,
+    ...HEALTH_OPERATIONS,
+    ...WEBHOOK_OPERATIONS,
+    ...SYNC_OPERATIONS,
+  ])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
     openapi: "3.1.0",
