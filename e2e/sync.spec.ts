@@ -45,9 +45,9 @@ test("an admin maps a Custom REST stream of units with the status mapping, previ
   await page.goto(`/t/${OWNER.tenant}/integrations/${id}/sync`);
   await expect(page.getByText("No streams yet")).toBeVisible();
   await page.getByRole("link", { name: "Add stream" }).click();
-  await page.getByLabel("Name").fill("Units");
-  await page.getByLabel("Path").fill("/v1/units");
-  await page.getByLabel("Pagination").selectOption("page");
+  await page.locator("#stream-name").fill("Units");
+  await page.locator("#stream-path").fill("/v1/units");
+  await page.locator("#stream-pagination").selectOption("page");
   await page.getByRole("button", { name: "Fetch sample" }).click();
   await expect(page.getByText("2 sample records.")).toBeVisible();
   // The suggested mapping carries the status mapping: OnHold maps to hold, and nothing on this page is rejected.
