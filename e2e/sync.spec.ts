@@ -50,9 +50,9 @@ test("an admin maps a Custom REST stream of units with the status mapping, previ
   await page.locator("#stream-pagination").selectOption("page");
   await page.getByRole("button", { name: "Fetch sample" }).click();
   await expect(page.getByText("2 sample records.")).toBeVisible();
-  // The suggested mapping carries the status mapping: OnHold maps to hold, and nothing on this page is rejected.
+  // The suggested mapping carries the status mapping: SOLD on the first page maps to sold.
   const preview = page.getByRole("region", { name: "Preview" });
-  await expect(preview.getByText("hold", { exact: true }).first()).toBeVisible();
+  await expect(preview.getByText("sold", { exact: true }).first()).toBeVisible();
   await page.getByLabel("Pasted response").fill(JSON.stringify({ data: UNITS }));
   await page.getByRole("button", { name: "Use pasted sample" }).click();
   await expect(preview.getByRole("heading", { name: "Rejected" })).toBeVisible();
