@@ -15,6 +15,7 @@ export const INTEGRATION_TABS: readonly IntegrationTab[] = [
   { segment: "oauth", label: "OAuth", authTypes: ["oauth2"] },
   { segment: "health", label: "Health" },
   { segment: "webhooks", label: "Webhooks" },
+  { segment: "sync", label: "Sync" },
   { segment: "request-log", label: "Request log" },
 ];
 

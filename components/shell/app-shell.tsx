@@ -42,6 +42,7 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
               { href: `${base}/webhooks`, label: "Webhooks" },
               { href: `${base}/notifications`, label: "Notifications" },
               ...(role === "viewer" ? [] : [{ href: `${base}/audit`, label: "Audit log" }]),
+              { href: `${base}/data`, label: "Data" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

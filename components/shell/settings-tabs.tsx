@@ -14,6 +14,7 @@ export function SettingsTabs({ base }: { base: string }) {
         { href: `${base}/api-keys`, label: "API keys" },
         { href: `${base}/sso`, label: "Single sign-on" },
         { href: `${base}/notifications`, label: "Notifications" },
+        { href: `${base}/data-model`, label: "Data model" },
       ]}
     />
   );

@@ -9,3 +9,4 @@ export * from "./health";
 export * from "./webhooks";
 export * from "./sso";
 export * from "./alerts";
+export * from "./sync";

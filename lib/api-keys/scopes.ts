@@ -9,6 +9,8 @@ export const SCOPES = [
   "audit:read",
   "alerts:read",
   "alerts:write",
+  "sync:read",
+  "sync:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -22,4 +24,6 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "audit:read": "Read the audit log",
   "alerts:read": "List alert channels and in-app notifications",
   "alerts:write": "Manage alert channels and send test notifications",
+  "sync:read": "List entities, records, streams and sync runs",
+  "sync:write": "Define entities and streams, start and cancel sync runs",
 };

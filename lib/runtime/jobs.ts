@@ -9,6 +9,7 @@ import type { JobDefinition } from "@/lib/jobs/definition";
 import { startJobs } from "@/lib/jobs/boss";
 import { OAUTH_JOBS } from "@/lib/oauth/jobs";
 import { SSO_JOBS } from "@/lib/sso/jobs";
+import { SYNC_JOBS } from "@/lib/sync/jobs";
 import { WEBHOOK_JOBS } from "@/lib/webhooks/jobs";
 
 /** Every background job Patchbay runs: each feature declares its own in its jobs.ts. */
@@ -22,6 +23,7 @@ export const JOBS: JobDefinition[] = [
   ...SSO_JOBS,
   ...AUDIT_JOBS,
   ...ALERT_JOBS,
+  ...SYNC_JOBS,
 ];
 
 /** Starts pg-boss for this process (the server or `patchbay worker`), working every job here when `workers` is set. */

@@ -27,7 +27,8 @@ export type SystemWork =
   | "sso prune"
   | "audit retention prune"
   | "alert delivery"
-  | "alert schedule";
+  | "alert schedule"
+  | "sync scheduler";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

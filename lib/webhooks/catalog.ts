@@ -7,6 +7,8 @@ export type EventDefinition = { type: string; group: string; description: string
 const INTEGRATION_ID = "6b8e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 const KEY_ID = "3f1c2b9e-8a53-4f7e-9a0d-2b7c5d1e6f40";
 const ENDPOINT_ID = "0e5c9a7b-3d21-4f68-b1a4-9c8d7e6f5a43";
+const SYNC_RUN_ID = "2c9d8e7f-6a5b-4c3d-9e8f-7a6b5c4d3e2f";
+const STREAM_ID = "8f7e6d5c-4b3a-4291-8c7d-6e5f4a3b2c1d";
 
 const integrationRef = { id: z.uuid(), name: z.string(), provider: z.string(), environment: z.enum(["production", "sandbox"]) };
 const integrationExample = { id: INTEGRATION_ID, name: "Stripe (production)", provider: "stripe", environment: "production" };
@@ -141,6 +143,58 @@ export const EVENT_CATALOG: EventDefinition[] = [
     description: "A webhook endpoint was disabled: it answered 410 Gone, or failed every delivery for five days.",
     schema: z.looseObject({ id: z.uuid(), url: z.string(), reason: z.string() }),
     example: { id: ENDPOINT_ID, url: endpointExample.url, reason: "Every attempt failed for 5 days." },
+  },
+  ...(["created", "updated", "deleted"] as const).map((action) => ({
+    type: `record.${action}`,
+    group: "Sync",
+    description: `Records of an entity were ${action} by a sync run or an import: one event per run, listing up to 500 external ids.`,
+    schema: z.looseObject({
+      entity: z.string(),
+      run_id: z.uuid(),
+      integration_id: z.uuid().nullable(),
+      stream_id: z.uuid().nullable(),
+      source: z.looseObject({ type: z.enum(["integration", "import"]), id: z.string() }),
+      count: z.int(),
+      external_ids: z.array(z.string()),
+      truncated: z.boolean(),
+    }),
+    example: {
+      entity: "unit",
+      run_id: SYNC_RUN_ID,
+      integration_id: INTEGRATION_ID,
+      stream_id: STREAM_ID,
+      source: { type: "integration", id: INTEGRATION_ID },
+      count: 2,
+      external_ids: ["A-101", "A-102"],
+      truncated: false,
+    },
+  })),
+  {
+    type: "sync_run.failed",
+    group: "Sync",
+    description: "A sync run failed (the provider refused or broke off, or the mapping no longer fits); records written before stay.",
+    schema: z.looseObject({
+      id: z.uuid(),
+      integration_id: z.uuid().nullable(),
+      stream_id: z.uuid().nullable(),
+      entity: z.string(),
+      type: z.string(),
+      trigger: z.string(),
+      reason: z.string().nullable(),
+      processed: z.int(),
+      failed: z.int(),
+    }),
+    example: {
+      id: SYNC_RUN_ID,
+      integration_id: INTEGRATION_ID,
+      stream_id: STREAM_ID,
+      entity: "unit",
+      type: "incremental",
+      trigger: "schedule",
+      reason: "Page 3: The provider answered with an error (503). Try again later, or check its status page.",
+      processed: 2000,
+      failed: 0,
+    },
   },
   {
     type: "webhook.test",

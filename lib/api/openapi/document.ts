@@ -5,6 +5,7 @@ import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OPERATIONS, type Operation } from "./operations";
+import { SYNC_OPERATIONS } from "./sync-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 import { errorSchema } from "./responses";
 
@@ -138,6 +139,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     ...HEALTH_OPERATIONS,
     ...WEBHOOK_OPERATIONS,
     ...ALERT_OPERATIONS,
+    ...SYNC_OPERATIONS,
   ])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
