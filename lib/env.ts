@@ -58,6 +58,8 @@ const schema = z.object({
       .optional(),
   ),
   PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
+  PATCHBAY_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  PATCHBAY_EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 /**
@@ -175,6 +177,10 @@ function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) 
     publicUrl: raw.PATCHBAY_PUBLIC_URL ?? null,
     /** Health checks one process runs at the same time. */
     healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
+    /** The largest file an import accepts (default 1 GB). */
+    importMaxBytes: raw.PATCHBAY_IMPORT_MAX_BYTES,
+    /** How long a finished export stays downloadable. */
+    exportRetentionDays: raw.PATCHBAY_EXPORT_RETENTION_DAYS,
     /** Outgoing mail; null: Patchbay sends none. */
     smtp: smtp && {
       host: smtp.PATCHBAY_SMTP_HOST,

@@ -1,3 +1,4 @@
+import { IMPORT_ENCRYPTED_COLUMNS } from "@/db/schema/imports";
 import { INTEGRATION_ENCRYPTED_COLUMNS } from "@/db/schema/integrations";
 import { OAUTH_ENCRYPTED_COLUMNS } from "@/db/schema/oauth";
 import { WEBHOOK_ENCRYPTED_COLUMNS } from "@/db/schema/webhooks";
@@ -8,4 +9,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   ...INTEGRATION_ENCRYPTED_COLUMNS,
   ...OAUTH_ENCRYPTED_COLUMNS,
   ...WEBHOOK_ENCRYPTED_COLUMNS,
+  ...IMPORT_ENCRYPTED_COLUMNS,
 ];
