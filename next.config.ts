@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   distDir: benchBuild ? ".next-bench" : ".next",
   pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   // Native and WASM database drivers are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "@node-rs/argon2", "postgres", "exceljs"],
   async headers() {
     return [
       {

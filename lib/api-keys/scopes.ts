@@ -6,6 +6,7 @@ export const SCOPES = [
   "webhooks:write",
   "api_keys:write",
   "imports:write",
+  "exports:read",
   "audit:read",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -16,6 +17,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "webhooks:read": "List webhook endpoints and deliveries",
   "webhooks:write": "Manage webhook endpoints and resend deliveries",
   "api_keys:write": "Create, rotate and revoke API keys",
-  "imports:write": "Run imports and exports",
+  "imports:write": "Upload, validate and run imports; download templates and error reports",
+  "exports:read": "Export integrations, health history, deliveries and the audit log",
   "audit:read": "Read the audit log",
 };

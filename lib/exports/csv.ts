@@ -11,7 +11,14 @@ export function spreadsheetSafe(value: string): string {
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? spreadsheetSafe(value) : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === "string"
+      ? spreadsheetSafe(value)
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === "object"
+          ? JSON.stringify(value)
+          : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -78,10 +78,25 @@ export async function createExport(ctx: TenantContext, raw: unknown, queue: (dat
   const job = await withTenant(ctx, async (tx) => {
     const [row] = await tx
       .insert(exportJobs)
-      .values({ id, tenantId: ctx.tenant.id, target: input.target, format: input.format, filters: input.filters, actor: ctx.actor, sandboxOnly: Boolean(ctx.sandboxOnly), expiresAt })
+      .values({
+        id,
+        tenantId: ctx.tenant.id,
+        target: input.target,
+        format: input.format,
+        filters: input.filters,
+        actor: ctx.actor,
+        sandboxOnly: Boolean(ctx.sandboxOnly),
+        expiresAt,
+      })
       .returning();
     await recordAudit(
-      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "export.created", target: { type: "export", id }, details: { target: input.target, format: input.format, filters: input.filters } },
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "export.created",
+        target: { type: "export", id },
+        details: { target: input.target, format: input.format, filters: input.filters },
+      },
       tx,
     );
     return row!;
@@ -98,7 +113,12 @@ export async function getExport(ctx: TenantContext, id: string) {
 export async function listExports(ctx: TenantContext, limit = 20) {
   requireRole(ctx, "viewer");
   const rows = await withTenant(ctx, (tx) =>
-    tx.select().from(exportJobs).where(eq(exportJobs.tenantId, ctx.tenant.id)).orderBy(desc(exportJobs.createdAt), desc(exportJobs.id)).limit(limit),
+    tx
+      .select()
+      .from(exportJobs)
+      .where(eq(exportJobs.tenantId, ctx.tenant.id))
+      .orderBy(desc(exportJobs.createdAt), desc(exportJobs.id))
+      .limit(limit),
   );
   return rows.map(exportView);
 }
@@ -136,24 +156,47 @@ export async function runExport(data: ExportJobData): Promise<void> {
   };
   try {
     let stored = { bytes: 0 };
-    const result = await writeExport(format, source.columns, rows(), () => base, async (bytes) => {
-      stored = await storeBuffers(ctx, job.id, bytes);
-    });
+    const result = await writeExport(
+      format,
+      source.columns,
+      rows(),
+      () => base,
+      async (bytes) => {
+        stored = await storeBuffers(ctx, job.id, bytes);
+      },
+    );
     const metadata = { ...base, row_count: result.rowCount, sha256: result.sha256, sha256_of: result.sha256Of };
     await withTenant(ctx, async (tx) => {
       await tx
         .update(exportJobs)
-        .set({ status: "completed", processed: result.rowCount, total: result.rowCount, fileName, fileBytes: stored.bytes, sha256: result.sha256, metadata, finishedAt: new Date() })
+        .set({
+          status: "completed",
+          processed: result.rowCount,
+          total: result.rowCount,
+          fileName,
+          fileBytes: stored.bytes,
+          sha256: result.sha256,
+          metadata,
+          finishedAt: new Date(),
+        })
         .where(eq(exportJobs.id, job.id));
       await recordAudit(
-        { tenantId: ctx.tenant.id, actor: ctx.actor, action: "export.completed", target: { type: "export", id: job.id }, details: { target: job.target, rows: result.rowCount, sha256: result.sha256 } },
+        {
+          tenantId: ctx.tenant.id,
+          actor: ctx.actor,
+          action: "export.completed",
+          target: { type: "export", id: job.id },
+          details: { target: job.target, rows: result.rowCount, sha256: result.sha256 },
+        },
         tx,
       );
     });
   } catch (error) {
     await deleteFile(ctx, job.id);
     const message = error instanceof Error && "status" in error ? error.message : "The export could not be built.";
-    await withTenant(ctx, (tx) => tx.update(exportJobs).set({ status: "failed", error: message, finishedAt: new Date() }).where(eq(exportJobs.id, job.id)));
+    await withTenant(ctx, (tx) =>
+      tx.update(exportJobs).set({ status: "failed", error: message, finishedAt: new Date() }).where(eq(exportJobs.id, job.id)),
+    );
     if (!(error instanceof Error && "status" in error)) throw error;
   }
 }
@@ -167,7 +210,11 @@ export async function downloadExport(ctx: TenantContext, id: string, file: "data
   if (job.status !== "completed") throw conflict(`The export is ${job.status}; download it once it is completed.`);
   if (job.expiresAt.getTime() < Date.now()) throw notFound("Export");
   if (file === "metadata")
-    return { fileName: `${job.fileName!.replace(/\.[^.]+$/, "")}.metadata.json`, contentType: "application/json", body: new TextEncoder().encode(JSON.stringify(job.metadata, null, 2)) };
+    return {
+      fileName: `${job.fileName!.replace(/\.[^.]+$/, "")}.metadata.json`,
+      contentType: "application/json",
+      body: new TextEncoder().encode(JSON.stringify(job.metadata, null, 2)),
+    };
   return { fileName: job.fileName!, contentType: CONTENT_TYPES[job.format as ExportFormat], body: openFile(ctx, job.id)() };
 }
 

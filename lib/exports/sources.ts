@@ -29,7 +29,8 @@ async function* paged<T>(fetch: (cursor: string | undefined) => Promise<{ data: 
   } while (cursor);
 }
 
-const pick = (row: Record<string, unknown>, columns: ExportColumn[]) => Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? null]));
+const pick = (row: Record<string, unknown>, columns: ExportColumn[]) =>
+  Object.fromEntries(columns.map((c) => [c.name, row[c.name] ?? null]));
 
 const INTEGRATION_COLUMNS = [
   col("id"),
@@ -119,8 +120,7 @@ export const EXPORT_SOURCES: Record<ExportTarget, ExportSource> = {
         if (f.action) conditions.push(eq(auditEvents.action, f.action));
         if (f.since) conditions.push(gte(auditEvents.createdAt, new Date(f.since)));
         if (f.until) conditions.push(lte(auditEvents.createdAt, new Date(f.until)));
-        if (after)
-          conditions.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+        if (after) conditions.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
         const rows = await withTenant(ctx, (tx) =>
           tx
             .select({ row: auditEvents, at: sql<string>`${auditEvents.createdAt}::text` })

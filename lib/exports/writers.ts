@@ -63,7 +63,8 @@ export async function writeExport(
     sheet.commit();
     const meta = finished();
     const info = workbook.addWorksheet("Metadata");
-    for (const [k, v] of Object.entries(meta)) info.addRow([k, typeof v === "object" && v !== null ? JSON.stringify(v) : (v as string | number)]).commit();
+    for (const [k, v] of Object.entries(meta))
+      info.addRow([k, typeof v === "object" && v !== null ? JSON.stringify(v) : (v as string | number)]).commit();
     info.commit();
     Object.assign(workbook, {
       title: `Patchbay export: ${String(meta.target)}`,
@@ -97,7 +98,9 @@ export async function writeExport(
         const lines = page.map((row) => {
           hash.update(canonicalLine(columns, row));
           rowCount++;
-          const out = Object.fromEntries(columns.map((c) => [c.name, c.type === "json" ? (row[c.name] ?? null) : canonicalValue(c.type, row[c.name])]));
+          const out = Object.fromEntries(
+            columns.map((c) => [c.name, c.type === "json" ? (row[c.name] ?? null) : canonicalValue(c.type, row[c.name])]),
+          );
           const text = `${first ? "" : ","}\n${JSON.stringify(out)}`;
           first = false;
           return text;

@@ -13,7 +13,10 @@ export type StoredFile = { bytes: number; sha256: string; chunks: number };
 
 function seal(scope: TenantScope, bytes: Uint8Array) {
   const id = randomUUID();
-  return { id, data: encryptSecret(Buffer.from(bytes).toString("base64"), contextFor(FILE_CHUNKS_COLUMN, { id, tenantId: scope.tenant.id })) };
+  return {
+    id,
+    data: encryptSecret(Buffer.from(bytes).toString("base64"), contextFor(FILE_CHUNKS_COLUMN, { id, tenantId: scope.tenant.id })),
+  };
 }
 
 export function tooLarge(maxBytes: number): AppError {
@@ -26,7 +29,12 @@ export function tooLarge(maxBytes: number): AppError {
  * 1 GB upload must not hold one open). Over `maxBytes` or on any failure, what was written is
  * deleted again before the error goes on: nothing half-stored remains.
  */
-export async function storeFile(scope: TenantScope, fileId: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredFile> {
+export async function storeFile(
+  scope: TenantScope,
+  fileId: string,
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<StoredFile> {
   const hash = createHash("sha256");
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -86,5 +94,7 @@ export function openFile(scope: TenantScope, fileId: string) {
 }
 
 export async function deleteFile(scope: TenantScope, fileId: string): Promise<void> {
-  await withTenant(scope, (tx) => tx.delete(fileChunks).where(and(eq(fileChunks.tenantId, scope.tenant.id), eq(fileChunks.fileId, fileId))));
+  await withTenant(scope, (tx) =>
+    tx.delete(fileChunks).where(and(eq(fileChunks.tenantId, scope.tenant.id), eq(fileChunks.fileId, fileId))),
+  );
 }

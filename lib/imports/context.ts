@@ -10,7 +10,10 @@ import type { TenantContext } from "@/lib/tenancy/context";
  * names them), with the admin role its start required, and a test key's sandbox narrowing kept.
  */
 export async function backgroundContext(tenantId: string, actor: Actor, sandboxOnly: boolean): Promise<TenantContext> {
-  const [tenant] = await db().select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
+  const [tenant] = await db()
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
   if (!tenant) throw new Error(`backgroundContext: tenant ${tenantId} is gone`);
   return { tenant, role: "admin", actor, ...(sandboxOnly ? { sandboxOnly } : {}) };
 }

@@ -18,6 +18,7 @@ import { layoutHash } from "./upload";
 
 export const DRY_RUN_BATCH = 500;
 const SAMPLE = 100;
+const COUNT_OF = { create: "created", update: "updated", unchanged: "unchanged", conflict: "conflict" } as const;
 
 export type DiffEntry = { row: number; action: PlanAction | "error"; key: string | null; changes?: string[]; reason?: string };
 
@@ -50,7 +51,8 @@ export async function dryRunImport(ctx: TenantContext, raw: unknown): Promise<Dr
   const input = validateImportSchema.parse(raw);
   const job = await withTenant(ctx, async (tx) => {
     const job = await loadImport(ctx, input.import_id, { lock: true, tx });
-    if (!["uploaded", "validated", "validating"].includes(job.status)) throw conflict(`This import is ${job.status}; upload the file again to start over.`);
+    if (!["uploaded", "validated", "validating"].includes(job.status))
+      throw conflict(`This import is ${job.status}; upload the file again to start over.`);
     const target = await importTarget(ctx, job.target);
     const config = input.mapping
       ? toMappingConfig(target, input.mapping)
@@ -74,12 +76,31 @@ export async function dryRunImport(ctx: TenantContext, raw: unknown): Promise<Dr
       await withTenant(ctx, async (tx) => {
         const plans = await target.plan(ctx, ok, tx);
         plans.forEach((plan, i) => {
-          counts[plan.action]++;
+          counts[COUNT_OF[plan.action]]++;
           if (plan.action !== "unchanged" && diff.length < SAMPLE)
-            diff.push({ row: ok[i]!.row, action: plan.action, key: String(ok[i]!.data[target.keyField]), changes: plan.changes, reason: plan.reason });
+            diff.push({
+              row: ok[i]!.row,
+              action: plan.action,
+              key: String(ok[i]!.data[target.keyField]),
+              changes: plan.changes,
+              reason: plan.reason,
+            });
         });
         const planConflicts = ok.flatMap((r, i) =>
-          plans[i]!.action === "conflict" ? [{ row: r.row, errors: [{ column: keyColumn, value: String(r.data[target.keyField]), message: plans[i]!.reason ?? "Conflicts with an existing row." }] }] : [],
+          plans[i]!.action === "conflict"
+            ? [
+                {
+                  row: r.row,
+                  errors: [
+                    {
+                      column: keyColumn,
+                      value: String(r.data[target.keyField]),
+                      message: plans[i]!.reason ?? "Conflicts with an existing row.",
+                    },
+                  ],
+                },
+              ]
+            : [],
         );
         const toStore = [...failed, ...planConflicts].slice(0, Math.max(0, MAX_STORED_ERRORS - stored));
         stored += toStore.length;
@@ -99,13 +120,27 @@ export async function dryRunImport(ctx: TenantContext, raw: unknown): Promise<Dr
   }
   await withTenant(ctx, async (tx) => {
     await tx.update(importJobs).set({ status: "validated", dryRun: counts }).where(eq(importJobs.id, job.id));
-    const remembered = { tenantId: ctx.tenant.id, target: target.key, layout: layoutHash(job.columns), mapping: columnMapOf(job.mapping as MappingConfig) };
+    const remembered = {
+      tenantId: ctx.tenant.id,
+      target: target.key,
+      layout: layoutHash(job.columns),
+      mapping: columnMapOf(job.mapping as MappingConfig),
+    };
     await tx
       .insert(importMappings)
       .values(remembered)
-      .onConflictDoUpdate({ target: [importMappings.tenantId, importMappings.target, importMappings.layout], set: { mapping: remembered.mapping } });
+      .onConflictDoUpdate({
+        target: [importMappings.tenantId, importMappings.target, importMappings.layout],
+        set: { mapping: remembered.mapping },
+      });
     await recordAudit(
-      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "import.validated", target: { type: "import", id: job.id }, details: { ...counts } },
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "import.validated",
+        target: { type: "import", id: job.id },
+        details: { ...counts },
+      },
       tx,
     );
   });

@@ -39,17 +39,26 @@ export async function executeImport(ctx: TenantContext, raw: unknown, queue: (da
   const input = executeImportSchema.parse(raw);
   const job = await withTenant(ctx, async (tx) => {
     const job = await loadImport(ctx, input.import_id, { lock: true, tx });
-    if (job.status !== "validated" || !job.dryRun) throw conflict(job.status === "uploaded" ? "Run the dry run (validate) first." : `This import is already ${job.status}.`);
+    if (job.status !== "validated" || !job.dryRun)
+      throw conflict(job.status === "uploaded" ? "Run the dry run (validate) first." : `This import is already ${job.status}.`);
     const problems = job.dryRun.failed + job.dryRun.conflict;
     if (input.all_or_nothing && problems > 0)
-      throw conflict(`The dry run found ${problems} rows with errors or conflicts; fix them, or import without all-or-nothing to skip them.`);
+      throw conflict(
+        `The dry run found ${problems} rows with errors or conflicts; fix them, or import without all-or-nothing to skip them.`,
+      );
     const [updated] = await tx
       .update(importJobs)
       .set({ status: "pending", allOrNothing: input.all_or_nothing, counts: NO_COUNTS, checkpointRow: 0 })
       .where(eq(importJobs.id, job.id))
       .returning();
     await recordAudit(
-      { tenantId: ctx.tenant.id, actor: ctx.actor, action: "import.started", target: { type: "import", id: job.id }, details: { all_or_nothing: input.all_or_nothing, rows: job.rowsTotal } },
+      {
+        tenantId: ctx.tenant.id,
+        actor: ctx.actor,
+        action: "import.started",
+        target: { type: "import", id: job.id },
+        details: { all_or_nothing: input.all_or_nothing, rows: job.rowsTotal },
+      },
       tx,
     );
     return updated!;
@@ -73,17 +82,29 @@ async function writeBatch(ctx: TenantContext, target: ImportTarget, tx: Db, batc
   const failures: Batch["failures"] = [];
   const ok = batch.flatMap((r) => (r.kind === "ok" ? [r] : []));
   const plans = await target.plan(ctx, ok, tx);
-  for (const r of batch) if (r.kind !== "ok") failures.push(r), counts[r.kind === "conflict" ? "conflict" : "failed"]++;
+  for (const r of batch) {
+    if (r.kind === "ok") continue;
+    failures.push(r);
+    counts[r.kind === "conflict" ? "conflict" : "failed"]++;
+  }
   for (let i = 0; i < ok.length; i++) {
     const plan = plans[i]!;
     if (plan.action === "conflict") {
       counts.conflict++;
-      failures.push({ row: ok[i]!.row, errors: [{ column: keyColumn, value: String(ok[i]!.data[target.keyField]), message: plan.reason ?? "Conflicts with an existing row." }] });
+      failures.push({
+        row: ok[i]!.row,
+        errors: [
+          { column: keyColumn, value: String(ok[i]!.data[target.keyField]), message: plan.reason ?? "Conflicts with an existing row." },
+        ],
+      });
       continue;
     }
     const outcome = await target.write(ctx, ok[i]!, plan, tx);
     if (outcome.ok) counts[outcome.action === "create" ? "created" : outcome.action === "update" ? "updated" : "unchanged"]++;
-    else counts.failed++, failures.push({ row: ok[i]!.row, errors: outcome.errors });
+    else {
+      counts.failed++;
+      failures.push({ row: ok[i]!.row, errors: outcome.errors });
+    }
   }
   failures.sort((a, b) => a.row - b.row);
   return { counts, failures };
@@ -102,7 +123,10 @@ async function finish(ctx: TenantContext, job: ImportJob, outcome: { status: "co
       .returning();
     const counts = row!.counts ?? NO_COUNTS;
     const details = { target: job.target, file_name: job.fileName, ...counts, ...(outcome.error ? { error: outcome.error } : {}) };
-    await recordAudit({ tenantId: ctx.tenant.id, actor: ctx.actor, action: `import.${outcome.status}`, target: { type: "import", id: job.id }, details }, tx);
+    await recordAudit(
+      { tenantId: ctx.tenant.id, actor: ctx.actor, action: `import.${outcome.status}`, target: { type: "import", id: job.id }, details },
+      tx,
+    );
     await emitEvent(ctx.tenant.id, `import.${outcome.status}`, { id: job.id, ...details }, tx);
   });
 }
@@ -113,7 +137,8 @@ async function finish(ctx: TenantContext, job: ImportJob, outcome: { status: "co
  * successor resumes after the last committed one: no row is written twice. The import's row is
  * locked per batch and the checkpoint compared, so two workers never write the same batch.
  */
-export async function runImport(data: ImportJobData): Promise<void> {
+export async function runImport(data: ImportJobData, options: { batchSize?: number } = {}): Promise<void> {
+  const batchSize = options.batchSize ?? EXECUTE_BATCH;
   const scope = { tenant: { id: data.tenantId } };
   const job = await withTenant(scope, (tx) => loadImport(scope, data.importId, { tx }));
   if (job.status !== "pending" && job.status !== "importing") return;
@@ -127,8 +152,8 @@ export async function runImport(data: ImportJobData): Promise<void> {
       .where(eq(importJobs.id, job.id)),
   );
   try {
-    if (job.allOrNothing) await runAllOrNothing(ctx, job, target, keyColumn);
-    else await runInBatches(ctx, job, target, keyColumn);
+    if (job.allOrNothing) await runAllOrNothing(ctx, job, target, keyColumn, batchSize);
+    else await runInBatches(ctx, job, target, keyColumn, batchSize);
   } catch (error) {
     if (error instanceof Superseded) return;
     if (error instanceof AllOrNothingAbort) {
@@ -136,7 +161,10 @@ export async function runImport(data: ImportJobData): Promise<void> {
         await tx.delete(importErrors).where(and(eq(importErrors.importId, job.id), eq(importErrors.phase, "execute")));
         await insertErrors(tx, ctx, job.id, "execute", error.failures.slice(0, MAX_STORED_ERRORS));
       });
-      return finish(ctx, job, { status: "failed", error: `Row ${error.failures[0]!.row} failed; with all-or-nothing, nothing was imported.` });
+      return finish(ctx, job, {
+        status: "failed",
+        error: `Row ${error.failures[0]!.row} failed; with all-or-nothing, nothing was imported.`,
+      });
     }
     // The file or the mapping cannot change between attempts: retrying would fail the same way.
     if (error instanceof FileFormatError || error instanceof AppError) return finish(ctx, job, { status: "failed", error: error.message });
@@ -145,13 +173,13 @@ export async function runImport(data: ImportJobData): Promise<void> {
   await finish(ctx, job, { status: "completed" });
 }
 
-async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string) {
+async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string, batchSize: number) {
   let checkpoint = job.checkpointRow;
   // Rows up to the checkpoint are read again (their keys count for duplicates) but not written.
   const rows = (async function* () {
     for await (const r of checkedRows(ctx, job, target)) if (r.row > checkpoint) yield r;
   })();
-  for await (const batch of batches(rows, EXECUTE_BATCH)) {
+  for await (const batch of batches(rows, batchSize)) {
     const last = batch[batch.length - 1]!.row;
     await withTenant(ctx, async (tx) => {
       const current = await loadImport(ctx, job.id, { lock: true, tx });
@@ -168,10 +196,10 @@ async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTa
 }
 
 /** One transaction for the whole file: the first failing row rolls everything back. */
-async function runAllOrNothing(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string) {
+async function runAllOrNothing(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string, batchSize: number) {
   await withTenant(ctx, async (tx) => {
     let total = { ...NO_COUNTS };
-    for await (const batch of batches(checkedRows(ctx, job, target), EXECUTE_BATCH)) {
+    for await (const batch of batches(checkedRows(ctx, job, target), batchSize)) {
       const { counts, failures } = await writeBatch(ctx, target, tx, batch, keyColumn);
       if (failures.length) throw new AllOrNothingAbort(failures);
       total = add(total, counts);

@@ -52,11 +52,19 @@ export async function errorReport(ctx: TenantContext, id: string, format: "csv" 
       rows.push({ row: parsed.row, values });
     }
   const header = ["row", ...job.columns, "errors"];
-  const describe = (list: { column: string | null; message: string }[]) => list.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join("; ");
+  const describe = (list: { column: string | null; message: string }[]) =>
+    list.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join("; ");
   const base = job.fileName.replace(/\.[^.]+$/, "") || "import";
   if (format === "csv") {
-    const lines = [csvLine(header), ...rows.map((r) => csvLine([r.row, ...job.columns.map((c) => r.values[c] ?? null), describe(byRow.get(r.row)!)]))];
-    return { fileName: `${base}-errors.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(`\uFEFF${lines.join("")}`) };
+    const lines = [
+      csvLine(header),
+      ...rows.map((r) => csvLine([r.row, ...job.columns.map((c) => r.values[c] ?? null), describe(byRow.get(r.row)!)])),
+    ];
+    return {
+      fileName: `${base}-errors.csv`,
+      contentType: "text/csv; charset=utf-8",
+      body: new TextEncoder().encode(`\uFEFF${lines.join("")}`),
+    };
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Errors");

@@ -1,16 +1,18 @@
-import { compileMapping, createRunState, type FieldMapping, type MappingConfig, type RunState } from "@/lib/mapping";
+import { compileMapping, createRunState, jsonPathOf, type FieldMapping, type MappingConfig, type RunState } from "@/lib/mapping";
+import { parseJsonPath } from "@/lib/mapping/json-path";
 import type { Cell } from "./parse";
 import type { ColumnMap } from "./suggest";
 import type { RowError, TargetField } from "./targets/types";
 
 /** A column as a JSONPath into one parsed row (its values keyed by column name). */
 export function columnPath(column: string): string {
-  return `$['${column.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
+  return jsonPathOf([column]);
 }
 
+/** The column a one-key path reads; null for a path into anything deeper (or none). */
 export function columnOfPath(path: string | undefined): string | null {
-  const match = /^\$\['((?:[^'\\]|\\.)*)'\]$/.exec(path ?? "");
-  return match ? match[1]!.replace(/\\(.)/g, "$1") : null;
+  const steps = path ? parseJsonPath(path) : null;
+  return steps?.length === 1 && steps[0]!.kind === "key" ? steps[0]!.key : null;
 }
 
 /**

@@ -26,7 +26,7 @@ export type UploadOptions = z.infer<typeof uploadOptionsSchema>;
 /** Field → the file's column (null: not imported); or a full rules-engine mapping for transformations. */
 export const columnMapSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), z.string().max(500).nullable());
 export const importMappingSchema = z.union([mappingConfigSchema, columnMapSchema], {
-  error: "Give a column per field ({\"name\": \"Site name\"}) or a rules-engine mapping ({\"fields\": […]}).",
+  error: 'Give a column per field ({"name": "Site name"}) or a rules-engine mapping ({"fields": […]}).',
 });
 
 export const validateImportSchema = z.strictObject({

@@ -74,7 +74,9 @@ export async function listImports(ctx: TenantContext, options: { limit?: number;
       .where(
         and(
           eq(importJobs.tenantId, ctx.tenant.id),
-          before ? or(lt(importJobs.createdAt, before.createdAt), and(eq(importJobs.createdAt, before.createdAt), lt(importJobs.id, before.id))) : undefined,
+          before
+            ? or(lt(importJobs.createdAt, before.createdAt), and(eq(importJobs.createdAt, before.createdAt), lt(importJobs.id, before.id)))
+            : undefined,
         ),
       )
       .orderBy(desc(importJobs.createdAt), desc(importJobs.id))

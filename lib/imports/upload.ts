@@ -49,14 +49,14 @@ export function parseOptionsOf(job: { format: string; parseOptions: Record<strin
  */
 export async function uploadImport(
   ctx: TenantContext,
-  input: { fileName: string; source: AsyncIterable<Uint8Array>; options: unknown },
+  input: { fileName: string; source: AsyncIterable<Uint8Array>; options: () => Promise<unknown> | unknown },
 ): Promise<UploadResult> {
   requireRole(ctx, "admin");
-  const options = uploadOptionsSchema.parse(input.options);
-  const target = await importTarget(ctx, options.target);
   const id = randomUUID();
   const stored = await storeFile(ctx, id, input.source, env().importMaxBytes);
   try {
+    const options = uploadOptionsSchema.parse(await input.options());
+    const target = await importTarget(ctx, options.target);
     const open = openFile(ctx, id);
     const format = options.format ?? detectFormat(await readSample(open(), 4096), input.fileName);
     const parseOptions: Record<string, string> = {};

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createIntegration, createIntegrationSchema, schemaOptions, updateIntegration } from "@/lib/integrations";
@@ -11,7 +10,14 @@ import type { ImportTarget, Plan, RowError, TargetField } from "./types";
 const CREDENTIALS = ["token", "api_key", "api_key_header", "username", "password", "client_id", "client_secret"] as const;
 
 export const INTEGRATION_FIELDS: TargetField[] = [
-  { key: "name", label: "Name", type: "string", required: true, description: "Unique per tenant; an existing name is updated.", example: "Site 042 (Lyon)" },
+  {
+    key: "name",
+    label: "Name",
+    type: "string",
+    required: true,
+    description: "Unique per tenant; an existing name is updated.",
+    example: "Site 042 (Lyon)",
+  },
   {
     key: "provider",
     label: "Provider",
@@ -23,7 +29,13 @@ export const INTEGRATION_FIELDS: TargetField[] = [
   },
   { key: "environment", label: "Environment", type: "enum", enum_values: ["production", "sandbox"], example: "production" },
   { key: "auth_type", label: "Auth type", type: "enum", required: true, enum_values: [...AUTH_TYPES], example: "bearer" },
-  { key: "base_url", label: "Base URL", type: "string", description: "https://; the catalog's default when empty.", example: "https://lyon.example.com/api" },
+  {
+    key: "base_url",
+    label: "Base URL",
+    type: "string",
+    description: "https://; the catalog's default when empty.",
+    example: "https://lyon.example.com/api",
+  },
   { key: "token", label: "Token", type: "string", secret: true, description: "For bearer.", example: "replace-with-the-site-token" },
   { key: "api_key", label: "API key", type: "string", secret: true, description: "For api_key.", example: "" },
   { key: "api_key_header", label: "API key header", type: "string", description: "For api_key, e.g. X-API-Key.", example: "" },
@@ -119,7 +131,11 @@ export const integrationsTarget: ImportTarget = {
       const found = byName.get(String(r.data.name));
       if (!found) return { action: "create" };
       if (found.provider !== r.data.provider)
-        return { action: "conflict", existingId: found.id, reason: `An integration named ${found.name} exists with provider ${found.provider}.` };
+        return {
+          action: "conflict",
+          existingId: found.id,
+          reason: `An integration named ${found.name} exists with provider ${found.provider}.`,
+        };
       const changes = differences(found, r.data);
       return changes.length ? { action: "update", existingId: found.id, changes } : { action: "unchanged", existingId: found.id };
     });
@@ -132,7 +148,10 @@ export const integrationsTarget: ImportTarget = {
         return { ok: true, action: "create" };
       }
       if (plan.action === "update") {
-        const { name: _name, provider: _provider, ...patch } = body(row.data);
+        // Name and provider identify the row; the rest is what the update changes.
+        const patch: Record<string, unknown> = { ...body(row.data) };
+        delete patch.name;
+        delete patch.provider;
         await updateIntegration(ctx, plan.existingId!, patch);
         return { ok: true, action: "update" };
       }
