@@ -37,4 +37,4 @@ export const CONNECTION_TONES: Record<ConnectionStatus, BadgeTone> = {
   expired: "warning",
 };
 
-export const SOURCE_LABELS: Record<RequestLogSource, string> = { test: "Tests", health: "Health checks", oauth: "Token calls" };
+export const SOURCE_LABELS: Record<RequestLogSource, string> = { test: "Tests", health: "Health checks", oauth: "Token calls", sync: "Sync" };

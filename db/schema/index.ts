@@ -8,3 +8,4 @@ export * from "./oauth";
 export * from "./health";
 export * from "./webhooks";
 export * from "./imports";
+export * from "./sync";

@@ -15,7 +15,7 @@ export const CONNECTION_STATUSES = ["pending", "connected", "disconnected", "err
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** What made an outbound call; sync, import pushes and connectors add theirs. */
-export const REQUEST_LOG_SOURCES = ["test", "health", "oauth"] as const;
+export const REQUEST_LOG_SOURCES = ["test", "health", "oauth", "sync"] as const;
 export type RequestLogSource = (typeof REQUEST_LOG_SOURCES)[number];
 
 const unknownKeys = (what: string) => (issue: { code?: string; keys?: string[] }) =>
