@@ -36,6 +36,8 @@ export const importJobs = pgTable(
     counts: jsonb("counts").$type<ImportCounts>(),
     /** The last file row whose batch committed: a resumed run starts after it. */
     checkpointRow: integer("checkpoint_row").notNull().default(0),
+    /** The sync run an entity import is recorded as (trigger import), in the sync log. */
+    syncRunId: uuid("sync_run_id"),
     error: text("error"),
     /** Who started it: the import runs in the background as them (a test-mode key's import stays in the sandbox). */
     actor: jsonb("actor").$type<{ type: ActorType; id?: string | null; label?: string | null }>().notNull(),

@@ -77,7 +77,20 @@ class AllOrNothingAbort extends Error {
 type Batch = { counts: ImportCounts; failures: { row: number; errors: RowError[] }[] };
 
 /** Writes one batch in the caller's transaction: each row in its own savepoint (through the target's service), so a failing row rolls back alone. */
-async function writeBatch(ctx: TenantContext, target: ImportTarget, tx: Db, batch: CheckedRow[], keyColumn: string): Promise<Batch> {
+async function sequential<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
+}
+
+async function writeBatch(
+  ctx: TenantContext,
+  target: ImportTarget,
+  tx: Db,
+  batch: CheckedRow[],
+  keyColumn: string,
+  runId: string | null,
+): Promise<Batch> {
   const counts = { ...NO_COUNTS, processed: batch.length };
   const failures: Batch["failures"] = [];
   const ok = batch.flatMap((r) => (r.kind === "ok" ? [r] : []));
@@ -87,6 +100,7 @@ async function writeBatch(ctx: TenantContext, target: ImportTarget, tx: Db, batc
     failures.push(r);
     counts[r.kind === "conflict" ? "conflict" : "failed"]++;
   }
+  const writable: { row: (typeof ok)[number]; plan: (typeof plans)[number] }[] = [];
   for (let i = 0; i < ok.length; i++) {
     const plan = plans[i]!;
     if (plan.action === "conflict") {
@@ -99,13 +113,18 @@ async function writeBatch(ctx: TenantContext, target: ImportTarget, tx: Db, batc
       });
       continue;
     }
-    const outcome = await target.write(ctx, ok[i]!, plan, tx);
+    writable.push({ row: ok[i]!, plan });
+  }
+  const outcomes = target.writeMany
+    ? await target.writeMany(ctx, writable, tx, runId)
+    : await sequential(writable, (w) => target.write(ctx, w.row, w.plan, tx));
+  outcomes.forEach((outcome, i) => {
     if (outcome.ok) counts[outcome.action === "create" ? "created" : outcome.action === "update" ? "updated" : "unchanged"]++;
     else {
       counts.failed++;
-      failures.push({ row: ok[i]!.row, errors: outcome.errors });
+      failures.push({ row: writable[i]!.row.row, errors: outcome.errors });
     }
-  }
+  });
   failures.sort((a, b) => a.row - b.row);
   return { counts, failures };
 }
@@ -114,7 +133,13 @@ function add(a: ImportCounts, b: ImportCounts): ImportCounts {
   return Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof ImportCounts] + b[k as keyof ImportCounts]])) as ImportCounts;
 }
 
-async function finish(ctx: TenantContext, job: ImportJob, outcome: { status: "completed" | "failed"; error?: string }) {
+async function finish(
+  ctx: TenantContext,
+  job: ImportJob,
+  target: ImportTarget,
+  runId: string | null,
+  outcome: { status: "completed" | "failed"; error?: string },
+) {
   await withTenant(ctx, async (tx) => {
     const [row] = await tx
       .update(importJobs)
@@ -128,6 +153,10 @@ async function finish(ctx: TenantContext, job: ImportJob, outcome: { status: "co
       tx,
     );
     await emitEvent(ctx.tenant.id, `import.${outcome.status}`, { id: job.id, ...details }, tx);
+    if (runId) {
+      const status = outcome.status === "failed" ? "failed" : counts.failed + counts.conflict > 0 ? "partial" : "completed";
+      await target.run!.close(ctx, tx, runId, { status, reason: outcome.error });
+    }
   });
 }
 
@@ -145,15 +174,19 @@ export async function runImport(data: ImportJobData, options: { batchSize?: numb
   const ctx = await backgroundContext(job.tenantId, job.actor, job.sandboxOnly);
   const target = await importTarget(ctx, job.target);
   const keyColumn = columnMapOf(job.mapping as MappingConfig)[target.keyField] ?? target.keyField;
-  await withTenant(ctx, (tx) =>
-    tx
+  const runId = await withTenant(ctx, async (tx) => {
+    const current = await loadImport(ctx, job.id, { lock: true, tx });
+    // The sync run is opened once: a resumed import goes on counting into the same one.
+    const runId = current.syncRunId ?? (target.run ? await target.run.open(ctx, tx, job.id) : null);
+    await tx
       .update(importJobs)
-      .set({ status: "importing", startedAt: sql`coalesce(${importJobs.startedAt}, now())` })
-      .where(eq(importJobs.id, job.id)),
-  );
+      .set({ status: "importing", syncRunId: runId, startedAt: sql`coalesce(${importJobs.startedAt}, now())` })
+      .where(eq(importJobs.id, job.id));
+    return runId;
+  });
   try {
-    if (job.allOrNothing) await runAllOrNothing(ctx, job, target, keyColumn, batchSize);
-    else await runInBatches(ctx, job, target, keyColumn, batchSize);
+    if (job.allOrNothing) await runAllOrNothing(ctx, job, target, keyColumn, batchSize, runId);
+    else await runInBatches(ctx, job, target, keyColumn, batchSize, runId);
   } catch (error) {
     if (error instanceof Superseded) return;
     if (error instanceof AllOrNothingAbort) {
@@ -161,19 +194,27 @@ export async function runImport(data: ImportJobData, options: { batchSize?: numb
         await tx.delete(importErrors).where(and(eq(importErrors.importId, job.id), eq(importErrors.phase, "execute")));
         await insertErrors(tx, ctx, job.id, "execute", error.failures.slice(0, MAX_STORED_ERRORS));
       });
-      return finish(ctx, job, {
+      return finish(ctx, job, target, runId, {
         status: "failed",
         error: `Row ${error.failures[0]!.row} failed; with all-or-nothing, nothing was imported.`,
       });
     }
     // The file or the mapping cannot change between attempts: retrying would fail the same way.
-    if (error instanceof FileFormatError || error instanceof AppError) return finish(ctx, job, { status: "failed", error: error.message });
+    if (error instanceof FileFormatError || error instanceof AppError)
+      return finish(ctx, job, target, runId, { status: "failed", error: error.message });
     throw error;
   }
-  await finish(ctx, job, { status: "completed" });
+  await finish(ctx, job, target, runId, { status: "completed" });
 }
 
-async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string, batchSize: number) {
+async function runInBatches(
+  ctx: TenantContext,
+  job: ImportJob,
+  target: ImportTarget,
+  keyColumn: string,
+  batchSize: number,
+  runId: string | null,
+) {
   let checkpoint = job.checkpointRow;
   // Rows up to the checkpoint are read again (their keys count for duplicates) but not written.
   const rows = (async function* () {
@@ -184,8 +225,9 @@ async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTa
     await withTenant(ctx, async (tx) => {
       const current = await loadImport(ctx, job.id, { lock: true, tx });
       if (current.checkpointRow !== checkpoint || current.status !== "importing") throw new Superseded();
-      const { counts, failures } = await writeBatch(ctx, target, tx, batch, keyColumn);
+      const { counts, failures } = await writeBatch(ctx, target, tx, batch, keyColumn, runId);
       await insertErrors(tx, ctx, job.id, "execute", failures);
+      if (runId) await target.run!.progress(ctx, tx, runId, counts, failures);
       await tx
         .update(importJobs)
         .set({ counts: add(current.counts ?? NO_COUNTS, counts), checkpointRow: last })
@@ -196,12 +238,20 @@ async function runInBatches(ctx: TenantContext, job: ImportJob, target: ImportTa
 }
 
 /** One transaction for the whole file: the first failing row rolls everything back. */
-async function runAllOrNothing(ctx: TenantContext, job: ImportJob, target: ImportTarget, keyColumn: string, batchSize: number) {
+async function runAllOrNothing(
+  ctx: TenantContext,
+  job: ImportJob,
+  target: ImportTarget,
+  keyColumn: string,
+  batchSize: number,
+  runId: string | null,
+) {
   await withTenant(ctx, async (tx) => {
     let total = { ...NO_COUNTS };
     for await (const batch of batches(checkedRows(ctx, job, target), batchSize)) {
-      const { counts, failures } = await writeBatch(ctx, target, tx, batch, keyColumn);
+      const { counts, failures } = await writeBatch(ctx, target, tx, batch, keyColumn, runId);
       if (failures.length) throw new AllOrNothingAbort(failures);
+      if (runId) await target.run!.progress(ctx, tx, runId, counts, failures);
       total = add(total, counts);
     }
     await tx.update(importJobs).set({ counts: total, checkpointRow: job.rowsTotal }).where(eq(importJobs.id, job.id));

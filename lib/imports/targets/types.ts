@@ -1,3 +1,4 @@
+import type { ImportCounts } from "@/db/schema";
 import type { EntityField } from "@/lib/mapping";
 import type { Db } from "@/db/client";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -38,4 +39,14 @@ export interface ImportTarget {
   plan(ctx: TenantContext, rows: MappedRow[], tx: Db): Promise<Plan[]>;
   /** Writes one row inside the batch's transaction (a failure rolls back that row only). */
   write(ctx: TenantContext, row: MappedRow, plan: Plan, tx: Db): Promise<WriteOutcome>;
+  /** Writes a batch's rows in one go instead of row by row (set-based targets); one outcome per row. */
+  writeMany?(ctx: TenantContext, rows: { row: MappedRow; plan: Plan }[], tx: Db, runId: string | null): Promise<WriteOutcome[]>;
+  /** The target's own record of the run (an entity import's sync run), kept in step batch by batch. */
+  run?: RunHooks;
 }
+
+export type RunHooks = {
+  open(ctx: TenantContext, tx: Db, importId: string): Promise<string>;
+  progress(ctx: TenantContext, tx: Db, runId: string, counts: ImportCounts, failures: { row: number; errors: RowError[] }[]): Promise<void>;
+  close(ctx: TenantContext, tx: Db, runId: string, end: { status: "completed" | "partial" | "failed"; reason?: string }): Promise<void>;
+};

@@ -33,7 +33,13 @@ async function seed() {
   const base = { provider: "custom_rest", base_url: "https://sites.example.com" };
   await createIntegration(owner, { ...base, name: "North", auth_type: "bearer", credentials: { token: SECRETS[0] } });
   await createIntegration(owner, { ...base, name: "South", auth_type: "bearer", credentials: { token: SECRETS[1] } });
-  await createIntegration(owner, { ...base, name: "Sandbox", environment: "sandbox", auth_type: "basic", credentials: { username: "ops", password: SECRETS[2] } });
+  await createIntegration(owner, {
+    ...base,
+    name: "Sandbox",
+    environment: "sandbox",
+    auth_type: "basic",
+    credentials: { username: "ops", password: SECRETS[2] },
+  });
   return { owner, key };
 }
 
@@ -55,19 +61,31 @@ async function exportOf(key: string, tenantId: string, body: object) {
 }
 
 const rowsHash = (columns: ExportColumn[], rows: Record<string, unknown>[]) =>
-  createHash("sha256").update(rows.map((r) => canonicalLine(columns, r)).join("")).digest("hex");
+  createHash("sha256")
+    .update(rows.map((r) => canonicalLine(columns, r)).join(""))
+    .digest("hex");
 
 describe("/api/v1/export", () => {
   it("exports filtered integrations as CSV with a metadata sidecar whose SHA-256 is the file's, and never a secret", async () => {
     const { owner, key } = await seed();
-    const { id, status, bytes, file } = await exportOf(key, owner.tenant.id, { target: "integrations", format: "csv", filters: { environment: "production" } });
+    const { id, status, bytes, file } = await exportOf(key, owner.tenant.id, {
+      target: "integrations",
+      format: "csv",
+      filters: { environment: "production" },
+    });
     expect(file.headers.get("content-disposition")).toMatch(/attachment; filename="integrations-.*\.csv"/);
     const rows = parseCsv(bytes, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.name)).toEqual(["North", "South"]);
     expect(rows[0]).toMatchObject({ has_credentials: "true", provider: "custom_rest", environment: "production" });
     expect(rows[0]!.credentials_hint).toMatch(/^••••/);
     const meta = await (await call(download, key, `/export/${id}/download?file=metadata`, { params: { id } })).json();
-    expect(meta).toMatchObject({ target: "integrations", filters: { environment: "production" }, row_count: 2, sha256_of: "file", format: "csv" });
+    expect(meta).toMatchObject({
+      target: "integrations",
+      filters: { environment: "production" },
+      row_count: 2,
+      sha256_of: "file",
+      format: "csv",
+    });
     expect(meta.exported_by).toMatch(/^Exports \(pb_live_/);
     expect(meta.patchbay_version).toMatch(/^\d+\.\d+\.\d+/);
     expect(meta.schema).toContainEqual({ name: "has_credentials", type: "boolean" });
@@ -100,7 +118,7 @@ describe("/api/v1/export", () => {
       else if (inMeta && field !== "metadata") meta[field] = (meta[field] ?? "") + text;
     });
     sax.on("closetag", (t) => {
-      if (t.name === "row") rows.push(current!), (current = null);
+      if (t.name === "row") (rows.push(current!), (current = null));
       field = "";
     });
     sax.write(xml.bytes.toString("utf8")).close();
