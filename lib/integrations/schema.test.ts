@@ -49,12 +49,12 @@ describe("integration input schema", () => {
     [
       { config: { status_path: "units.status" } },
       "config.status_path",
-      "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].",
+      "A JSON path like $.units[*].status: start with $, then .key, ['key'], [*], [n] or ..key.",
     ],
     [
       { config: { status_path: "$.units[?(@.x)]" } },
       "config.status_path",
-      "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].",
+      "A JSON path like $.units[*].status: start with $, then .key, ['key'], [*], [n] or ..key.",
     ],
     [
       { config: { status_endpoint: "https://elsewhere.example.com/x" } },

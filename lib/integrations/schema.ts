@@ -2,12 +2,12 @@ import { z } from "zod";
 import { AUTH_TYPES, getProvider, ownOAuthEndpoints, type AuthType, type CredentialFieldName } from "@/lib/providers";
 import { limitSchema } from "@/lib/pagination";
 import type { HealthStatus } from "@/db/schema/health";
-import { isStatusPath } from "./json-path";
+import { isJsonPath } from "@/lib/mapping/json-path";
+import { CANONICAL_STATUSES } from "@/lib/mapping/statuses";
 
 // Kept free of server imports: the integration forms validate with these same schemas.
 
-export const CANONICAL_STATUSES = ["available", "reserved", "hold", "sold", "unreleased", "unavailable", "coming_soon"] as const;
-export type CanonicalStatus = (typeof CANONICAL_STATUSES)[number];
+export { CANONICAL_STATUSES, type CanonicalStatus } from "@/lib/mapping/statuses";
 export const ENVIRONMENTS = ["production", "sandbox"] as const;
 export const UPDATE_METHODS = ["polling", "sse", "webhook"] as const;
 /** Whether the integration's credentials or OAuth grant work; the rules that move it are in connection-status.ts. */
@@ -144,7 +144,7 @@ export const configSchema = z.strictObject(
       .string()
       .trim()
       .max(200, "At most 200 characters.")
-      .refine(isStatusPath, "A JSON path like $.units[*].status: start with $, then .key, [*] or [n].")
+      .refine(isJsonPath, "A JSON path like $.units[*].status: start with $, then .key, ['key'], [*], [n] or ..key.")
       .optional(),
     status_mapping: z
       .partialRecord(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { selectValues } from "./json-path";
-import { mapStatuses } from "./status-mapping";
+import { jsonPathValues } from "@/lib/mapping";
+import { mapStatuses, statusMappingApplies } from "./status-mapping";
 
 const feed = {
   units: [
@@ -16,11 +16,11 @@ const feed = {
 
 describe("status mapping", () => {
   it("selects values with $, .key, [*] and [n]", () => {
-    expect(selectValues(feed, "$.units[*].id")).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(selectValues(feed, "$.units[2].status")).toEqual(["SOLD"]);
-    expect(selectValues(feed, "$.units[99].status")).toEqual([]);
-    expect(selectValues([{ s: "a" }, { s: "b" }], "$[*].s")).toEqual(["a", "b"]);
-    expect(selectValues(feed, "$.missing[*].status")).toEqual([]);
+    expect(jsonPathValues(feed, "$.units[*].id")).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(jsonPathValues(feed, "$.units[2].status")).toEqual(["SOLD"]);
+    expect(jsonPathValues(feed, "$.units[99].status")).toEqual([]);
+    expect(jsonPathValues([{ s: "a" }, { s: "b" }], "$[*].s")).toEqual(["a", "b"]);
+    expect(jsonPathValues(feed, "$.missing[*].status")).toEqual([]);
   });
 
   it("maps the usual spellings by default and lists what no rule maps, without guessing", () => {
@@ -30,11 +30,35 @@ describe("status mapping", () => {
     });
   });
 
-  it("uses the integration's own mapping instead of the default when it has one", () => {
+  it("replaces only the defaults of the statuses the integration lists its own spellings for", () => {
+    // Before the per-status merge, filling `available` and `sold` dropped hold's defaults, so OnHold was unmapped.
     const mapping = { available: ["Weird"], sold: ["SOLD"] };
     expect(mapStatuses(feed, "$.units[*].status", mapping)).toEqual({
-      counts: { available: 2, sold: 1 },
-      unmapped: ["Available", "OPEN", "OnHold", "available "],
+      counts: { available: 2, sold: 1, hold: 1 },
+      unmapped: ["Available", "OPEN", "available "],
     });
+  });
+
+  it("lets a spelling the admin moved to another status win over its default", () => {
+    expect(mapStatuses({ s: ["Pending", "Hold"] }, "$.s[*]", { reserved: ["Pending"] })).toEqual({
+      counts: { reserved: 1, hold: 1 },
+      unmapped: [],
+    });
+  });
+
+  it("counts numbers and booleans by their text and skips objects and nulls", () => {
+    expect(mapStatuses({ s: [1, true, null, { a: 1 }] }, "$.s[*]", { sold: ["1"], available: ["true"] })).toEqual({
+      counts: { sold: 1, available: 1 },
+      unmapped: [],
+    });
+  });
+});
+
+describe("where the status mapping applies", () => {
+  it("applies to Custom REST and to anything with a status path or mapping set, not to Stripe as it comes", () => {
+    expect(statusMappingApplies({ provider: "custom_rest", config: {} })).toBe(true);
+    expect(statusMappingApplies({ provider: "stripe", config: {} })).toBe(false);
+    expect(statusMappingApplies({ provider: "stripe", config: { status_mapping: { sold: [] } } })).toBe(false);
+    expect(statusMappingApplies({ provider: "stripe", config: { status_path: "$.data[*].status" } })).toBe(true);
   });
 });

@@ -1,39 +1,36 @@
-import { selectValues } from "./json-path";
-import { CANONICAL_STATUSES, type CanonicalStatus, type IntegrationConfig } from "./schema";
+import { getProvider } from "@/lib/providers";
+import { DEFAULT_STATUS_SPELLINGS, type CanonicalStatus } from "@/lib/mapping/statuses";
+import { mapStatusValues, statusValuesAt, type MappedStatuses } from "@/lib/mapping/status-values";
+import type { IntegrationConfig } from "./schema";
 
 type StatusMapping = NonNullable<IntegrationConfig["status_mapping"]>;
 
-/** DESIGN §3: the usual spellings, used when an integration has no mapping of its own. */
-export const DEFAULT_STATUS_MAPPING: Record<CanonicalStatus, string[]> = {
-  available: ["Available", "AVAILABLE", "available", "Open", "OPEN"],
-  reserved: ["Reserved", "RESERVED", "reserved"],
-  hold: ["Hold", "HOLD", "OnHold", "ON_HOLD", "on_hold", "Pending"],
-  sold: ["Sold", "SOLD", "sold", "Purchased", "PURCHASED"],
-  unreleased: ["Unreleased", "UNRELEASED", "unreleased", "Future"],
-  unavailable: ["Unavailable", "UNAVAILABLE", "unavailable", "NotForSale"],
-  coming_soon: ["ComingSoon", "COMING_SOON", "coming_soon", "Announced"],
-};
+/** DESIGN §3: the usual spellings, used for every status the integration does not list its own for. */
+export const DEFAULT_STATUS_MAPPING: Readonly<Record<CanonicalStatus, string[]>> = DEFAULT_STATUS_SPELLINGS;
 
-export type MappedStatuses = { counts: Partial<Record<CanonicalStatus, number>>; unmapped: string[] };
+export type { MappedStatuses, StatusValue } from "@/lib/mapping/status-values";
+
+/** How many distinct values a test result carries for the live preview. */
+export const STATUS_VALUES_SHOWN = 200;
 
 /**
- * Maps the values found at `statusPath` to the canonical statuses. Matching is exact: a value
- * no rule lists is reported as unmapped so the admin can add it, never guessed from its spelling.
+ * Maps the values found at `statusPath` to the canonical statuses, per status merged with the
+ * defaults. Matching is exact: a value no rule lists is reported as unmapped so the admin can add
+ * it, never guessed from its spelling.
  */
-export function mapStatuses(data: unknown, statusPath: string, mapping: StatusMapping | undefined): MappedStatuses {
-  const rules = mapping && Object.keys(mapping).length > 0 ? mapping : DEFAULT_STATUS_MAPPING;
-  const lookup = new Map<string, CanonicalStatus>();
-  for (const status of CANONICAL_STATUSES) {
-    for (const value of rules[status] ?? []) if (!lookup.has(value)) lookup.set(value, status);
-  }
-  const counts: MappedStatuses["counts"] = {};
-  const unmapped = new Set<string>();
-  for (const raw of selectValues(data, statusPath)) {
-    if (raw === null || typeof raw === "object") continue;
-    const value = String(raw);
-    const status = lookup.get(value);
-    if (status) counts[status] = (counts[status] ?? 0) + 1;
-    else unmapped.add(value);
-  }
-  return { counts, unmapped: [...unmapped] };
+export function mapStatuses(data: unknown, statusPath: string, mapping: StatusMapping | undefined | null): MappedStatuses {
+  return mapStatusValues(statusValuesAt(data, statusPath), mapping);
+}
+
+/**
+ * Whether inventory statuses mean anything for this integration: its provider describes a status
+ * feed (Custom REST), or the admin has set one up. Stripe, Slack and the like have none.
+ */
+export function statusMappingApplies(integration: {
+  provider: string;
+  config: Pick<IntegrationConfig, "status_path" | "status_mapping">;
+}): boolean {
+  if (getProvider(integration.provider)?.statusHints) return true;
+  if (integration.config.status_path) return true;
+  return Object.values(integration.config.status_mapping ?? {}).some((list) => (list?.length ?? 0) > 0);
 }

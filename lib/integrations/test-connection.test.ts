@@ -48,6 +48,13 @@ describe("test connection", () => {
     expect(result).toMatchObject({ success: true, status_code: 200, error: null, attempts: 1 });
     expect(result.response_time_ms).toBeGreaterThanOrEqual(0);
     expect(result.mapped_statuses).toEqual({ counts: { available: 2, sold: 1, hold: 1 }, unmapped: ["Weird"] });
+    expect(result.status_values).toEqual([
+      { value: "Available", count: 1 },
+      { value: "AVAILABLE", count: 1 },
+      { value: "SOLD", count: 1 },
+      { value: "Weird", count: 1 },
+      { value: "OnHold", count: 1 },
+    ]);
     expect((result.sample_data as { units: unknown[] }).units).toHaveLength(3);
     expect(result.request?.headers["x-api-key"]).toBe("[redacted]");
     expect(JSON.stringify(result)).not.toContain(KEY);
@@ -70,7 +77,8 @@ describe("test connection", () => {
     });
     const { owner, id } = await integrationAt(base, {}, { api_key: KEY, api_key_header: "Authorization" });
     const result = await testConnection(owner, id);
-    expect(result).toMatchObject({ success: false, status_code: 401 });
+    // The error body is not a status feed: no mapping preview is made from it.
+    expect(result).toMatchObject({ success: false, status_code: 401, mapped_statuses: null, status_values: null });
     expect(result.error).toMatch(/refused the credentials \(401\)/);
 
     const [log] = await db().select().from(integrationRequestLogs).where(eq(integrationRequestLogs.integrationId, id));

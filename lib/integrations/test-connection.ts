@@ -9,7 +9,8 @@ import { callIntegration, problemText } from "./call";
 import { recordConnectionEvent } from "./connection-status";
 import { statusEndpointOf } from "./status-endpoint";
 import { CONFIG_DEFAULTS } from "./schema";
-import { mapStatuses, type MappedStatuses } from "./status-mapping";
+import { mapStatuses, STATUS_VALUES_SHOWN, type MappedStatuses, type StatusValue } from "./status-mapping";
+import { statusValuesAt } from "@/lib/mapping/status-values";
 import { integrations } from "@/db/schema";
 import { loadOwned } from "@/lib/tenancy/data";
 
@@ -20,6 +21,8 @@ export type TestConnectionResult = {
   error: string | null;
   sample_data: unknown;
   mapped_statuses: MappedStatuses | null;
+  /** The distinct values found at the status path (at most STATUS_VALUES_SHOWN), so the status mapping can be previewed as it is edited. */
+  status_values: StatusValue[] | null;
   timings: Timings | null;
   attempts: number;
   retry_after_seconds: number | null;
@@ -57,6 +60,7 @@ const EMPTY: Omit<TestConnectionResult, "error"> = {
   response_time_ms: null,
   sample_data: null,
   mapped_statuses: null,
+  status_values: null,
   timings: null,
   attempts: 0,
   retry_after_seconds: null,
@@ -88,6 +92,7 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
     log: "all",
   });
   const res = call.response;
+  const mappable = call.ok && Boolean(config.status_path) && call.json !== undefined;
   const built: TestConnectionResult = res
     ? {
         success: call.ok,
@@ -95,8 +100,9 @@ export async function testConnection(ctx: TenantContext, id: string): Promise<Te
         response_time_ms: call.durationMs,
         error: problemText(call.problem),
         sample_data: sampleOf(call.json, call.text ?? ""),
-        mapped_statuses:
-          config.status_path && call.json !== undefined ? mapStatuses(call.json, config.status_path, config.status_mapping) : null,
+        // An error body (a 401's {"error": …}) holds no statuses: mapping it would only mislead.
+        mapped_statuses: mappable ? mapStatuses(call.json, config.status_path!, config.status_mapping) : null,
+        status_values: mappable ? statusValuesAt(call.json, config.status_path!, STATUS_VALUES_SHOWN) : null,
         timings: res.timings,
         attempts: call.attempts,
         retry_after_seconds: call.retryAfterSeconds,

@@ -70,7 +70,7 @@ export function wallTimeToUtc(wall: WallTime, timeZone = "UTC"): number {
   const second = zoneOffsetMs(guess, timeZone);
   if (second === first) return guess;
   const retry = local - second;
-  return zoneOffsetMs(retry, timeZone) === second ? retry : local - Math.max(first, second);
+  return zoneOffsetMs(retry, timeZone) === second ? retry : local - Math.min(first, second);
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");

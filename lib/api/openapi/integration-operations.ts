@@ -141,7 +141,8 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
     method: "post",
     path: "/integrations/{id}/test",
     summary: "Test the connection",
-    description: "Calls the provider's test endpoint for real and reports what came back, mapped to the canonical statuses.",
+    description:
+      "Calls the provider's test endpoint for real and reports what came back, mapped to the canonical statuses. `mapped_statuses` and `status_values` (the distinct values found at `status_path`, with counts) are null when the call failed: an error body holds no statuses.",
     scope: "integrations:write",
     success: {
       status: 200,
@@ -153,6 +154,7 @@ export const INTEGRATION_OPERATIONS: Operation[] = [
         error: null,
         sample_data: { units: [{ status: "Available" }] },
         mapped_statuses: { counts: { available: 1 }, unmapped: [] },
+        status_values: [{ value: "Available", count: 1 }],
       },
     },
     errors: [401, 403, 404, 409, 424, 429],
