@@ -107,7 +107,7 @@ describe("importing into an entity's records", () => {
     expect(done).toMatchObject({ status: "completed", counts: { processed: 95, created: 95, updated: 0, failed: 0 } });
     expect(await recordCount()).toBe(95);
     const { rows } = await executeSql(
-      "select count(distinct external_id) as n, (select count(*) from sync_runs) as runs, (select created from sync_runs) as created from records",
+      "select count(distinct external_id)::int as n, (select count(*) from sync_runs)::int as runs, (select created from sync_runs) as created from records",
     );
     expect(rows[0]).toMatchObject({ n: 95, runs: 1, created: 95 });
     // A second delivery of the finished job does nothing.

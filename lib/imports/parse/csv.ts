@@ -1,3 +1,4 @@
+import { pipeline, Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { decodeText, detectEncoding, readSample, type TextEncodingName } from "./text";
@@ -65,19 +66,9 @@ export async function* csvRows(
     max_record_size: MAX_RECORD_BYTES,
     bom: true,
   });
-  const text = decodeText(open(), encoding);
-  // Fed from the generator so backpressure reaches the source: a record is parsed when it is asked for.
-  const feed = (async () => {
-    try {
-      for await (const part of text) {
-        if (parser.destroyed) return;
-        if (!parser.write(part)) await new Promise((resolve) => (parser.once("drain", resolve), parser.once("close", resolve)));
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
+  // pipeline carries backpressure to the source, and tears the source down when the parser fails
+  // or the consumer stops early (a destroyed parser ends the pipeline).
+  pipeline(Readable.from(decodeText(open(), encoding)), parser, () => {});
   let headers: string[] | null = null;
   let row = 0;
   try {
@@ -99,7 +90,6 @@ export async function* csvRows(
     csvError(error);
   } finally {
     parser.destroy();
-    await feed;
   }
   if (!headers) throw new FileFormatError("The file is empty: the first line should name the columns.");
 }
