@@ -37,6 +37,8 @@ export function AppShell({ tenant, tenants, user, role, children }: Props) {
               { href: `${base}/integrations`, label: "Integrations" },
               { href: `${base}/health`, label: "Health" },
               { href: `${base}/webhooks`, label: "Webhooks" },
+              { href: `${base}/imports`, label: "Imports" },
+              { href: `${base}/exports`, label: "Exports" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

@@ -42,9 +42,12 @@ export async function entityTarget(ctx: TenantContext, key: string): Promise<Imp
   const keyFields = entity.keyFields.length ? entity.keyFields : [EXTERNAL_ID.key];
   const fields = [...(entity.keyFields.length ? [] : [EXTERNAL_ID]), ...entity.fields.map(toTargetField)];
   const externalId = (data: Record<string, unknown>) => keyFields.map((k) => String(data[k] ?? "")).join("|");
+  // Without key fields the id column names the record; it is not one of the entity's fields.
   const stored = (data: Record<string, unknown>) => {
-    const { external_id: _id, ...rest } = data;
-    return entity.keyFields.length ? data : rest;
+    if (entity.keyFields.length) return data;
+    const rest = { ...data };
+    delete rest.external_id;
+    return rest;
   };
   const changes = new Map<string, ChangeBatch>();
   const storedErrors = new Map<string, number>();
