@@ -58,7 +58,11 @@ const schema = z.object({
       .optional(),
   ),
   PATCHBAY_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(100),
-  PATCHBAY_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  PATCHBAY_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
   PATCHBAY_EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 

@@ -37,4 +37,9 @@ export const CONNECTION_TONES: Record<ConnectionStatus, BadgeTone> = {
   expired: "warning",
 };
 
-export const SOURCE_LABELS: Record<RequestLogSource, string> = { test: "Tests", health: "Health checks", oauth: "Token calls", sync: "Sync" };
+export const SOURCE_LABELS: Record<RequestLogSource, string> = {
+  test: "Tests",
+  health: "Health checks",
+  oauth: "Token calls",
+  sync: "Sync",
+};

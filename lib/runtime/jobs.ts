@@ -10,7 +10,15 @@ import { OAUTH_JOBS } from "@/lib/oauth/jobs";
 import { WEBHOOK_JOBS } from "@/lib/webhooks/jobs";
 
 /** Every background job Patchbay runs: each feature declares its own in its jobs.ts. */
-export const JOBS: JobDefinition[] = [...API_JOBS, ...API_KEY_JOBS, ...INTEGRATION_JOBS, ...OAUTH_JOBS, ...HEALTH_JOBS, ...WEBHOOK_JOBS, ...IMPORT_JOBS];
+export const JOBS: JobDefinition[] = [
+  ...API_JOBS,
+  ...API_KEY_JOBS,
+  ...INTEGRATION_JOBS,
+  ...OAUTH_JOBS,
+  ...HEALTH_JOBS,
+  ...WEBHOOK_JOBS,
+  ...IMPORT_JOBS,
+];
 
 /** Starts pg-boss for this process (the server or `patchbay worker`), working every job here when `workers` is set. */
 export function startRuntimeJobs(options: { workers: boolean }): Promise<PgBoss> {

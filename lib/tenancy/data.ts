@@ -17,7 +17,13 @@ export type TenantScope = { tenant: Pick<TenantContext["tenant"], "id">; sandbox
  * security, only these run without a tenant.
  */
 export type SystemWork =
-  "outbox dispatch" | "webhook delivery" | "health claims" | "health scheduler" | "health history prune" | "request log prune" | "export prune";
+  | "outbox dispatch"
+  | "webhook delivery"
+  | "health claims"
+  | "health scheduler"
+  | "health history prune"
+  | "request log prune"
+  | "export prune";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 
