@@ -18,6 +18,7 @@ const nextConfig: NextConfig = {
     "samlify",
     "@authenio/samlify-xmllint-wasm",
     "xmllint-wasm",
+    "exceljs",
   ],
   async headers() {
     return [

@@ -68,6 +68,12 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().refine(isDnsServer, "must be a comma-separated list of addresses such as 1.1.1.1,[2606:4700::1111]:53"))),
+  PATCHBAY_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
+  PATCHBAY_EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 /**
@@ -193,6 +199,10 @@ function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) 
     healthConcurrency: raw.PATCHBAY_HEALTH_CONCURRENCY,
     /** Resolvers for SSO domain verification (TXT lookups); empty: the system's. */
     dnsServers: raw.PATCHBAY_DNS_SERVERS,
+    /** The largest file an import accepts (default 1 GB). */
+    importMaxBytes: raw.PATCHBAY_IMPORT_MAX_BYTES,
+    /** How long a finished export stays downloadable. */
+    exportRetentionDays: raw.PATCHBAY_EXPORT_RETENTION_DAYS,
     /** Outgoing mail; null: Patchbay sends none. */
     smtp: smtp && {
       host: smtp.PATCHBAY_SMTP_HOST,

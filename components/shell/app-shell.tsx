@@ -43,6 +43,8 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
               { href: `${base}/notifications`, label: "Notifications" },
               ...(role === "viewer" ? [] : [{ href: `${base}/audit`, label: "Audit log" }]),
               { href: `${base}/data`, label: "Data" },
+              { href: `${base}/imports`, label: "Imports" },
+              { href: `${base}/exports`, label: "Exports" },
               { href: `${base}/settings`, label: "Settings" },
             ]}
           />

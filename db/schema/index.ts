@@ -9,4 +9,5 @@ export * from "./health";
 export * from "./webhooks";
 export * from "./sso";
 export * from "./alerts";
+export * from "./imports";
 export * from "./sync";

@@ -1,4 +1,5 @@
 import { ALERT_ENCRYPTED_COLUMNS } from "@/db/schema/alerts";
+import { IMPORT_ENCRYPTED_COLUMNS } from "@/db/schema/imports";
 import { INTEGRATION_ENCRYPTED_COLUMNS } from "@/db/schema/integrations";
 import { OAUTH_ENCRYPTED_COLUMNS } from "@/db/schema/oauth";
 import { SSO_ENCRYPTED_COLUMNS } from "@/db/schema/sso";
@@ -12,4 +13,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   ...WEBHOOK_ENCRYPTED_COLUMNS,
   ...SSO_ENCRYPTED_COLUMNS,
   ...ALERT_ENCRYPTED_COLUMNS,
+  ...IMPORT_ENCRYPTED_COLUMNS,
 ];

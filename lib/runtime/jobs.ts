@@ -4,6 +4,7 @@ import { API_KEY_JOBS } from "@/lib/api-keys/jobs";
 import { ALERT_JOBS } from "@/lib/alerts/jobs";
 import { AUDIT_JOBS } from "@/lib/audit/jobs";
 import { HEALTH_JOBS } from "@/lib/health/jobs";
+import { IMPORT_JOBS } from "@/lib/imports/jobs";
 import { INTEGRATION_JOBS } from "@/lib/integrations/jobs";
 import type { JobDefinition } from "@/lib/jobs/definition";
 import { startJobs } from "@/lib/jobs/boss";
@@ -24,6 +25,7 @@ export const JOBS: JobDefinition[] = [
   ...AUDIT_JOBS,
   ...ALERT_JOBS,
   ...SYNC_JOBS,
+  ...IMPORT_JOBS,
 ];
 
 /** Starts pg-boss for this process (the server or `patchbay worker`), working every job here when `workers` is set. */

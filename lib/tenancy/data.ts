@@ -28,7 +28,8 @@ export type SystemWork =
   | "audit retention prune"
   | "alert delivery"
   | "alert schedule"
-  | "sync scheduler";
+  | "sync scheduler"
+  | "export prune";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

@@ -16,6 +16,27 @@ const oauthRef = { id: z.uuid(), name: z.string(), provider: z.string() };
 const oauthExample = { id: INTEGRATION_ID, name: "Xero", provider: "xero" };
 const keyRef = { id: z.uuid(), name: z.string(), prefix: z.string().optional() };
 const keyExample = { id: KEY_ID, name: "Deploy pipeline", prefix: "pb_live_4Fq9TbX2" };
+const IMPORT_ID = "9d4b7c1e-2f3a-4b5c-8d6e-7f8091a2b3c4";
+const counts = {
+  processed: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  conflict: z.number(),
+  failed: z.number(),
+};
+const importRef = { id: z.uuid(), target: z.string(), file_name: z.string(), ...counts };
+const importExample = {
+  id: IMPORT_ID,
+  target: "integrations",
+  file_name: "sites.xlsx",
+  processed: 300,
+  created: 296,
+  updated: 2,
+  unchanged: 0,
+  conflict: 1,
+  failed: 1,
+};
 const endpointRef = { id: z.uuid(), url: z.string(), failing_since: z.iso.datetime() };
 const endpointExample = { id: ENDPOINT_ID, url: "https://erp.example.com/patchbay", failing_since: "2026-11-18T09:00:00.000Z" };
 
@@ -195,6 +216,21 @@ export const EVENT_CATALOG: EventDefinition[] = [
       processed: 2000,
       failed: 0,
     },
+  },
+  {
+    type: "import.completed",
+    group: "Imports",
+    description: "An import finished: rows created, updated, unchanged, in conflict and failed.",
+    schema: z.looseObject(importRef),
+    example: importExample,
+  },
+  {
+    type: "import.failed",
+    group: "Imports",
+    description:
+      "An import stopped: an all-or-nothing import rolled back at its first failing row, or its file or mapping could not be read.",
+    schema: z.looseObject({ ...importRef, error: z.string() }),
+    example: { ...importExample, created: 0, failed: 1, error: "Row 7 failed; with all-or-nothing, nothing was imported." },
   },
   {
     type: "webhook.test",

@@ -7,6 +7,7 @@ import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OPERATIONS, type Operation } from "./operations";
 import { SYNC_OPERATIONS } from "./sync-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
+import { IMPORT_OPERATIONS } from "./import-operations";
 import { errorSchema } from "./responses";
 
 const ERROR_EXAMPLES: Record<number, { description: string; code: string; message: string; fields?: Record<string, string> }> = {
@@ -61,15 +62,28 @@ const RATE_HEADERS = Object.fromEntries(
   ]),
 );
 
+/**
+ * A recursive schema (z.json(), in the rules engine's `default` rule) comes back with local
+ * `$defs` that an embedded schema cannot resolve from the document root: such a reference is
+ * documented as any JSON value, which is what it is.
+ */
+function withoutLocalDefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLocalDefs);
+  if (!node || typeof node !== "object") return node;
+  const rest = Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$defs"));
+  if (typeof rest.$ref === "string" && rest.$ref.startsWith("#/$defs/")) return {};
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, withoutLocalDefs(v)]));
+}
+
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
-  z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  withoutLocalDefs(z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" })) as Record<string, unknown>;
 
 function operationObject(op: Operation) {
   const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: "path",
     required: true,
-    schema: { type: "string", format: "uuid" },
+    schema: op.pathParams?.[m[1]!] ?? { type: "string", format: "uuid" },
   }));
   if (op.query) {
     const query = jsonSchema(op.query, "input") as { properties?: Record<string, Record<string, unknown>> };
@@ -81,6 +95,9 @@ function operationObject(op: Operation) {
       headers: RATE_HEADERS,
       ...(op.success.schema
         ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), example: op.success.example } } }
+        : {}),
+      ...(op.produces
+        ? { content: Object.fromEntries(op.produces.map((t) => [t, { schema: { type: "string", format: "binary" } }])) }
         : {}),
     },
   };
@@ -118,6 +135,16 @@ function operationObject(op: Operation) {
           ],
         }
       : {}),
+    ...(op.multipart
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": { schema: { type: "object", properties: op.multipart.properties, required: op.multipart.required } },
+            },
+          },
+        }
+      : {}),
     ...(op.body
       ? {
           requestBody: {
@@ -140,6 +167,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     ...WEBHOOK_OPERATIONS,
     ...ALERT_OPERATIONS,
     ...SYNC_OPERATIONS,
+    ...IMPORT_OPERATIONS,
   ])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {

@@ -17,6 +17,12 @@ export type Operation = {
   query?: z.ZodObject;
   success: { status: number; description: string; schema?: z.ZodType; example?: unknown };
   errors: number[];
+  /** A multipart/form-data body (a file upload) instead of JSON: its parts as JSON Schema properties. */
+  multipart?: { properties: Record<string, Record<string, unknown>>; required: string[] };
+  /** Media types of a file the success response carries instead of JSON. */
+  produces?: string[];
+  /** Path parameters that are not ids, with their own schema. */
+  pathParams?: Record<string, Record<string, unknown>>;
 };
 
 const KEY_ID = "3f1c2b9e-8a53-4f7e-9a0d-2b7c5d1e6f40";
