@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { tenantId, tenants } from "./tenancy";
 
-export const ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
+export const ACTOR_TYPES = ["user", "api_key", "oauth_client", "system", "anonymous"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const auditEvents = pgTable(

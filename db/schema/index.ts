@@ -7,3 +7,4 @@ export * from "./integrations";
 export * from "./oauth";
 export * from "./health";
 export * from "./webhooks";
+export * from "./oauth-server";
