@@ -12,6 +12,7 @@ export function SettingsTabs({ base }: { base: string }) {
       items={[
         { href: `${base}/members`, label: "Members" },
         { href: `${base}/api-keys`, label: "API keys" },
+        { href: `${base}/oauth-apps`, label: "OAuth apps" },
       ]}
     />
   );

@@ -28,10 +28,17 @@ const grantTypesSchema = z
   .array(z.enum(GRANT_TYPES, { error: "Unknown grant type." }))
   .min(1, "Choose at least one grant type.")
   .transform((grants) => [...new Set(grants)]);
+// A list, or (from the form's text area) one URI per line.
 const redirectUrisSchema = z
-  .array(z.string().trim().max(2000, "At most 2000 characters."))
-  .max(20, "At most 20 redirect URIs.")
-  .transform((uris) => [...new Set(uris.filter(Boolean))])
+  .union([
+    z.array(z.string().max(2000, "At most 2000 characters.")),
+    z
+      .string()
+      .max(40_000)
+      .transform((text) => text.split(/[\s,]+/)),
+  ])
+  .transform((uris) => [...new Set(uris.map((u) => u.trim()).filter(Boolean))])
+  .refine((uris) => uris.length <= 20, "At most 20 redirect URIs.")
   .superRefine((uris, ctx) => {
     const problem = uris.map(redirectUriProblem).find(Boolean);
     if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -22,8 +22,18 @@ export function accessTokenTtlSeconds(): number {
 
 /** The issuer identifier (RFC 8414 §2): configured, else the public URL, else where the request arrived. */
 export function issuerFor(req: Request): string {
+  return issuerFromOrigin(new URL(req.url).origin);
+}
+
+export function issuerFromOrigin(origin: string): string {
   const configured = env().oauthServer?.issuer ?? env().publicUrl;
-  return configured ? new URL(configured).origin : new URL(req.url).origin;
+  return configured ? new URL(configured).origin : origin;
+}
+
+/** Where a page's request arrived, for pages (which have headers, not a Request). */
+export function issuerFromHeaders(headers: Headers): string {
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return issuerFromOrigin(`${proto}://${headers.get("host") ?? "localhost"}`);
 }
 
 export type TokenRequest = { params: URLSearchParams; authorization: string | null };

@@ -17,7 +17,12 @@ export type TenantScope = { tenant: Pick<TenantContext["tenant"], "id">; sandbox
  * security, only these run without a tenant.
  */
 export type SystemWork =
-  "outbox dispatch" | "webhook delivery" | "health claims" | "health scheduler" | "health history prune" | "request log prune"
+  | "outbox dispatch"
+  | "webhook delivery"
+  | "health claims"
+  | "health scheduler"
+  | "health history prune"
+  | "request log prune"
   // Patchbay's OAuth server: the token, revoke and introspect endpoints and the access-token
   // lookup find clients and tokens by what is presented, before any tenant is known.
   | "oauth token endpoint"
