@@ -376,4 +376,83 @@ describe("Patchbay's OAuth server, driven by openid-client", () => {
       .where(and(eq(oauthClients.id, app.id)));
     expect(await listOAuthClients(owner)).toMatchObject([{ used_scopes: ["integrations:read"], unused_scopes: ["api_keys:write"] }]);
   });
+
+  it("answers hostile requests to the OAuth endpoints with RFC errors, never a 5xx", async () => {
+    const base = await patchbay();
+    const { client: app, clientSecret } = await machineClient(["integrations:read"]);
+    const basic = `Basic ${btoa(`${app.client_id}:${clientSecret}`)}`;
+    const form = "application/x-www-form-urlencoded";
+    const probes: { headers: Record<string, string>; body: string; status: number; error: string }[] = [
+      {
+        headers: { "content-type": "application/json", authorization: basic },
+        body: '{"grant_type":"client_credentials"}',
+        status: 400,
+        error: "invalid_request",
+      },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: "grant_type=client_credentials&grant_type=client_credentials",
+        status: 400,
+        error: "invalid_request",
+      },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: `grant_type=client_credentials&scope=${"x".repeat(20_000)}`,
+        status: 400,
+        error: "invalid_request",
+      },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: "grant_type=client_credentials&scope=a%00b",
+        status: 400,
+        error: "invalid_request",
+      },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: "grant_type=client_credentials&scope=%ED%A0%80",
+        status: 400,
+        error: "invalid_scope",
+      },
+      { headers: { "content-type": form, authorization: basic }, body: "grant_type=%E0%A4%A", status: 400, error: "unsupported_grant_type" },
+      {
+        headers: { "content-type": form, authorization: "Basic !!!" },
+        body: "grant_type=client_credentials",
+        status: 401,
+        error: "invalid_client",
+      },
+      {
+        headers: { "content-type": form, authorization: `Basic ${btoa("no-colon")}` },
+        body: "grant_type=client_credentials",
+        status: 401,
+        error: "invalid_client",
+      },
+      {
+        headers: { "content-type": form, authorization: `Basic ${btoa("%E0%A4%A:x")}` },
+        body: "grant_type=client_credentials",
+        status: 401,
+        error: "invalid_client",
+      },
+      {
+        headers: { "content-type": form },
+        body: `grant_type=client_credentials&client_id=${app.client_id}&client_secret=${clientSecret}&client_secret=x`,
+        status: 400,
+        error: "invalid_request",
+      },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: "grant_type=authorization_code&code=x&redirect_uri=y&code_verifier=z",
+        status: 400,
+        error: "unauthorized_client",
+      },
+    ];
+    for (const path of ["/oauth/token", "/oauth/revoke", "/oauth/introspect"]) {
+      for (const probe of probes) {
+        const res = await fetch(`${base}${path}`, { method: "POST", headers: probe.headers, body: probe.body });
+        expect(res.status, `${path} ${probe.body.slice(0, 80)}`).toBeLessThan(500);
+        const body = (await res.json()) as { error?: string; active?: boolean };
+        if (path === "/oauth/token")
+          expect({ status: res.status, error: body.error }, probe.body.slice(0, 80)).toEqual({ status: probe.status, error: probe.error });
+      }
+    }
+  });
 });
