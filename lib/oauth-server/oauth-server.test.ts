@@ -413,7 +413,12 @@ describe("Patchbay's OAuth server, driven by openid-client", () => {
         status: 400,
         error: "invalid_scope",
       },
-      { headers: { "content-type": form, authorization: basic }, body: "grant_type=%E0%A4%A", status: 400, error: "unsupported_grant_type" },
+      {
+        headers: { "content-type": form, authorization: basic },
+        body: "grant_type=%E0%A4%A",
+        status: 400,
+        error: "unsupported_grant_type",
+      },
       {
         headers: { "content-type": form, authorization: "Basic !!!" },
         body: "grant_type=client_credentials",
