@@ -65,7 +65,7 @@ test.describe.serial("a third-party app gets access through Patchbay's OAuth ser
     const description = (await dialog.getByText(/Client id: /).textContent())!;
     const clientId = /pbo_client_\w+/.exec(description)![0];
     await page.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByRole("cell", { name: /Reporting dashboard/ })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /^Reporting dashboard/ })).toBeVisible();
     return { clientId, secret };
   }
 
@@ -132,5 +132,37 @@ test.describe.serial("a third-party app gets access through Patchbay's OAuth ser
     await page.goto(url.href);
     await expect(page.getByRole("heading", { name: "This authorization request cannot continue" })).toBeVisible();
     await expect(page).toHaveURL(/\/oauth\/authorize/);
+  });
+
+  test("the API reference's Try it out works with an OAuth app's client credentials", async ({ page }) => {
+    await signInAsOwner(page);
+    await page.goto("/t/acme/settings/oauth-apps");
+    await page.getByRole("button", { name: "Register app" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Docs explorer");
+    await dialog.getByRole("checkbox", { name: /^authorization_code/ }).uncheck();
+    await dialog.getByRole("checkbox", { name: /^refresh_token/ }).uncheck();
+    await dialog.getByRole("checkbox", { name: /^client_credentials/ }).check();
+    await dialog.getByRole("button", { name: "Register app" }).click();
+    const secret = (await page.getByTestId("new-oauth-client-secret").textContent())!.trim();
+    const clientId = /pbo_client_\w+/.exec((await dialog.getByText(/Client id: /).textContent())!)![0];
+    await page.getByRole("button", { name: "Done" }).click();
+
+    await page.goto("/docs");
+    await expect(page.getByText("Patchbay API").first()).toBeVisible({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Authorize" }).first().click();
+    const scheme = page.locator(".auth-container").filter({ hasText: "clientCredentials" });
+    await scheme.locator("#client_id_clientCredentials").fill(clientId);
+    await scheme.locator("#client_secret_clientCredentials").fill(secret);
+    await scheme.locator("#integrations\\:read-clientCredentials-checkbox-oauth2").check({ force: true });
+    await scheme.getByRole("button", { name: /Apply given OAuth2 credentials|Authorize/ }).click();
+    await expect(scheme.getByText("Authorized")).toBeVisible();
+    await scheme.getByRole("button", { name: "Close" }).click();
+    await page.locator("#operations-default-getMe .opblock-summary-control").click();
+    await page.getByRole("button", { name: "Try it out" }).click();
+    await page.getByRole("button", { name: "Execute" }).click();
+    const live = page.locator(".live-responses-table");
+    await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
+    await expect(live).toContainText("Docs explorer");
   });
 });
