@@ -22,7 +22,8 @@ export function accessTokenTtlSeconds(): number {
 
 /** The issuer identifier (RFC 8414 §2): configured, else the public URL, else where the request arrived. */
 export function issuerFor(req: Request): string {
-  return issuerFromOrigin(new URL(req.url).origin);
+  // The Host the client used, as on pages: Next's own request URL may name the address it bound to instead.
+  return req.headers.has("host") ? issuerFromHeaders(req.headers) : issuerFromOrigin(new URL(req.url).origin);
 }
 
 export function issuerFromOrigin(origin: string): string {
