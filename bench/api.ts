@@ -13,6 +13,9 @@
  * ratio is the issue's figure. The same JSON from a plain node handler shows what Next itself
  * costs, for scale.
  *
+ * Each run measures twice against the same baseline: with an API key, then with an OAuth access
+ * token (client credentials, lib/oauth-server), which takes the same guard through its own resolver.
+ *
  * Both then time 401s for a malformed key, an unknown key and a known key with a wrong secret,
  * interleaved, from a new address each (so the per-address guess limit stays out of the way).
  *
@@ -31,6 +34,9 @@ import { closeDatabase, migrateDatabase } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
 import { generateKeyString, withChecksum } from "@/lib/api-keys/format";
 import { flushKeyUsage } from "@/lib/api-keys/usage";
+import { createOAuthClient } from "@/lib/oauth-server/clients";
+import { tokenEndpoint } from "@/lib/oauth-server/server";
+import { flushScopeUsage } from "@/lib/oauth-server/usage";
 import { stopJobs } from "@/lib/jobs/boss";
 import { createIntegration, getIntegration, type CreateIntegrationInput } from "@/lib/integrations";
 import { bootstrap, findMembership } from "@/lib/tenancy";
@@ -76,7 +82,18 @@ async function seed() {
     credentials: { token: "bench-token-123456" },
   } satisfies CreateIntegrationInput);
   const baseline = (id: string) => getIntegration(ctx, id);
-  return { key, id: integration.id, tenantId: ctx.tenant.id, path: `/api/v1/integrations/${integration.id}`, baseline };
+  const { client, clientSecret } = await createOAuthClient(ctx, {
+    name: "bench",
+    scopes: ["integrations:read"],
+    grant_types: ["client_credentials"],
+    rate_limit_per_minute: 100_000,
+    rate_limit_per_hour: 10_000_000,
+  });
+  const { access_token: accessToken } = await tokenEndpoint({
+    params: new URLSearchParams({ grant_type: "client_credentials", client_id: client.client_id, client_secret: clientSecret! }),
+    authorization: null,
+  });
+  return { key, accessToken, id: integration.id, tenantId: ctx.tenant.id, path: `/api/v1/integrations/${integration.id}`, baseline };
 }
 
 type Send = (authorization: string | null, ip: string) => Promise<{ status: number; body: string }>;
@@ -124,14 +141,20 @@ async function inProcess(seeded: Awaited<ReturnType<typeof seed>>) {
   };
   // The same route handler body without the guard, given the same request and params.
   const unguarded = async (_req: Request, context: typeof params) => NextResponse.json(await seeded.baseline((await context.params).id));
+  const baseline = {
+    name: "baseline (no auth, no rate limit)",
+    call: async () =>
+      void (await (await unguarded(request({ authorization: `Bearer ${seeded.key}`, "x-forwarded-for": "127.0.0.1" }), params)).text()),
+  };
+  await measureCost([baseline, { name: "route (API key + rate limit)", call: () => expectOk(send(`Bearer ${seeded.key}`, "127.0.0.1")) }], {
+    seconds,
+    concurrency,
+  });
+  console.log("\nwith an OAuth access token:");
   await measureCost(
     [
-      {
-        name: "baseline (no auth, no rate limit)",
-        call: async () =>
-          void (await (await unguarded(request({ authorization: `Bearer ${seeded.key}`, "x-forwarded-for": "127.0.0.1" }), params)).text()),
-      },
-      { name: "route (API key + rate limit)", call: () => expectOk(send(`Bearer ${seeded.key}`, "127.0.0.1")) },
+      baseline,
+      { name: "route (OAuth access token + rate limit)", call: () => expectOk(send(`Bearer ${seeded.accessToken}`, "127.0.0.1")) },
     ],
     { seconds, concurrency },
   );
@@ -165,16 +188,25 @@ async function overHttp(seeded: Awaited<ReturnType<typeof seed>>) {
     });
   const sendKey: Send = (authorization, ip) => send(seeded.path, { "x-forwarded-for": ip, ...(authorization ? { authorization } : {}) });
   console.log(`production build served on http://127.0.0.1:${port}\n`);
+  const baseline = {
+    name: "baseline: same route, no auth, no rate limit",
+    call: () =>
+      expectOk(send(`/api/bench/integrations/${seeded.id}`, { "x-bench-tenant": seeded.tenantId, "x-forwarded-for": "127.0.0.1" })),
+  };
   await measureCost(
     [
-      {
-        name: "baseline: same route, no auth, no rate limit",
-        call: () =>
-          expectOk(send(`/api/bench/integrations/${seeded.id}`, { "x-bench-tenant": seeded.tenantId, "x-forwarded-for": "127.0.0.1" })),
-      },
+      baseline,
       { name: "route (API key + rate limit)", call: () => expectOk(sendKey(`Bearer ${seeded.key}`, "127.0.0.1")) },
       // Not part of the ratio: the same JSON without Next at all, to show what Next itself costs.
       { name: "same JSON from plain node:http", call: () => expectOk(send("/plain", {})) },
+    ],
+    { seconds, concurrency },
+  );
+  console.log("\nwith an OAuth access token:");
+  await measureCost(
+    [
+      baseline,
+      { name: "route (OAuth access token + rate limit)", call: () => expectOk(sendKey(`Bearer ${seeded.accessToken}`, "127.0.0.1")) },
     ],
     { seconds, concurrency },
   );
@@ -197,6 +229,7 @@ async function main() {
   );
   await (values.http ? overHttp(seeded) : inProcess(seeded));
   await flushKeyUsage();
+  await flushScopeUsage();
   await stopJobs();
   await closeDatabase();
 }

@@ -166,9 +166,11 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await expect(page.getByText("Patchbay API").first()).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Authorize" }).first().click();
-    await page.locator(".auth-container input").fill(rotated);
-    await page.getByRole("button", { name: "Apply credentials" }).click();
-    await page.locator(".auth-btn-wrapper").getByRole("button", { name: "Close" }).click();
+    // The first scheme is the API key; the OAuth2 flows follow it.
+    const keyScheme = page.locator(".auth-container").filter({ hasText: "apiKey" });
+    await keyScheme.locator("input").fill(rotated);
+    await keyScheme.getByRole("button", { name: "Apply credentials" }).click();
+    await page.locator(".auth-btn-wrapper").first().getByRole("button", { name: "Close" }).click();
     await page.locator("#operations-default-getMe .opblock-summary-control").click();
     await page.getByRole("button", { name: "Try it out" }).click();
     await page.getByRole("button", { name: "Execute" }).click();

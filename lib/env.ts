@@ -213,7 +213,7 @@ function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) 
       // Port 465 speaks TLS from the first byte; others upgrade with STARTTLS.
       secure: smtp.PATCHBAY_SMTP_SECURE ? smtp.PATCHBAY_SMTP_SECURE === "true" : smtp.PATCHBAY_SMTP_PORT === 465,
     },
-    /** Patchbay as an OAuth authorization server for its own API; null: API keys only. */
+    /** Overrides for Patchbay's OAuth server (issuer, token lifetime); null: the request's origin and 1 h. The server is always on. */
     oauthServer: oauthServer && {
       issuer: new URL(oauthServer.PATCHBAY_OAUTH_ISSUER).origin,
       accessTokenTtlSeconds: oauthServer.PATCHBAY_OAUTH_TOKEN_TTL_SECONDS,

@@ -33,8 +33,19 @@ export default function DocsPage() {
             <code className="font-mono">-Reset</code>; a 429 also carries <code className="font-mono">Retry-After</code>.
           </p>
           <p>
-            To try a call below, press <strong>Authorize</strong>, paste your key, then <strong>Try it out</strong>. The key stays in this
-            page and is sent only to this server.
+            Or use OAuth 2.0: register an app under <strong>Settings → OAuth apps</strong> and send its access token (
+            <code className="font-mono">pbo_at_…</code>) the same way. Apps get tokens with client credentials (for their own organisation)
+            or with the authorization code grant and PKCE, where an admin of any organisation consents; metadata is at{" "}
+            <a className="text-link underline" href="/.well-known/oauth-authorization-server">
+              /.well-known/oauth-authorization-server
+            </a>
+            .
+          </p>
+          <p>
+            To try a call below, press <strong>Authorize</strong> and either paste your key (<code className="font-mono">apiKey</code>) or
+            sign in with an OAuth app (<code className="font-mono">oauth2</code>; for the authorization code flow, register{" "}
+            <code className="font-mono">/docs/oauth2-redirect</code> on this server as one of the app’s redirect URIs), then{" "}
+            <strong>Try it out</strong>. Credentials stay in this page and are sent only to this server.
           </p>
         </CardBody>
       </Card>

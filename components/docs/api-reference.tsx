@@ -18,14 +18,18 @@ export function ApiReference({ specUrl }: { specUrl: string }) {
         const SwaggerUIBundle = (mod.default ?? mod) as (options: Record<string, unknown>) => unknown;
         if (!cancelled && container.current) {
           const root = container.current;
-          SwaggerUIBundle({
+          const ui = SwaggerUIBundle({
             url: specUrl,
+            // The OAuth2 scheme's "Authorize" (authorization code) comes back here; client credentials needs no redirect.
+            oauth2RedirectUrl: `${window.location.origin}/docs/oauth2-redirect`,
             domNode: root,
             // Deep links put a link inside each operation's toggle button, which screen readers cannot reach.
             deepLinking: false,
             persistAuthorization: false,
             onComplete: () => root.querySelector("#servers")?.setAttribute("aria-label", "Server"),
-          });
+          }) as { initOAuth: (options: Record<string, unknown>) => void };
+          // Patchbay requires PKCE for the authorization code grant.
+          ui.initOAuth({ usePkceWithAuthorizationCodeGrant: true });
         }
       })
       .catch(() => setFailed(true));

@@ -15,6 +15,7 @@ export function SettingsTabs({ base }: { base: string }) {
         { href: `${base}/sso`, label: "Single sign-on" },
         { href: `${base}/notifications`, label: "Notifications" },
         { href: `${base}/data-model`, label: "Data model" },
+        { href: `${base}/oauth-apps`, label: "OAuth apps" },
       ]}
     />
   );

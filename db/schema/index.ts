@@ -11,3 +11,4 @@ export * from "./sso";
 export * from "./alerts";
 export * from "./imports";
 export * from "./sync";
+export * from "./oauth-server";

@@ -72,11 +72,20 @@ export function apiRoute<P = Record<string, never>>(
       if (auth.outcome === "refused") return errorResponse(403, "forbidden", auth.message);
       const { principal } = auth;
       if (scope && !principal.scopes.includes(scope)) {
-        return errorResponse(403, "forbidden", `This API key lacks the scope ${scope}.`, undefined);
+        if (principal.credential.type === "api_key") return errorResponse(403, "forbidden", `This API key lacks the scope ${scope}.`);
+        // RFC 6750 §3.1: an OAuth client learns which scope to ask for.
+        return errorResponse(403, "forbidden", `This access token lacks the scope ${scope}.`, undefined, {
+          "WWW-Authenticate": `Bearer realm="patchbay", error="insufficient_scope", scope="${scope}"`,
+        });
       }
+      if (scope) auth.noteScope?.(scope);
       const limit = await auth.consumeLimits();
       const headers = rateLimitHeaders(limit.state);
-      if (!limit.allowed) return tooManyRequests(limit.state, "Rate limit exceeded for this API key; retry after the reset.");
+      if (!limit.allowed)
+        return tooManyRequests(
+          limit.state,
+          `Rate limit exceeded for this ${principal.credential.type === "api_key" ? "API key" : "OAuth client"}; retry after the reset.`,
+        );
       const params = await context.params;
       const respond = async () => {
         const result = await handler(req, { principal, tenant: principalContext(principal), params });

@@ -11,14 +11,22 @@ export type Principal = {
   /** "test": sandbox integrations and test credentials only. */
   mode: "live" | "test";
   /** The credential itself, for routes that describe it (GET /me). */
-  credential: { type: "api_key"; id: string; name: string; prefix: string };
+  credential:
+    | { type: "api_key"; id: string; name: string; prefix: string }
+    | { type: "oauth_access_token"; id: string; client: { id: string; clientId: string; name: string }; consentedBy: string | null };
 };
 
 export type LimitVerdict = { allowed: boolean; state: LimitState };
 
 /** What a resolver makes of a bearer token. */
 export type Resolution =
-  | { outcome: "authenticated"; principal: Principal; consumeLimits: () => Promise<LimitVerdict> }
+  | {
+      outcome: "authenticated";
+      principal: Principal;
+      consumeLimits: () => Promise<LimitVerdict>;
+      /** Told which scope a call was admitted with, for credentials that track what they use. */
+      noteScope?: (scope: Scope) => void;
+    }
   /** A valid credential used where it may not be (an address outside its allowlist): 403. */
   | { outcome: "refused"; message: string }
   /** No such credential, or no longer valid: 401, the same answer for every case. */

@@ -29,7 +29,12 @@ export type SystemWork =
   | "alert delivery"
   | "alert schedule"
   | "sync scheduler"
-  | "export prune";
+  | "export prune"
+  // Patchbay's OAuth server: the token, revoke and introspect endpoints and the access-token
+  // lookup find clients and tokens by what is presented, before any tenant is known.
+  | "oauth token endpoint"
+  | "oauth token lookup"
+  | "oauth consent";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

@@ -4,6 +4,7 @@ import { ALERT_OPERATIONS } from "./alert-operations";
 import { HEALTH_OPERATIONS } from "./health-operations";
 import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
+import { OAUTH_SERVER_OPERATIONS } from "./oauth-server-operations";
 import { OPERATIONS, type Operation } from "./operations";
 import { SYNC_OPERATIONS } from "./sync-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
@@ -119,7 +120,7 @@ function operationObject(op: Operation) {
     ...(op.description || op.scope
       ? { description: [op.description, op.scope ? `Needs the scope \`${op.scope}\`.` : null].filter(Boolean).join(" ") }
       : {}),
-    ...(op.authenticated === false ? { security: [] } : {}),
+    security: op.authenticated === false ? [] : [{ apiKey: [] }, { oauth2: op.scope ? [op.scope] : [] }],
     ...(params.length ? { parameters: params } : {}),
     ...(op.method === "post" && op.authenticated !== false
       ? {
@@ -157,7 +158,13 @@ function operationObject(op: Operation) {
   };
 }
 
+/**
+ * `serverUrl` is where /api/v1 is; the OAuth endpoints sit at the same origin's root, so a
+ * relative server URL gives relative token and authorize URLs, which /docs resolves against the page.
+ */
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
+  const origin = serverUrl.replace(/\/api\/v1\/?$/, "");
+  const scopes = Object.fromEntries(Object.entries(SCOPE_DESCRIPTIONS));
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of [
     ...OPERATIONS,
@@ -168,6 +175,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     ...ALERT_OPERATIONS,
     ...SYNC_OPERATIONS,
     ...IMPORT_OPERATIONS,
+    ...OAUTH_SERVER_OPERATIONS,
   ])
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   return {
@@ -176,14 +184,19 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       title: "Patchbay API",
       version: "1.0.0",
       description:
-        "Drive Patchbay from other systems. Authenticate with an API key (Settings → API keys) sent as `Authorization: Bearer <key>`. " +
-        "Each key carries scopes, an optional expiry and IP allowlist, and per-minute and per-hour rate limits reported in RateLimit-* headers.\n\n" +
+        "Drive Patchbay from other systems. Authenticate with an API key (Settings → API keys) sent as `Authorization: Bearer <key>`, " +
+        "or with an OAuth 2.0 access token (Settings → OAuth apps) sent the same way. " +
+        "Each key carries scopes, an optional expiry and IP allowlist, and per-minute and per-hour rate limits reported in RateLimit-* headers; " +
+        "an access token carries the scopes it was granted and its app's rate limits.\n\n" +
+        `OAuth 2.0: authorization code with PKCE (S256) and consent, client credentials, refresh tokens (rotated; a reused one revokes the grant). ` +
+        `Endpoints: \`${origin}/oauth/authorize\`, \`${origin}/oauth/token\`, \`${origin}/oauth/revoke\` (RFC 7009), ` +
+        `\`${origin}/oauth/introspect\` (RFC 7662); metadata at \`${origin}/.well-known/oauth-authorization-server\` (RFC 8414).\n\n` +
         `Scopes:\n${Object.entries(SCOPE_DESCRIPTIONS)
           .map(([s, d]) => `- \`${s}\`: ${d}`)
           .join("\n")}`,
     },
     servers: [{ url: serverUrl }],
-    security: [{ apiKey: [] }],
+    security: [{ apiKey: [] }, { oauth2: [] }],
     paths,
     components: {
       securitySchemes: {
@@ -191,6 +204,19 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
           type: "http",
           scheme: "bearer",
           description: "A Patchbay API key: pb_live_…, or pb_test_… for a test key that sees sandbox integrations only",
+        },
+        oauth2: {
+          type: "oauth2",
+          description: "An access token (pbo_at_…) from Patchbay's OAuth 2.0 server; register the app under Settings → OAuth apps.",
+          flows: {
+            authorizationCode: {
+              authorizationUrl: `${origin}/oauth/authorize`,
+              tokenUrl: `${origin}/oauth/token`,
+              refreshUrl: `${origin}/oauth/token`,
+              scopes,
+            },
+            clientCredentials: { tokenUrl: `${origin}/oauth/token`, scopes },
+          },
         },
       },
       schemas: { Error: jsonSchema(errorSchema, "output") },

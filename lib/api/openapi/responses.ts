@@ -12,7 +12,9 @@ export const errorSchema = z.object({
 
 export const meSchema = z.object({
   tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-  api_key: z.object({ id: z.uuid(), name: z.string(), prefix: z.string() }),
+  // One of the two, by what the request authenticated with.
+  api_key: z.object({ id: z.uuid(), name: z.string(), prefix: z.string() }).optional(),
+  oauth_client: z.object({ id: z.uuid(), client_id: z.string(), name: z.string(), consented_by: z.string().nullable() }).optional(),
 });
 
 export const apiKeySchema = z.object({
