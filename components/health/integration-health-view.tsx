@@ -6,7 +6,7 @@ import type { IntegrationHealthDetail } from "@/lib/health";
 import { HEALTH_WINDOWS, type HealthWindow } from "@/lib/health/schema";
 import { CheckNowButton } from "./check-now-button";
 import { formatMs, formatUptime } from "./format";
-import { useLive } from "./use-live";
+import { useLive } from "@/components/live/use-live";
 import { HealthBadge } from "./health-badge";
 import { LatencyChart } from "./latency-chart";
 import { TransitionsList } from "./transitions-list";

@@ -45,7 +45,9 @@ export function DeliveryDetailCard({
       />
       <CardBody className="grid gap-4">
         <p className="flex items-center gap-2 text-sm">
-          <DeliveryStatusBadge status={delivery.status} />
+          <span data-testid="delivery-detail-status">
+            <DeliveryStatusBadge status={delivery.status} />
+          </span>
           {delivery.next_attempt_at && (
             <span>
               Next attempt <RelativeTime value={delivery.next_attempt_at} />

@@ -102,6 +102,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_message_endpoint_idx").on(t.messageId, t.endpointId),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
+    // The live stamp's latest attempt per endpoint (lib/live/stamp.ts), without reading its history.
+    index("webhook_deliveries_endpoint_attempted_idx").on(t.endpointId, t.lastAttemptAt),
     index("webhook_deliveries_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`status = 'pending'`),

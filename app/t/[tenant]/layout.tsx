@@ -1,4 +1,6 @@
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AppShell } from "@/components/shell/app-shell";
+import { liveStamp } from "@/lib/live/stamp";
 import { requireTenantContext, requireUser } from "@/lib/auth/session";
 import { listUserTenants } from "@/lib/tenancy";
 
@@ -9,8 +11,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const ctx = await requireTenantContext(slug);
   const user = await requireUser();
   const tenants = await listUserTenants(user.id);
+  const stamp = await liveStamp(ctx);
   return (
     <AppShell tenant={ctx.tenant} tenants={tenants} user={user} role={ctx.role}>
+      <LiveRefresh tenantSlug={ctx.tenant.slug} stamp={stamp} />
       {children}
     </AppShell>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "webhook_deliveries_endpoint_attempted_idx" ON "webhook_deliveries" USING btree ("endpoint_id","last_attempt_at");
