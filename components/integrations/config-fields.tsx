@@ -38,16 +38,20 @@ export function ConnectionFields({ form, allowHttp, baseUrlHint }: { form: Form;
 }
 
 /** Status endpoint, mapping and polling settings (DESIGN §3 `config`). */
-export function ConfigFields({ form }: { form: Form }) {
+export function ConfigFields({ form, testEndpoint }: { form: Form; testEndpoint: string | null }) {
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           form={form}
           name="config.status_endpoint"
-          label="Status endpoint (optional)"
-          placeholder="/v1/units"
-          hint="A path under the base URL. Empty: the provider's test endpoint."
+          label={testEndpoint ? "Status endpoint (optional)" : "Status endpoint"}
+          placeholder={testEndpoint ?? "/health"}
+          hint={
+            testEndpoint
+              ? `A path under the base URL. Empty: ${testEndpoint}, the provider's own test endpoint.`
+              : "A path under the base URL that answers when the API works. Without one there is nothing to call: the connection cannot be tested and health is not checked."
+          }
         />
         <TextField
           form={form}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui";
 import type { IntegrationView } from "@/lib/integrations";
 import { CANONICAL_STATUSES, REQUEST_LOG_SOURCES } from "@/lib/integrations/schema";
+import { getProvider } from "@/lib/providers";
 import { AUTH_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 import { SuccessRate } from "./status-badges";
 
@@ -56,8 +57,12 @@ export function UsageCounters({ usage, healthHref }: { usage: IntegrationView["u
   );
 }
 
-export function LastCall({ entry }: { entry: LogEntry | null }) {
-  if (!entry) return <p className="text-sm text-muted-foreground">Not called yet. Test the connection to see what it returns.</p>;
+export function LastCall({ entry, endpoint }: { entry: LogEntry | null; endpoint: string | null }) {
+  if (!entry && !endpoint)
+    return (
+      <p className="text-sm text-muted-foreground">Nothing to call yet: set a status endpoint in the settings, then test the connection.</p>
+    );
+  if (!entry) return <p className="text-sm text-muted-foreground">No calls yet. Test the connection to see what it returns.</p>;
   return (
     <div className="grid gap-1 text-sm">
       <p className="flex flex-wrap items-center gap-2">
@@ -73,6 +78,7 @@ export function LastCall({ entry }: { entry: LogEntry | null }) {
 
 export function ConfigSummary({ integration }: { integration: IntegrationView }) {
   const { config } = integration;
+  const testEndpoint = getProvider(integration.provider)?.testEndpoint ?? null;
   const mapping = config.status_mapping ?? {};
   const mapped = CANONICAL_STATUSES.filter((s) => (mapping[s]?.length ?? 0) > 0);
   return (
@@ -91,7 +97,15 @@ export function ConfigSummary({ integration }: { integration: IntegrationView })
             )}
           </Row>
           <Row term="Status endpoint">
-            {config.status_endpoint ? <code className="font-mono">{config.status_endpoint}</code> : "The provider's test endpoint"}
+            {config.status_endpoint ? (
+              <code className="font-mono">{config.status_endpoint}</code>
+            ) : testEndpoint ? (
+              <>
+                <code className="font-mono">{testEndpoint}</code> (the provider&apos;s test endpoint)
+              </>
+            ) : (
+              "None: the connection cannot be tested and health is not checked until one is set"
+            )}
           </Row>
           <Row term="Status JSON path">{config.status_path ? <code className="font-mono">{config.status_path}</code> : "Not set"}</Row>
           <Row term="Status mapping">

@@ -1,5 +1,6 @@
 "use client";
 
+import { getProvider } from "@/lib/providers";
 import { useMemo } from "react";
 import { updateIntegrationAction } from "@/app/t/[tenant]/integrations/[id]/actions";
 import { TextField } from "@/components/forms/text-field";
@@ -44,7 +45,7 @@ export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, c
         <Card>
           <CardHeader title="Status and polling" />
           <CardBody>
-            <ConfigFields form={form} />
+            <ConfigFields form={form} testEndpoint={getProvider(providerKey)?.testEndpoint ?? null} />
           </CardBody>
         </Card>
       </fieldset>

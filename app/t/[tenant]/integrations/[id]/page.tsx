@@ -2,6 +2,7 @@ import { ConfigSummary, LastCall, UsageCounters } from "@/components/integration
 import { TestConnectionPanel } from "@/components/integrations/test-connection-panel";
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { listRequestLogs } from "@/lib/integrations";
+import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { hasRole } from "@/lib/tenancy";
 import { loadIntegrationPage } from "./load";
 
@@ -15,7 +16,7 @@ export default async function IntegrationOverviewPage({ params }: { params: Prom
       <Card>
         <CardHeader title="Connection test" description="The latest call and a fresh test." />
         <CardBody className="grid gap-4">
-          <LastCall entry={last[0] ?? null} />
+          <LastCall entry={last[0] ?? null} endpoint={statusEndpointOf(integration)} />
           {hasRole(ctx, "admin") && <TestConnectionPanel tenantSlug={ctx.tenant.slug} id={integration.id} />}
         </CardBody>
       </Card>
