@@ -61,7 +61,6 @@ test("no page scrolls sideways on a 390 px phone", async ({ browser, request }) 
   const wide: string[] = [];
   for (const route of routes) {
     await page.goto(route);
-    await page.waitForLoadState("networkidle");
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,

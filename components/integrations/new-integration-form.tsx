@@ -15,6 +15,7 @@ import {
   type CredentialsFormValues,
   type SettingsFormValues,
 } from "@/lib/integrations/form-values";
+import { CREDENTIALS_WORDING } from "@/lib/integrations/credentials-wording";
 import { createIntegrationSchema } from "@/lib/integrations/schema";
 import { defaultBaseUrl, getProvider } from "@/lib/providers";
 import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
@@ -98,7 +99,7 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp, redirec
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Credentials" description="Stored encrypted; after saving only the last four characters are ever shown." />
+        <CardHeader title="Credentials" description={CREDENTIALS_WORDING} />
         <CardBody className="grid gap-4">
           {provider.authModes.length > 1 && (
             <SelectField

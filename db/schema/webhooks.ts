@@ -142,6 +142,8 @@ export const webhookAttempts = pgTable(
     success: boolean("success").notNull(),
     // As sent, with credential values replaced by "[redacted]"; signatures kept, they are not secrets.
     requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
+    // As answered, cookies and anything echoing a secret redacted; null for attempts that got no answer (or predate the column).
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt)],
 );

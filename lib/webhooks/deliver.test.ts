@@ -68,6 +68,19 @@ const headersOf = (seen: Seen) => ({
 const half = () => 0.5;
 
 describe("outgoing webhooks", () => {
+  it("keeps the subscriber's response headers with the attempt, cookies redacted", async () => {
+    const { owner } = await setup(() => ({
+      status: 202,
+      headers: { "x-request-id": "req-42", "set-cookie": "session=subscriber-session-secret" },
+      body: "queued",
+    }));
+    const [due] = await emitAndDispatch(owner.tenant.id);
+    await deliverAttempt(due!.deliveryId, due!.attempt);
+    const [attempt] = (await getDelivery(owner, due!.deliveryId)).attempt_log;
+    expect(attempt!.response_headers).toMatchObject({ "x-request-id": "req-42", "set-cookie": "[redacted]" });
+    expect(JSON.stringify(attempt)).not.toContain("subscriber-session-secret");
+  });
+
   it("delivers an outbox event signed as the standardwebhooks library verifies it, with custom headers, and logs the attempt", async () => {
     const { owner, sub, endpoint } = await setup(undefined, { headers: { "X-Tenant-Token": "tok_live_abcdef123456" } });
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);

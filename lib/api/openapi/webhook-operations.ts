@@ -249,6 +249,7 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
               "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
               authorization: "Bearer [redacted]",
             },
+            response_headers: { "content-type": "text/plain", "retry-after": "30" },
           },
         ],
       },
