@@ -125,10 +125,24 @@ describe("outgoing webhooks", () => {
     expect(off.seen).toHaveLength(0);
   });
 
+  it("retires the old secret at once when the rotation gives it no grace period", async () => {
+    const { owner, sub, endpoint } = await setup();
+    const t0 = new Date();
+    const rotated = await rotateEndpointSecret(owner, endpoint.id, { grace_period_hours: 0 }, t0);
+    expect(rotated.previous_secret_expires_at ?? null).toBeNull();
+    const [d] = await emitAndDispatch(owner.tenant.id, "integration.created", { id: "a" }, t0);
+    await deliverAttempt(d!.deliveryId, 1, { now: t0 });
+    const sent = sub.seen[0]!;
+    expect(String(sent.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(() => new Webhook(rotated.secret).verify(sent.body, headersOf(sent))).not.toThrow();
+    expect(() => new Webhook(endpoint.secret).verify(sent.body, headersOf(sent))).toThrow();
+    await expect(rotateEndpointSecret(owner, endpoint.id, { grace_period_hours: 721 })).rejects.toThrow();
+  });
+
   it("signs with both secrets for 24 hours after a rotation, then with the new one only", async () => {
     const { owner, sub, endpoint } = await setup();
     const t0 = new Date();
-    const rotated = await rotateEndpointSecret(owner, endpoint.id, t0);
+    const rotated = await rotateEndpointSecret(owner, endpoint.id, {}, t0);
     expect(rotated.secret).not.toBe(endpoint.secret);
 
     const [d1] = await emitAndDispatch(owner.tenant.id, "integration.created", { id: "a" }, t0);
