@@ -5,7 +5,7 @@ import { openLine, passServerOutput } from "./next-output";
 
 // Next 16's `next start` output, as printed before the server's own lines.
 const NEXT_START = [
-  "   ▲ Next.js 16.0.1",
+  "\u001b[35m\u001b[1m   ▲ Next.js\u001b[22m\u001b[39m 16.4.6",
   "   - Local:        http://localhost:3000",
   "   - Network:      http://0.0.0.0:3000",
   "",

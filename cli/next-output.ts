@@ -6,8 +6,12 @@ import type { Readable, Writable } from "node:stream";
 // address to open instead; everything else the server writes (errors, warnings) passes through.
 const BANNER = [/^\s*▲ Next\.js/, /^\s*- (Local|Network|Environments?|Experiments?):/, /^\s*✓ (Starting|Ready in)/, /^\s*$/];
 
+// Next colours its banner when the terminal allows; the patterns read the text under the colour codes.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 export function isNextBanner(line: string): boolean {
-  return BANNER.some((pattern) => pattern.test(line));
+  const text = line.replace(ANSI, "");
+  return BANNER.some((pattern) => pattern.test(text));
 }
 
 /** Copies `from` to `to` line by line, leaving out Next's start-up banner. */

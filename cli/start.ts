@@ -39,9 +39,10 @@ export async function start(root: string): Promise<number> {
     process.execPath,
     [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(settings.port), "-H", settings.hostname],
     // Telemetry off unless the operator opts in (NEXT_TELEMETRY_DISABLED=0): a self-hosted tool does not phone home.
-    { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NODE_ENV: "production" } },
+    { cwd: root, stdio: ["inherit", "pipe", "pipe"], env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NODE_ENV: "production" } },
   );
   passServerOutput(child.stdout!, process.stdout);
+  passServerOutput(child.stderr!, process.stderr);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 
   const shownHost = settings.hostname === "0.0.0.0" || settings.hostname === "::" ? "localhost" : settings.hostname;

@@ -33,6 +33,8 @@ async function primaryButtonRings(page: Page): Promise<Ring[]> {
     const buttons = [...document.querySelectorAll<HTMLElement>("[data-variant=primary]")].filter((b) => b.offsetParent !== null);
     return buttons.map((button) => {
       button.focus();
+      // Buttons fade their colours (outline included): read the ring as it settles, not its first frame.
+      for (const animation of button.getAnimations()) animation.finish();
       const style = getComputedStyle(button);
       return {
         label: button.textContent?.trim() ?? "",
