@@ -12,4 +12,3 @@ export function formatMs(value: number | null): string {
   if (value === null) return "—";
   return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
 }
-
