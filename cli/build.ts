@@ -33,11 +33,26 @@ export function buildIsStale(root: string, kind: BuildKind = "app"): boolean {
 }
 
 export function runNextBuild(root: string, kind: BuildKind = "app"): void {
-  console.log(kind === "app" ? "Building Patchbay (first start, or the sources changed)…" : "Building the bench build (.next-bench)…");
+  console.log(
+    kind === "app"
+      ? "Building Patchbay (first start, or the sources changed; a minute or two)…"
+      : "Building the bench build (.next-bench)…",
+  );
+  // Quiet unless it fails: the route table and Next's notices are for Next's developers, not for whoever starts Patchbay.
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", ...(kind === "bench" ? { PATCHBAY_BENCH_BUILD: "1" } : {}) },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      NODE_ENV: "production",
+      ...(kind === "bench" ? { PATCHBAY_BENCH_BUILD: "1" } : {}),
+    },
   });
-  if (result.status !== 0) throw new Error("next build failed; see its output above.");
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? "");
+    process.stderr.write(result.stderr ?? "");
+    throw new Error("next build failed; see its output above.");
+  }
 }

@@ -19,8 +19,10 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await expect(page).toHaveURL(/\/setup$/);
 
     await setup.fill({ tenantName: "Acme Corp", tenantSlug: "acme", name: owner.name, email: owner.email, password: owner.password });
-    await expect(page).toHaveURL(/\/login\?setup=done/);
-    await expect(page.getByText("Your organisation is ready.")).toBeVisible();
+    // Signed in with the password just chosen, and the empty dashboard says what to do first.
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    await expect(page.getByRole("link", { name: "Add integration" })).toBeVisible();
+    await expect(page.getByTestId("recent-activity")).toContainText("set up the organisation");
   });
 
   test("setup is gone once a user exists, and a signed-out deep link returns after sign-in", async ({ page }) => {

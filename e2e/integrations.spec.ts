@@ -108,7 +108,7 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
       "aria-current",
       "page",
     );
-    await expect(page.getByText("Not called yet.")).toBeVisible();
+    await expect(page.getByText("No calls yet.")).toBeVisible();
     await expect(page.getByRole("main").getByTestId("connection-status")).toHaveText(/^.Not yet connected$/);
     await expectAccessible(page);
   });

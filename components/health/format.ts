@@ -12,6 +12,3 @@ export function formatMs(value: number | null): string {
   if (value === null) return "—";
   return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
 }
-
-/** Polling cadence of the live pages: the shortest check interval Patchbay allows. */
-export const LIVE_REFRESH_MS = 5_000;

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader, EmptyState, RelativeTime } from "@/componen
 import type { HealthStatus } from "@/db/schema/health";
 import type { TenantHealthOverview } from "@/lib/health";
 import { STATUS_LABEL } from "./format";
-import { useLive } from "./use-live";
+import { useLive } from "@/components/live/use-live";
 import { HealthBadge } from "./health-badge";
 import { LatencyChart } from "./latency-chart";
 import { TransitionsList } from "./transitions-list";

@@ -6,7 +6,7 @@ import { EmptyState, Pager, RelativeTime, Table, TBody, Td, Th, THead, Tr } from
 import type { IntegrationHealthListItem } from "@/lib/health";
 import { hrefWith, pageHrefs, type PagePosition } from "@/lib/pager";
 import { formatMs, formatUptime } from "./format";
-import { useLive } from "./use-live";
+import { useLive } from "@/components/live/use-live";
 import { HealthBadge } from "./health-badge";
 import { Sparkline } from "./sparkline";
 

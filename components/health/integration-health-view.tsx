@@ -6,7 +6,7 @@ import type { IntegrationHealthDetail } from "@/lib/health";
 import { HEALTH_WINDOWS, type HealthWindow } from "@/lib/health/schema";
 import { CheckNowButton } from "./check-now-button";
 import { formatMs, formatUptime } from "./format";
-import { useLive } from "./use-live";
+import { useLive } from "@/components/live/use-live";
 import { HealthBadge } from "./health-badge";
 import { LatencyChart } from "./latency-chart";
 import { TransitionsList } from "./transitions-list";
@@ -57,7 +57,7 @@ export function IntegrationHealthView({
         />
         <CardBody>
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-            <Figure label="Status" value={<HealthBadge status={data.status} enabled={data.enabled} />} />
+            <Figure label="Status" testId="current-health" value={<HealthBadge status={data.status} enabled={data.enabled} />} />
             <Figure label="Uptime 24 h" value={formatUptime(data.uptime["24h"])} />
             <Figure label="Uptime 7 d" value={formatUptime(data.uptime["7d"])} />
             <Figure label="Uptime 30 d" value={formatUptime(data.uptime["30d"])} />

@@ -84,16 +84,20 @@ function StatusPathField({ form }: { form: Form }) {
  * apply (`statusMapping`: a status feed such as Custom REST, or one already set up) the status path
  * and mapping are shown; elsewhere (Stripe, Slack…) they wait folded away under a disclosure.
  */
-export function ConfigFields({ form, statusMapping }: { form: Form; statusMapping: boolean }) {
+export function ConfigFields({ form, statusMapping, testEndpoint }: { form: Form; statusMapping: boolean; testEndpoint: string | null }) {
   return (
     <div className="grid gap-6">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           form={form}
           name="config.status_endpoint"
-          label="Status endpoint (optional)"
-          placeholder="/v1/units"
-          hint="A path under the base URL. Empty: the provider's test endpoint."
+          label={testEndpoint ? "Status endpoint (optional)" : "Status endpoint"}
+          placeholder={testEndpoint ?? "/health"}
+          hint={
+            testEndpoint
+              ? `A path under the base URL. Empty: ${testEndpoint}, the provider's own test endpoint.`
+              : "A path under the base URL that answers when the API works. Without one there is nothing to call: the connection cannot be tested and health is not checked."
+          }
         />
         {statusMapping && <StatusPathField form={form} />}
       </div>

@@ -3,6 +3,7 @@ import { Badge, Card, CardBody, CardHeader, RelativeTime } from "@/components/ui
 import type { IntegrationView } from "@/lib/integrations";
 import { CANONICAL_STATUSES, REQUEST_LOG_SOURCES } from "@/lib/integrations/schema";
 import { statusMappingApplies } from "@/lib/integrations/status-mapping";
+import { getProvider } from "@/lib/providers";
 import { AUTH_LABELS, SOURCE_LABELS, STATUS_LABELS } from "./labels";
 import { SuccessRate } from "./status-badges";
 
@@ -57,8 +58,12 @@ export function UsageCounters({ usage, healthHref }: { usage: IntegrationView["u
   );
 }
 
-export function LastCall({ entry }: { entry: LogEntry | null }) {
-  if (!entry) return <p className="text-sm text-muted-foreground">Not called yet. Test the connection to see what it returns.</p>;
+export function LastCall({ entry, endpoint }: { entry: LogEntry | null; endpoint: string | null }) {
+  if (!entry && !endpoint)
+    return (
+      <p className="text-sm text-muted-foreground">Nothing to call yet: set a status endpoint in the settings, then test the connection.</p>
+    );
+  if (!entry) return <p className="text-sm text-muted-foreground">No calls yet. Test the connection to see what it returns.</p>;
   return (
     <div className="grid gap-1 text-sm">
       <p className="flex flex-wrap items-center gap-2">
@@ -74,6 +79,7 @@ export function LastCall({ entry }: { entry: LogEntry | null }) {
 
 export function ConfigSummary({ integration }: { integration: IntegrationView }) {
   const { config } = integration;
+  const testEndpoint = getProvider(integration.provider)?.testEndpoint ?? null;
   const mapping = config.status_mapping ?? {};
   const mapped = CANONICAL_STATUSES.filter((s) => (mapping[s]?.length ?? 0) > 0);
   const statuses = statusMappingApplies(integration);
@@ -93,7 +99,15 @@ export function ConfigSummary({ integration }: { integration: IntegrationView })
             )}
           </Row>
           <Row term="Status endpoint">
-            {config.status_endpoint ? <code className="font-mono">{config.status_endpoint}</code> : "The provider's test endpoint"}
+            {config.status_endpoint ? (
+              <code className="font-mono">{config.status_endpoint}</code>
+            ) : testEndpoint ? (
+              <>
+                <code className="font-mono">{testEndpoint}</code> (the provider&apos;s test endpoint)
+              </>
+            ) : (
+              "None: the connection cannot be tested and health is not checked until one is set"
+            )}
           </Row>
           {statuses && (
             <>

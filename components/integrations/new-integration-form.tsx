@@ -15,17 +15,19 @@ import {
   type CredentialsFormValues,
   type SettingsFormValues,
 } from "@/lib/integrations/form-values";
+import { CREDENTIALS_WORDING } from "@/lib/integrations/credentials-wording";
 import { createIntegrationSchema } from "@/lib/integrations/schema";
 import { defaultBaseUrl, getProvider } from "@/lib/providers";
 import { ConfigFields, ConnectionFields, OAuthEndpointFields } from "./config-fields";
 import { CredentialFields } from "./credential-fields";
+import { RedirectUri } from "@/components/oauth/redirect-uri";
 import { AUTH_LABELS } from "./labels";
 import { ProviderIcon } from "./provider-icon";
 import { useIntegrationForm } from "./use-integration-form";
 
-type Props = { tenantSlug: string; providerKey: string; allowHttp: boolean };
+type Props = { tenantSlug: string; providerKey: string; allowHttp: boolean; redirectUri: string };
 
-export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props) {
+export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp, redirectUri }: Props) {
   const provider = getProvider(providerKey)!;
   const router = useRouter();
   const { toast } = useToast();
@@ -74,9 +76,11 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
           <div className="flex items-center gap-3">
             <ProviderIcon icon={provider.icon} />
             <p className="font-medium">{provider.name}</p>
-            <a href={provider.docsUrl} target="_blank" rel="noreferrer" className="text-sm text-link underline-offset-4 hover:underline">
-              API docs
-            </a>
+            {provider.docsUrl && (
+              <a href={provider.docsUrl} target="_blank" rel="noreferrer" className="text-sm text-link underline-offset-4 hover:underline">
+                {provider.name} API docs<span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            )}
           </div>
           {provider.note && <Alert tone="info">{provider.note}</Alert>}
           {environment === "sandbox" && (provider.sandboxBaseUrl || provider.sandboxNote) && (
@@ -95,7 +99,7 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Credentials" description="Stored encrypted; after saving only the last four characters are ever shown." />
+        <CardHeader title="Credentials" description={CREDENTIALS_WORDING} />
         <CardBody className="grid gap-4">
           {provider.authModes.length > 1 && (
             <SelectField
@@ -106,7 +110,13 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
             />
           )}
           <CredentialFields form={credentialsForm} provider={provider} authType={authType} />
+          {authType === "oauth2" && <RedirectUri uri={redirectUri} />}
           {needsOAuthEndpoints(provider.key) && <OAuthEndpointFields form={settingsForm} />}
+          {authType !== "oauth2" && (
+            <p className="text-sm text-muted-foreground">
+              Receiver URLs, for the provider to post webhooks to, are made on the integration&apos;s Webhooks tab once it is saved.
+            </p>
+          )}
         </CardBody>
       </Card>
       <Card>
@@ -115,7 +125,7 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp }: Props
           description={provider.statusHints?.note ?? "What to call to check the connection, and how often."}
         />
         <CardBody>
-          <ConfigFields form={settingsForm} statusMapping={Boolean(provider.statusHints)} />
+          <ConfigFields form={settingsForm} statusMapping={Boolean(provider.statusHints)} testEndpoint={provider.testEndpoint} />
         </CardBody>
       </Card>
       <div className="flex justify-end gap-2">

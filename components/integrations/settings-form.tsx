@@ -1,5 +1,6 @@
 "use client";
 
+import { getProvider } from "@/lib/providers";
 import { useMemo } from "react";
 import { updateIntegrationAction } from "@/app/t/[tenant]/integrations/[id]/actions";
 import { TextField } from "@/components/forms/text-field";
@@ -53,7 +54,7 @@ export function SettingsForm({ tenantSlug, id, providerKey, values, allowHttp, c
         <Card>
           <CardHeader title={statusMapping ? "Status and polling" : "Health checks and polling"} />
           <CardBody>
-            <ConfigFields form={form} statusMapping={statusMapping} />
+            <ConfigFields form={form} statusMapping={statusMapping} testEndpoint={getProvider(providerKey)?.testEndpoint ?? null} />
           </CardBody>
         </Card>
       </fieldset>

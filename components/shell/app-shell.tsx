@@ -3,7 +3,9 @@ import { NotificationBell } from "@/components/alerts/notification-bell";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Badge } from "@/components/ui";
 import type { Role } from "@/lib/tenancy/roles";
+import { mainNavItems, SECONDARY_NAV_ITEMS } from "./nav-items";
 import { NavLinks } from "./nav-links";
+import { ShellPanel } from "./shell-panel";
 import { TenantSwitcher } from "./tenant-switcher";
 
 type Props = {
@@ -25,40 +27,33 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
       >
         Skip to content
       </a>
-      <aside className="flex flex-col gap-4 border-b border-border bg-surface p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center justify-between gap-2">
-          <Link href={base} className="text-lg font-semibold tracking-tight">
-            Patchbay
-          </Link>
-          <NotificationBell tenantSlug={tenant.slug} initialCount={unreadNotifications} />
-        </div>
-        <TenantSwitcher tenants={tenants} current={tenant.slug} />
-        <nav aria-label="Main" className="md:flex-1">
-          <NavLinks
-            items={[
-              { href: base, label: "Dashboard", exact: true },
-              { href: `${base}/integrations`, label: "Integrations" },
-              { href: `${base}/health`, label: "Health" },
-              { href: `${base}/webhooks`, label: "Webhooks" },
-              { href: `${base}/notifications`, label: "Notifications" },
-              ...(role === "viewer" ? [] : [{ href: `${base}/audit`, label: "Audit log" }]),
-              { href: `${base}/data`, label: "Data" },
-              { href: `${base}/imports`, label: "Imports" },
-              { href: `${base}/exports`, label: "Exports" },
-              { href: `${base}/settings`, label: "Settings" },
-            ]}
-          />
-        </nav>
-        <div className="flex items-center justify-between gap-2 border-t border-border pt-3 md:flex-col md:items-stretch">
-          <div className="min-w-0">
-            <p className="truncate text-sm font-medium">{user.name}</p>
-            <p className="truncate text-xs text-muted-foreground">{user.email}</p>
-            <Badge className="mt-1" tone={role === "viewer" ? "neutral" : "info"}>
-              {role}
-            </Badge>
+      <aside className="flex flex-col gap-4 border-b border-border bg-surface p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:self-start md:overflow-y-auto md:border-r md:border-b-0">
+        <ShellPanel
+          brand={
+            <div className="flex items-center justify-between gap-2">
+              <Link href={base} className="text-lg font-semibold tracking-tight">
+                Patchbay
+              </Link>
+              <NotificationBell tenantSlug={tenant.slug} initialCount={unreadNotifications} />
+            </div>
+          }
+        >
+          <TenantSwitcher tenants={tenants} current={tenant.slug} />
+          <nav aria-label="Main" className="grid content-start gap-4 md:flex-1">
+            <NavLinks items={mainNavItems(base, role)} />
+            <NavLinks items={SECONDARY_NAV_ITEMS} />
+          </nav>
+          <div className="flex items-center justify-between gap-2 border-t border-border pt-3 md:flex-col md:items-stretch">
+            <div className="min-w-0">
+              <p className="truncate text-sm font-medium">{user.name}</p>
+              <p className="truncate text-xs text-muted-foreground">{user.email}</p>
+              <Badge className="mt-1" tone={role === "viewer" ? "neutral" : "info"}>
+                {role}
+              </Badge>
+            </div>
+            <SignOutButton />
           </div>
-          <SignOutButton />
-        </div>
+        </ShellPanel>
       </aside>
       <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">
         {children}

@@ -31,7 +31,17 @@ export function buttonClasses({ variant = "primary", size = "md" }: { variant?: 
   );
 }
 
-export function Button({ variant, size, asChild = false, className, ...props }: ButtonProps) {
+export function Button({ variant = "primary", size, asChild = false, className, disabled, onClick, ...props }: ButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
-  return <Comp className={cn(buttonClasses({ variant, size }), className)} {...props} />;
+  // Unavailable (busy, mostly) is aria-disabled with clicks ignored, not the native attribute: a natively
+  // disabled button loses focus to the body, and focus should stay on the control that started the action.
+  return (
+    <Comp
+      data-variant={variant}
+      className={cn(buttonClasses({ variant, size }), className)}
+      aria-disabled={disabled || undefined}
+      onClick={disabled ? (event: React.MouseEvent<HTMLButtonElement>) => event.preventDefault() : onClick}
+      {...props}
+    />
+  );
 }

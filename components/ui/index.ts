@@ -21,3 +21,4 @@ export { TabLinks, Tabs, TabsContent, TabsList, TabsTrigger, type TabLinksProps 
 export { Toaster, useToast, type ToastOptions, type ToastTone } from "./toast";
 export { RelativeTime } from "./relative-time";
 export { ShownOnce } from "./shown-once";
+export { FilterDisclosure } from "./filter-disclosure";

@@ -45,14 +45,16 @@ export function DeliveryDetailCard({
       />
       <CardBody className="grid gap-4">
         <p className="flex items-center gap-2 text-sm">
-          <DeliveryStatusBadge status={delivery.status} />
-          {delivery.next_attempt_at && (
-            <span>
-              Next attempt <RelativeTime value={delivery.next_attempt_at} />
+          <span data-testid="delivery-detail-status">
+            <DeliveryStatusBadge status={delivery.status} />
+          </span>
+          {delivery.status === "pending" && delivery.next_attempt_at && (
+            <span data-testid="next-attempt">
+              Next attempt due <RelativeTime value={delivery.next_attempt_at} />
             </span>
           )}
         </p>
-        <PayloadViewer body={delivery.payload} />
+        <PayloadViewer body={delivery.payload} open />
         <Table>
           <THead>
             <Tr>
@@ -83,21 +85,40 @@ export function DeliveryDetailCard({
             ))}
           </TBody>
         </Table>
-        {delivery.attempt_log.map((a) =>
-          Object.keys(a.request_headers).length ? (
-            <details key={a.attempt} className="text-sm" data-testid="attempt-headers">
-              <summary className="cursor-pointer">Request headers of attempt {a.attempt}</summary>
-              <dl className="mt-2 grid gap-1 font-mono text-xs">
-                {Object.entries(a.request_headers).map(([name, value]) => (
-                  <div key={name} className="break-all">
-                    <dt className="inline font-semibold">{name}:</dt> <dd className="inline">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-          ) : null,
-        )}
+        {[...delivery.attempt_log].reverse().map((a, i) => (
+          // The latest attempt's headers open: they are what a subscriber's signature check saw.
+          <details key={a.attempt} className="text-sm" data-testid="attempt-headers" open={i === 0}>
+            <summary className="cursor-pointer">Request headers of attempt {a.attempt}</summary>
+            <div className="mt-2 grid gap-3 sm:grid-cols-2">
+              <HeaderList title="Sent" headers={a.request_headers} />
+              <HeaderList title="Answered" headers={a.response_headers} />
+            </div>
+          </details>
+        ))}
       </CardBody>
     </Card>
+  );
+}
+
+// Standard Webhooks' three: the id, when it was signed, and the signature a subscriber verifies.
+const SIGNING_HEADERS = new Set(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+
+function HeaderList({ title, headers }: { title: string; headers: Record<string, string> | null }) {
+  const entries = Object.entries(headers ?? {});
+  return (
+    <div className="grid min-w-0 content-start gap-1">
+      <p className="font-medium">{title}</p>
+      {entries.length === 0 ? (
+        <p className="text-muted-foreground">{headers ? "No headers." : "No answer, or not recorded for this attempt."}</p>
+      ) : (
+        <dl className="grid gap-1 font-mono text-xs">
+          {entries.map(([name, value]) => (
+            <div key={name} className={SIGNING_HEADERS.has(name) ? "rounded bg-info-bg px-1 break-all text-info-fg" : "break-all"}>
+              <dt className="inline font-semibold">{name}:</dt> <dd className="inline">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
   );
 }

@@ -1,17 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import {
-  deleteEndpointAction,
-  rotateEndpointSecretAction,
-  sendTestEventAction,
-  updateEndpointAction,
-} from "@/app/t/[tenant]/webhooks/actions";
+import { useTransition } from "react";
+import { deleteEndpointAction, sendTestEventAction, updateEndpointAction } from "@/app/t/[tenant]/webhooks/actions";
 import { ConfirmAction } from "@/components/forms/confirm-action";
-import { Button, Dialog, useToast } from "@/components/ui";
+import { Button, useToast } from "@/components/ui";
 import type { ActionResult } from "@/lib/action-result";
-import { SecretReveal } from "./secret-reveal";
+import { RotateSecretDialog } from "./rotate-secret-dialog";
 
 type Props = { tenantSlug: string; id: string; url: string; enabled: boolean };
 
@@ -19,14 +14,12 @@ export function EndpointActions({ tenantSlug, id, url, enabled }: Props) {
   const router = useRouter();
   const { toast } = useToast();
   const [pending, startTransition] = useTransition();
-  const [secret, setSecret] = useState<string | null>(null);
 
-  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string, then?: (data: T) => void) =>
+  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string) =>
     startTransition(async () => {
       const result = await action();
       if (!result.ok) return toast({ tone: "danger", title: result.error });
       toast({ tone: "success", title: success });
-      then?.(result.data);
     });
 
   return (
@@ -50,22 +43,7 @@ export function EndpointActions({ tenantSlug, id, url, enabled }: Props) {
       >
         {enabled ? "Disable" : "Enable"}
       </Button>
-      <Button
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          run(
-            () => rotateEndpointSecretAction(tenantSlug, { id }),
-            "Secret rotated",
-            (d) => setSecret(d.secret),
-          )
-        }
-      >
-        Rotate secret
-      </Button>
-      <Dialog open={secret !== null} onOpenChange={(open) => !open && setSecret(null)}>
-        {secret && <SecretReveal secret={secret} note="The previous secret keeps signing beside it for 24 hours." />}
-      </Dialog>
+      <RotateSecretDialog tenantSlug={tenantSlug} id={id} />
       <ConfirmAction
         triggerLabel="Delete"
         triggerAriaLabel={`Delete endpoint ${url}`}

@@ -102,6 +102,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_message_endpoint_idx").on(t.messageId, t.endpointId),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
+    // The live stamp's latest attempt per endpoint (lib/live/stamp.ts), without reading its history.
+    index("webhook_deliveries_endpoint_attempted_idx").on(t.endpointId, t.lastAttemptAt),
     index("webhook_deliveries_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`status = 'pending'`),
@@ -140,6 +142,8 @@ export const webhookAttempts = pgTable(
     success: boolean("success").notNull(),
     // As sent, with credential values replaced by "[redacted]"; signatures kept, they are not secrets.
     requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
+    // As answered, cookies and anything echoing a secret redacted; null for attempts that got no answer (or predate the column).
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt)],
 );

@@ -14,19 +14,21 @@ export async function signInAsOwner(page: Page) {
       email: OWNER.email,
       password: OWNER.password,
     });
-    await expect(page).toHaveURL(/\/login\?setup=done/);
+    // Setup signs the owner in.
+    await expect(page).toHaveURL(/\/t\/acme$/);
+    return;
   }
   await new LoginPage(page).signIn(OWNER.email, OWNER.password);
   await expect(page).toHaveURL(new RegExp(`/t/${OWNER.tenant}$`));
 }
 
 /** Creates an API key on the keys page (the owner signed in) and returns it, shown once. */
-export async function createApiKey(page: Page, name: string): Promise<string> {
+export async function createApiKey(page: Page, name: string, scopes: string[] = ["integrations:write"]): Promise<string> {
   await page.goto(`/t/${OWNER.tenant}/settings/api-keys`);
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("checkbox", { name: /integrations:write/ }).check();
+  for (const scope of scopes) await dialog.getByRole("checkbox", { name: new RegExp(`^${scope}`) }).check();
   await dialog.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByTestId("new-api-key").textContent())!.trim();
   await page.getByRole("button", { name: "Done" }).click();

@@ -1,4 +1,3 @@
-import { desc, eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
 import { auditEvents, outboxEvents, type ActorType } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -48,8 +47,4 @@ export async function emitEvent(tenantId: string, type: string, payload: Record<
     );
   }
   await tx.insert(outboxEvents).values({ tenantId, type, payload });
-}
-
-export async function listRecentAudit(tenantId: string, limit = 10) {
-  return db().select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(desc(auditEvents.createdAt)).limit(limit);
 }

@@ -59,7 +59,8 @@ export type Provider = {
   /** Null when each account has its own host (a shop or subdomain); `baseUrlHint` shows its form. */
   baseUrl: string | null;
   baseUrlHint?: string;
-  docsUrl: string;
+  /** Null for the custom providers: their docs are the admin's own API's. */
+  docsUrl: string | null;
   /** Path under the base URL that proves the credentials work; also used for health checks. */
   testEndpoint: string | null;
   apiKey?: ApiKeyPlacement;

@@ -1,17 +1,19 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
-import { apiKeys, memberships } from "@/db/schema";
-import { listRecentAudit } from "@/lib/audit";
+import { apiKeys, integrations, memberships } from "@/db/schema";
+import { recentActivity } from "@/lib/audit/activity";
 import type { TenantContext } from "./context";
+import { withTenant } from "./data";
 
 export async function tenantOverview(ctx: TenantContext) {
-  const [[members], [keys], recent] = await Promise.all([
-    db().select({ n: count() }).from(memberships).where(eq(memberships.tenantId, ctx.tenant.id)),
-    db()
+  // One after another: they share the tenant's one transaction.
+  const counts = await withTenant(ctx, async (tx) => {
+    const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, ctx.tenant.id));
+    const [keys] = await tx
       .select({ n: count() })
       .from(apiKeys)
-      .where(and(eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt))),
-    listRecentAudit(ctx.tenant.id, 10),
-  ]);
-  return { memberCount: members?.n ?? 0, activeApiKeyCount: keys?.n ?? 0, recent };
+      .where(and(eq(apiKeys.tenantId, ctx.tenant.id), isNull(apiKeys.revokedAt)));
+    const [linked] = await tx.select({ n: count() }).from(integrations).where(eq(integrations.tenantId, ctx.tenant.id));
+    return { memberCount: members?.n ?? 0, activeApiKeyCount: keys?.n ?? 0, integrationCount: linked?.n ?? 0 };
+  });
+  return { ...counts, recent: await recentActivity(ctx, 10) };
 }

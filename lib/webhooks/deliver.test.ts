@@ -68,6 +68,19 @@ const headersOf = (seen: Seen) => ({
 const half = () => 0.5;
 
 describe("outgoing webhooks", () => {
+  it("keeps the subscriber's response headers with the attempt, cookies redacted", async () => {
+    const { owner } = await setup(() => ({
+      status: 202,
+      headers: { "x-request-id": "req-42", "set-cookie": "session=subscriber-session-secret" },
+      body: "queued",
+    }));
+    const [due] = await emitAndDispatch(owner.tenant.id);
+    await deliverAttempt(due!.deliveryId, due!.attempt);
+    const [attempt] = (await getDelivery(owner, due!.deliveryId)).attempt_log;
+    expect(attempt!.response_headers).toMatchObject({ "x-request-id": "req-42", "set-cookie": "[redacted]" });
+    expect(JSON.stringify(attempt)).not.toContain("subscriber-session-secret");
+  });
+
   it("delivers an outbox event signed as the standardwebhooks library verifies it, with custom headers, and logs the attempt", async () => {
     const { owner, sub, endpoint } = await setup(undefined, { headers: { "X-Tenant-Token": "tok_live_abcdef123456" } });
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
@@ -112,10 +125,24 @@ describe("outgoing webhooks", () => {
     expect(off.seen).toHaveLength(0);
   });
 
+  it("retires the old secret at once when the rotation gives it no grace period", async () => {
+    const { owner, sub, endpoint } = await setup();
+    const t0 = new Date();
+    const rotated = await rotateEndpointSecret(owner, endpoint.id, { grace_period_hours: 0 }, t0);
+    expect(rotated.previous_secret_expires_at ?? null).toBeNull();
+    const [d] = await emitAndDispatch(owner.tenant.id, "integration.created", { id: "a" }, t0);
+    await deliverAttempt(d!.deliveryId, 1, { now: t0 });
+    const sent = sub.seen[0]!;
+    expect(String(sent.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    expect(() => new Webhook(rotated.secret).verify(sent.body, headersOf(sent))).not.toThrow();
+    expect(() => new Webhook(endpoint.secret).verify(sent.body, headersOf(sent))).toThrow();
+    await expect(rotateEndpointSecret(owner, endpoint.id, { grace_period_hours: 721 })).rejects.toThrow();
+  });
+
   it("signs with both secrets for 24 hours after a rotation, then with the new one only", async () => {
     const { owner, sub, endpoint } = await setup();
     const t0 = new Date();
-    const rotated = await rotateEndpointSecret(owner, endpoint.id, t0);
+    const rotated = await rotateEndpointSecret(owner, endpoint.id, {}, t0);
     expect(rotated.secret).not.toBe(endpoint.secret);
 
     const [d1] = await emitAndDispatch(owner.tenant.id, "integration.created", { id: "a" }, t0);

@@ -60,7 +60,20 @@ type Result = {
   error: string | null;
   durationMs: number;
   requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string> | null;
 };
+
+// Enough of a subscriber's answer to debug it, not a place to store whatever it sends.
+const MAX_RESPONSE_HEADERS = 40;
+const MAX_HEADER_VALUE_CHARS = 500;
+
+function loggedResponseHeaders(headers: Record<string, string>, hide: (text: string) => string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .slice(0, MAX_RESPONSE_HEADERS)
+      .map(([name, value]) => [name, /^(set-cookie|cookie)$/i.test(name) ? REDACTED : hide(value.slice(0, MAX_HEADER_VALUE_CHARS))]),
+  );
+}
 
 /**
  * The endpoint's own auth on top of the Standard Webhooks signature, and the same headers as the
@@ -143,6 +156,7 @@ async function send(endpoint: EndpointRow, webhookId: string, body: string, now:
           : `Answered ${res.status}.`,
       durationMs: Math.round(performance.now() - started),
       requestHeaders,
+      responseHeaders: loggedResponseHeaders(res.headers, hide),
     };
   } catch (error) {
     const known = error instanceof HttpError;
@@ -154,6 +168,7 @@ async function send(endpoint: EndpointRow, webhookId: string, body: string, now:
       error: known ? hide(error.message) : "The request failed.",
       durationMs: Math.round(performance.now() - started),
       requestHeaders,
+      responseHeaders: null,
     };
   }
 }
@@ -249,6 +264,7 @@ async function record(batch: Recorded[], now: Date): Promise<Set<string>> {
         error: r.result.error,
         success: r.status === "succeeded",
         requestHeaders: r.result.requestHeaders,
+        responseHeaders: r.result.responseHeaders,
       })),
     );
     // One verdict per endpoint: a 410 disables, else any success resets the clock, else it runs.

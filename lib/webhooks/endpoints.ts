@@ -26,7 +26,9 @@ import {
   listEndpointsSchema,
   type ListEndpointsInput,
   patchEndpointSchema,
+  rotateEndpointSecretSchema,
   type AuthCredentials,
+  type RotateEndpointSecretInput,
 } from "./schema";
 import { generateEndpointSecret } from "./signing";
 import { writeEvents } from "./write-events";
@@ -34,7 +36,7 @@ import { writeEvents } from "./write-events";
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
 /** How long a rotated-out secret keeps signing, so subscribers can switch without dropping messages. */
-export const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
 
 /** The read shape: settings and state, custom header names but never their values or the secret. */
 export function endpointView(row: EndpointRow, now = new Date()) {
@@ -224,9 +226,10 @@ export async function deleteEndpoint(ctx: TenantContext, id: string): Promise<vo
   });
 }
 
-/** A new secret, shown once; the old one keeps signing beside it for 24 hours. */
-export async function rotateEndpointSecret(ctx: TenantContext, id: string, now = new Date()) {
+/** A new secret, shown once; the old one keeps signing beside it for the grace period (24 hours unless chosen). */
+export async function rotateEndpointSecret(ctx: TenantContext, id: string, raw: RotateEndpointSecretInput = {}, now = new Date()) {
   requireRole(ctx, "admin");
+  const { grace_period_hours: hours } = rotateEndpointSecretSchema.parse(raw);
   return withTenant(ctx, async (tx) => {
     const row = await loadOwned(webhookEndpoints, ctx, id, { lock: true });
     const old = decryptSecret(row.secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row));
@@ -235,12 +238,12 @@ export async function rotateEndpointSecret(ctx: TenantContext, id: string, now =
       .update(webhookEndpoints)
       .set({
         secret: encryptSecret(secret, contextFor(WEBHOOK_ENDPOINT_SECRET_COLUMN, row)),
-        previousSecret: encryptSecret(old, contextFor(WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN, row)),
-        previousSecretExpiresAt: new Date(now.getTime() + SECRET_OVERLAP_MS),
+        previousSecret: hours > 0 ? encryptSecret(old, contextFor(WEBHOOK_ENDPOINT_PREVIOUS_SECRET_COLUMN, row)) : null,
+        previousSecretExpiresAt: hours > 0 ? new Date(now.getTime() + hours * HOUR_MS) : null,
       })
       .where(eq(webhookEndpoints.id, row.id))
       .returning();
-    await audit(ctx, tx, "secret_rotated", updated!);
+    await audit(ctx, tx, "secret_rotated", updated!, { grace_period_hours: hours });
     return { ...endpointView(updated!, now), secret };
   });
 }

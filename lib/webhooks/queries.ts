@@ -76,6 +76,7 @@ export async function getDelivery(ctx: TenantContext, deliveryId: string) {
       error: a.error,
       response_excerpt: a.responseExcerpt,
       request_headers: a.requestHeaders ?? {},
+      response_headers: a.responseHeaders,
     })),
   };
 }

@@ -186,6 +186,17 @@ export const patchEndpointSchema = (options: SchemaOptions) =>
   });
 export type PatchEndpointInput = z.input<ReturnType<typeof patchEndpointSchema>>;
 
+/** How long the old secret keeps signing beside the new one; 0 retires it at once (the same choice as an API key's rotation). */
+export const rotateEndpointSecretSchema = z.object({
+  grace_period_hours: z.coerce
+    .number({ error: "Enter a number of hours." })
+    .int("Whole hours only.")
+    .min(0, "At least 0.")
+    .max(720, "At most 720 hours (30 days).")
+    .default(24),
+});
+export type RotateEndpointSecretInput = z.input<typeof rotateEndpointSecretSchema>;
+
 export const listEndpointsSchema = z.object({ limit: limitSchema, cursor: z.string().optional() });
 export type ListEndpointsInput = z.input<typeof listEndpointsSchema>;
 

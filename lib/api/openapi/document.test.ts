@@ -60,3 +60,16 @@ describe("OpenAPI document", () => {
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "413", "415", "422", "429"]));
   });
 });
+
+describe("the reference's groups", () => {
+  it("puts every operation in a resource's group, none in a default one", () => {
+    const doc = buildOpenApiDocument();
+    const tags = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => (op as { tags: string[] }).tags));
+    expect(tags.every((t) => t.length === 1 && t[0] !== "default")).toBe(true);
+    expect(doc.tags.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["Integrations", "Health", "OAuth", "Incoming webhooks", "Webhooks", "API keys"]),
+    );
+    expect(doc.paths["/integrations/{id}/health/checks"]!.get).toMatchObject({ tags: ["Health"] });
+    expect(doc.paths["/webhooks/{id}/deliveries"]!.get).toMatchObject({ tags: ["Webhooks"] });
+  });
+});

@@ -79,6 +79,49 @@ function withoutLocalDefs(node: unknown): unknown {
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   withoutLocalDefs(z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" })) as Record<string, unknown>;
 
+// Resource groups in the reference, in reading order; an operation's group follows from its path
+// (or its own `tag`), so a new resource's operations get a group of their own without a list to keep.
+const TAGS: { name: string; description: string; match?: RegExp }[] = [
+  { name: "Account", description: "Who the key acts for, and this document.", match: /^\/(me|openapi\.json)$/ },
+  { name: "Providers", description: "The catalog of services Patchbay connects to.", match: /^\/providers/ },
+  { name: "Health", description: "Health checks, status and history.", match: /^\/integrations\/(health|\{id\}\/health)/ },
+  {
+    name: "OAuth",
+    description: "Connecting, refreshing and disconnecting OAuth grants.",
+    match: /^\/integrations\/\{id\}\/(oauth|connect|disconnect|refresh-token)/,
+  },
+  {
+    name: "Incoming webhooks",
+    description: "Receiver URLs and the events providers posted to them.",
+    match: /^\/integrations\/\{id\}\/(receivers|events)/,
+  },
+  {
+    name: "Sync",
+    description: "Streams that move records between integrations and entities, and their runs.",
+    match: /^\/(integrations\/\{id\}\/(streams|sync)|sync-runs)/,
+  },
+  { name: "Integrations", description: "Connections to the services your organisation runs on.", match: /^\/integrations/ },
+  { name: "Data model", description: "Entities (the organisation's record types) and their records.", match: /^\/entities/ },
+  {
+    name: "Import and export",
+    description: "File imports with templates and dry runs, and exports with metadata.",
+    match: /^\/(import|export)/,
+  },
+  { name: "Webhooks", description: "Outgoing webhook endpoints, deliveries and retries.", match: /^\/webhooks/ },
+  { name: "API keys", description: "Keys for this API, their scopes and rotation.", match: /^\/api-keys/ },
+  { name: "OAuth apps", description: "Clients of Patchbay's own OAuth server.", match: /^\/oauth-clients/ },
+  { name: "Audit log", description: "Every change and sign-in, append-only.", match: /^\/audit-events/ },
+  { name: "Alerts", description: "Notification channels and in-app notifications.", match: /^\/(alert-channels|notifications)/ },
+];
+
+export function tagOf(op: Pick<Operation, "path" | "tag">): string {
+  if (op.tag) return op.tag;
+  const known = TAGS.find((t) => t.match?.test(op.path));
+  if (known) return known.name;
+  const first = op.path.split("/")[1] ?? "";
+  return first.charAt(0).toUpperCase() + first.slice(1).replace(/-/g, " ");
+}
+
 function operationObject(op: Operation) {
   const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
@@ -117,6 +160,7 @@ function operationObject(op: Operation) {
   return {
     operationId: `${op.method}${op.path.replace(/[{}.]/g, "").replace(/(^|[/-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
     summary: op.summary,
+    tags: [tagOf(op)],
     ...(op.description || op.scope
       ? { description: [op.description, op.scope ? `Needs the scope \`${op.scope}\`.` : null].filter(Boolean).join(" ") }
       : {}),
@@ -166,7 +210,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const origin = serverUrl.replace(/\/api\/v1\/?$/, "");
   const scopes = Object.fromEntries(Object.entries(SCOPE_DESCRIPTIONS));
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [
+  const operations = [
     ...OPERATIONS,
     ...INTEGRATION_OPERATIONS,
     ...OAUTH_OPERATIONS,
@@ -176,8 +220,13 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     ...SYNC_OPERATIONS,
     ...IMPORT_OPERATIONS,
     ...OAUTH_SERVER_OPERATIONS,
-  ])
-    (paths[op.path] ??= {})[op.method] = operationObject(op);
+  ];
+  for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  const used = [...new Set(operations.map(tagOf))];
+  const order = (name: string) => {
+    const at = TAGS.findIndex((t) => t.name === name);
+    return at === -1 ? TAGS.length : at;
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -197,6 +246,12 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { oauth2: [] }],
+    tags: used
+      .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+      .map((name) => ({
+        name,
+        ...(TAGS.find((t) => t.name === name) ? { description: TAGS.find((t) => t.name === name)!.description } : {}),
+      })),
     paths,
     components: {
       securitySchemes: {

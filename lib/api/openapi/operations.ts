@@ -9,6 +9,8 @@ export type Operation = {
   path: string;
   summary: string;
   description?: string;
+  /** The reference's group; by default from the path (lib/api/openapi/document.ts `tagOf`). */
+  tag?: string;
   scope: Scope | null;
   /** False only for the document itself. */
   authenticated?: boolean;

@@ -8,6 +8,7 @@ import {
   listReceivedEventsSchema,
   patchEndpointSchema,
   replayFailedSchema,
+  rotateEndpointSecretSchema,
 } from "@/lib/webhooks/schema";
 import type { Operation } from "./operations";
 
@@ -161,8 +162,10 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     method: "post",
     path: "/webhooks/{id}/rotate-secret",
     summary: "Rotate the signing secret",
-    description: "Returns the new secret once. For 24 hours both secrets sign every delivery (two signatures in `webhook-signature`).",
+    description:
+      "Returns the new secret once. For the grace period (24 hours unless `grace_period_hours` says otherwise; 0 retires the old secret at once) both secrets sign every delivery (two signatures in `webhook-signature`).",
     scope: "webhooks:write",
+    body: { schema: rotateEndpointSecretSchema, example: { grace_period_hours: 24 } },
     success: {
       status: 200,
       description: "The endpoint and its new secret.",
@@ -249,6 +252,7 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
               "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
               authorization: "Bearer [redacted]",
             },
+            response_headers: { "content-type": "text/plain", "retry-after": "30" },
           },
         ],
       },

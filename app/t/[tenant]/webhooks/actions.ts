@@ -17,7 +17,9 @@ export const updateEndpointAction = tenantAction("admin", (ctx, input: { id: str
   updateEndpoint(ctx, input.id, input.patch),
 );
 export const deleteEndpointAction = tenantAction("admin", (ctx, input: { id: string }) => deleteEndpoint(ctx, input.id));
-export const rotateEndpointSecretAction = tenantAction("admin", (ctx, input: { id: string }) => rotateEndpointSecret(ctx, input.id));
+export const rotateEndpointSecretAction = tenantAction("admin", (ctx, input: { id: string; grace_period_hours: number }) =>
+  rotateEndpointSecret(ctx, input.id, { grace_period_hours: input.grace_period_hours }),
+);
 export const sendTestEventAction = tenantAction("admin", (ctx, input: { id: string }) => sendTestEvent(ctx, input.id));
 export const resendDeliveryAction = tenantAction("admin", (ctx, input: { id: string }) => resendDelivery(ctx, input.id));
 export const replayFailedAction = tenantAction("admin", (ctx, input: { id: string; since: string }) =>

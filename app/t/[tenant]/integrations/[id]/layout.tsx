@@ -33,7 +33,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
       <Link href={list} className="text-sm text-link underline-offset-4 hover:underline">
         ← All integrations
       </Link>
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between" data-testid="integration-header">
         <div className="flex min-w-0 items-start gap-3">
           {provider && <ProviderIcon icon={provider.icon} className="size-10 text-sm" />}
           <div className="grid min-w-0 gap-1">

@@ -3,6 +3,7 @@ import { TestConnectionPanel } from "@/components/integrations/test-connection-p
 import { Card, CardBody, CardHeader } from "@/components/ui";
 import { listRequestLogs } from "@/lib/integrations";
 import { statusMappingApplies } from "@/lib/integrations/status-mapping";
+import { statusEndpointOf } from "@/lib/integrations/status-endpoint";
 import { hasRole } from "@/lib/tenancy";
 import { loadIntegrationPage } from "./load";
 
@@ -16,7 +17,7 @@ export default async function IntegrationOverviewPage({ params }: { params: Prom
       <Card>
         <CardHeader title="Connection test" description="The latest call and a fresh test." />
         <CardBody className="grid gap-4">
-          <LastCall entry={last[0] ?? null} />
+          <LastCall entry={last[0] ?? null} endpoint={statusEndpointOf(integration)} />
           {hasRole(ctx, "admin") && (
             <TestConnectionPanel
               tenantSlug={ctx.tenant.slug}

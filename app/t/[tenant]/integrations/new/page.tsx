@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { NewIntegrationForm } from "@/components/integrations/new-integration-form";
 import { ProviderPicker } from "@/components/integrations/provider-picker";
 import { Alert, PageHeader } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { schemaOptions } from "@/lib/integrations";
+import { redirectUriFor } from "@/lib/oauth";
 import { getProvider } from "@/lib/providers";
 import { hasRole } from "@/lib/tenancy";
 
@@ -37,6 +40,7 @@ export default async function NewIntegrationPage({ params, searchParams }: Props
           tenantSlug={ctx.tenant.slug}
           providerKey={provider.key}
           allowHttp={schemaOptions().allowHttp}
+          redirectUri={redirectUriFor(requestOrigin(await headers()))}
         />
       ) : (
         <ProviderPicker base={`${base}/new`} />

@@ -1,4 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { rotateEndpointSecret } from "@/lib/webhooks";
+import { readJson } from "@/lib/api/read-json";
+import { rotateEndpointSecret, type RotateEndpointSecretInput } from "@/lib/webhooks";
 
-export const POST = apiRoute<{ id: string }>("webhooks:write", async (_req, { tenant, params }) => rotateEndpointSecret(tenant, params.id));
+export const POST = apiRoute<{ id: string }>("webhooks:write", async (req, { tenant, params }) =>
+  rotateEndpointSecret(tenant, params.id, (await readJson(req)) as RotateEndpointSecretInput),
+);

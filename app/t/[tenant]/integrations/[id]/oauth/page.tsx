@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { ConnectForm } from "@/components/oauth/connect-form";
 import { ConnectionDetails } from "@/components/oauth/connection-details";
 import { ConnectionStatusBadge } from "@/components/oauth/connection-status-badge";
 import { DisconnectButton } from "@/components/oauth/disconnect-button";
 import { RefreshHistory } from "@/components/oauth/refresh-history";
+import { RedirectUri } from "@/components/oauth/redirect-uri";
 import { RefreshTokenButton } from "@/components/oauth/refresh-token-button";
 import { Alert, Card, CardBody, CardHeader, EmptyState } from "@/components/ui";
 import { requireTenantContext } from "@/lib/auth/session";
 import { getIntegration } from "@/lib/integrations";
-import { getOAuthConnection } from "@/lib/oauth";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { getOAuthConnection, redirectUriFor } from "@/lib/oauth";
 import { orNotFound } from "@/lib/or-not-found";
 import { hasRole } from "@/lib/tenancy";
 
@@ -84,6 +87,7 @@ export default async function OAuthConnectionPage({ params, searchParams }: Prop
         />
         <CardBody className="grid gap-6">
           {connection.status !== "disconnected" && <ConnectionDetails connection={connection} />}
+          {profile.grant_type !== "client_credentials" && <RedirectUri uri={redirectUriFor(requestOrigin(await headers()))} />}
           {canManage && !profile.has_client_credentials && (
             <Alert tone="warning">Add the client ID and client secret on the Credentials tab before connecting.</Alert>
           )}

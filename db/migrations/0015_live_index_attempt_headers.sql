@@ -1,0 +1,2 @@
+ALTER TABLE "webhook_attempts" ADD COLUMN "response_headers" jsonb;--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_endpoint_attempted_idx" ON "webhook_deliveries" USING btree ("endpoint_id","last_attempt_at");
