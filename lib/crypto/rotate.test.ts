@@ -100,7 +100,7 @@ describe("reencryptAll", () => {
     );
   });
 
-  it("covers integration credentials, OAuth tokens and verifiers, webhook secrets and SSO secrets, and has nothing to do while none are stored", async () => {
+  it("covers integration credentials, OAuth tokens and verifiers, webhook secrets, SSO secrets, Slack alert URLs and uploaded import files, and has nothing to do while none are stored", async () => {
     const columns = [
       "integrations.credentials",
       "oauth_connections.tokens",
@@ -112,6 +112,8 @@ describe("reencryptAll", () => {
       "webhook_receivers.secret",
       "sso_connections.oidc_client_secret",
       "sso_flows.code_verifier",
+      "alert_channels.slack_url",
+      "file_chunks.data",
     ];
     expect(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(columns);
     expect(await reencryptAll({ columns: ENCRYPTED_COLUMNS, keyring: v2v1 })).toEqual({
