@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
 import { listHealthChecks } from "@/lib/health/queries";

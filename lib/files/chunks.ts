@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { FILE_CHUNKS_COLUMN, fileChunks } from "@/db/schema";

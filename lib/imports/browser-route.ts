@@ -1,4 +1,3 @@
-import "server-only";
 import { toErrorResponse } from "@/lib/api/handler";
 import { requireTenantContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

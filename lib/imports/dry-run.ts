@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { ImportCounts } from "@/db/schema";
 import { importErrors, importJobs, importMappings } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { importErrors } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { MappingConfig } from "@/lib/mapping";
 import { openFile } from "@/lib/files/chunks";
 import type { TenantContext } from "@/lib/tenancy/context";

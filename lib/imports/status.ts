@@ -1,4 +1,3 @@
-import "server-only";
 import { and, count, desc, eq, lt, or } from "drizzle-orm";
 import { importErrors, importJobs } from "@/db/schema";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";

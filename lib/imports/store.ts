@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importErrors, importJobs, type ImportCounts } from "@/db/schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import ExcelJS from "exceljs";
 import { csvLine } from "@/lib/exports/csv";
 import type { TenantContext } from "@/lib/tenancy/context";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { records, type StoredEntityField } from "@/db/schema";
 import { recordHash } from "@/lib/sync/canonical";

@@ -1,4 +1,3 @@
-import "server-only";
 import { AppError, invalid } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { entityTarget } from "./entities";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { integrations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
