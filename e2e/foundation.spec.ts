@@ -173,7 +173,7 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await keyScheme.locator("input").fill(rotated);
     await keyScheme.getByRole("button", { name: "Apply credentials" }).click();
     await page.locator(".auth-btn-wrapper").first().getByRole("button", { name: "Close" }).click();
-    await page.locator("#operations-default-getMe .opblock-summary-control").click();
+    await page.locator("#operations-Account-getMe .opblock-summary-control").click();
     await page.getByRole("button", { name: "Try it out" }).click();
     await page.getByRole("button", { name: "Execute" }).click();
     const live = page.locator(".live-responses-table");

@@ -158,7 +158,7 @@ test.describe.serial("a third-party app gets access through Patchbay's OAuth ser
     await scheme.getByRole("button", { name: /Apply given OAuth2 credentials|Authorize/ }).click();
     await expect(scheme.getByText("Authorized")).toBeVisible();
     await scheme.getByRole("button", { name: "Close" }).click();
-    await page.locator("#operations-default-getMe .opblock-summary-control").click();
+    await page.locator("#operations-Account-getMe .opblock-summary-control").click();
     await page.getByRole("button", { name: "Try it out" }).click();
     await page.getByRole("button", { name: "Execute" }).click();
     const live = page.locator(".live-responses-table");
