@@ -7,6 +7,8 @@ import { tenantId } from "./tenancy";
 
 export type OAuthConnectionStatus = "connected" | "disconnected" | "expired";
 export type OAuthGrantType = "authorization_code" | "client_credentials";
+/** Who started a connect: an admin in the browser, or an API caller (a key, or an app with an access token). */
+export type ConnectInitiator = "user" | "api_key" | "oauth_client";
 export type OAuthRefreshTrigger = "expiry" | "forced" | "scheduled";
 
 /**
@@ -22,7 +24,7 @@ export const oauthStates = pgTable(
       .notNull()
       .references(() => integrations.id, { onDelete: "cascade" }),
     stateHash: text("state_hash").notNull(),
-    initiatorType: text("initiator_type").$type<"user" | "api_key">().notNull(),
+    initiatorType: text("initiator_type").$type<ConnectInitiator>().notNull(),
     initiatorId: text("initiator_id"),
     initiatorLabel: text("initiator_label"),
     // Set for states made in the UI: only that user's session may complete them.

@@ -22,9 +22,15 @@ export function errorResponse(
 
 // One body for every way a key can be wrong, so a caller learns nothing about which keys exist.
 const UNAUTHORIZED = () =>
-  errorResponse(401, "unauthorized", "A valid API key is required: Authorization: Bearer <key>.", undefined, {
-    "WWW-Authenticate": 'Bearer realm="patchbay"',
-  });
+  errorResponse(
+    401,
+    "unauthorized",
+    "A valid API key or OAuth access token is required: Authorization: Bearer <key or token>.",
+    undefined,
+    {
+      "WWW-Authenticate": 'Bearer realm="patchbay"',
+    },
+  );
 
 export function toErrorResponse(error: unknown, route: string) {
   if (error instanceof ZodError) {

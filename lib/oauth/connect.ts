@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
-import { integrations, oauthConnections } from "@/db/schema";
+import { integrations, oauthConnections, type ConnectInitiator } from "@/db/schema";
 import { emitEvent, recordAudit, type Actor } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { recordConnectionEvent } from "@/lib/integrations/connection-status";
@@ -126,7 +126,7 @@ export async function startConnect(ctx: TenantContext, id: string, raw: unknown,
   const { state, expiresAt } = await createState({
     tenantId: ctx.tenant.id,
     integrationId: integration.id,
-    initiator: { type: ctx.actor.type === "user" ? "user" : "api_key", id: ctx.actor.id ?? null, label: ctx.actor.label ?? null },
+    initiator: { type: initiatorOf(ctx.actor.type), id: ctx.actor.id ?? null, label: ctx.actor.label ?? null },
     boundUserId,
     codeVerifier: pkce?.verifier ?? null,
     redirectUri,
@@ -149,6 +149,11 @@ export type CallbackParams = {
   /** The redirect's other query parameters: some providers send values their API paths need (QuickBooks' realmId). */
   extra?: Record<string, string>;
 };
+
+/** An actor that can start a connect, as stored with its state; anything else counts as an API key. */
+function initiatorOf(type: string): ConnectInitiator {
+  return type === "user" || type === "oauth_client" ? type : "api_key";
+}
 
 /** The path values the provider sends on its redirect back, kept only when they are safe in a URL path. */
 function callbackPathParams(providerKey: string, extra: Record<string, string> = {}): Record<string, string> | null {
@@ -222,7 +227,7 @@ async function exchangeCode(state: ClaimedState, params: CallbackParams): Promis
       description: error.message,
     };
   }
-  const actor: Actor = { type: state.initiatorType === "user" ? "user" : "api_key", id: state.initiatorId, label: state.initiatorLabel };
+  const actor: Actor = { type: initiatorOf(state.initiatorType), id: state.initiatorId, label: state.initiatorLabel };
   const pathParams = callbackPathParams(integration.provider, params.extra);
   await storeConnection(state.tenantId, actor, integration.id, response, "authorization_code", state.scopes, pathParams);
   return { ok: true, returnPath: state.returnPath };

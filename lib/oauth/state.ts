@@ -1,3 +1,4 @@
+import type { ConnectInitiator } from "@/db/schema";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import { db, type Db } from "@/db/client";
@@ -11,7 +12,7 @@ export type StateRow = typeof oauthStates.$inferSelect;
 export type NewState = {
   tenantId: string;
   integrationId: string;
-  initiator: { type: "user" | "api_key"; id: string | null; label: string | null };
+  initiator: { type: ConnectInitiator; id: string | null; label: string | null };
   boundUserId: string | null;
   codeVerifier: string | null;
   redirectUri: string;

@@ -16,7 +16,7 @@ const ERROR_EXAMPLES: Record<number, { description: string; code: string; messag
   401: {
     description: "Missing, malformed, unknown, revoked or expired key",
     code: "unauthorized",
-    message: "A valid API key is required: Authorization: Bearer <key>.",
+    message: "A valid API key or OAuth access token is required: Authorization: Bearer <key or token>.",
   },
   403: {
     description: "The key lacks the scope, or is used from an address outside its allowlist",
