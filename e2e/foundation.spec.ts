@@ -173,9 +173,11 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await keyScheme.locator("input").fill(rotated);
     await keyScheme.getByRole("button", { name: "Apply credentials" }).click();
     await page.locator(".auth-btn-wrapper").first().getByRole("button", { name: "Close" }).click();
-    await page.locator("#operations-Account-getMe .opblock-summary-control").click();
-    await page.getByRole("button", { name: "Try it out" }).click();
-    await page.getByRole("button", { name: "Execute" }).click();
+    const getMe = page.locator("#operations-Account-getMe");
+    await getMe.locator(".opblock-summary-control").click();
+    // Scoped to GET /me: other operations (POST /import/execute) have "Execute" in their names.
+    await getMe.getByRole("button", { name: "Try it out" }).click();
+    await getMe.getByRole("button", { name: "Execute", exact: true }).click();
     const live = page.locator(".live-responses-table");
     await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
     await expect(live).toContainText("Acme Corp");

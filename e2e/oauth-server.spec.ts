@@ -158,9 +158,11 @@ test.describe.serial("a third-party app gets access through Patchbay's OAuth ser
     await scheme.getByRole("button", { name: /Apply given OAuth2 credentials|Authorize/ }).click();
     await expect(scheme.getByText("Authorized")).toBeVisible();
     await scheme.getByRole("button", { name: "Close" }).click();
-    await page.locator("#operations-Account-getMe .opblock-summary-control").click();
-    await page.getByRole("button", { name: "Try it out" }).click();
-    await page.getByRole("button", { name: "Execute" }).click();
+    const getMe = page.locator("#operations-Account-getMe");
+    await getMe.locator(".opblock-summary-control").click();
+    // Scoped to GET /me: other operations (POST /import/execute) have "Execute" in their names.
+    await getMe.getByRole("button", { name: "Try it out" }).click();
+    await getMe.getByRole("button", { name: "Execute", exact: true }).click();
     const live = page.locator(".live-responses-table");
     await expect(live.locator("tbody .response-col_status").first()).toHaveText("200");
     await expect(live).toContainText("Docs explorer");
