@@ -39,8 +39,29 @@ function xlsxError(error: unknown): never {
   );
 }
 
+// A zip ends with its end-of-central-directory record, within the last 22 + 65,535 bytes (its comment).
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const EOCD_WINDOW = 22 + 65_535;
+
+/**
+ * Refuses a zip without its end record (a truncated upload) before exceljs reads it: its streaming
+ * reader can wait forever for the rest of a cut archive instead of failing. Costs one extra read of the file.
+ */
+async function assertCompleteZip(open: ByteSource): Promise<void> {
+  let tail = Buffer.alloc(0);
+  for await (const chunk of open()) {
+    tail = Buffer.concat([tail, Buffer.from(chunk)]);
+    if (tail.length > EOCD_WINDOW * 2) tail = tail.subarray(tail.length - EOCD_WINDOW);
+  }
+  if (tail.subarray(Math.max(0, tail.length - EOCD_WINDOW)).lastIndexOf(EOCD) === -1)
+    throw new FileFormatError(
+      "The XLSX workbook is incomplete: the file ends before the end of its zip archive (was the upload cut short?).",
+    );
+}
+
 /** Rows of one worksheet, streamed: shared strings cached, styles read so date cells come back as dates. */
 export async function* xlsxRows(open: ByteSource, options: { sheet?: string }): AsyncGenerator<ParsedRow> {
+  await assertCompleteZip(open);
   const input = Readable.from(open());
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",

@@ -254,13 +254,11 @@ describe("/api/v1/import into integrations", () => {
       ["endless.csv", endless, /longer than 1 MB/],
     ];
     for (const [name, bytes, message] of cases) {
-      const t0 = Date.now();
       const body = await jsonOf(
         await callRoute(upload, key, "/import/upload", { form: fileForm(name, bytes, { target: "integrations" }) }),
         422,
       );
       expect(body.error.fields.file, name).toMatch(message);
-      console.log(name, Date.now() - t0);
     }
     const missing = await callRoute(upload, key, "/import/upload", {
       form: (() => {
