@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { rotateApiKeyAction } from "@/app/t/[tenant]/settings/api-keys/actions";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
+import { GracePeriodField } from "@/components/forms/grace-period-field";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
 import { useDialog } from "@/components/forms/use-dialog";
 import { NewKeyReveal } from "./new-key-reveal";
 
@@ -56,16 +57,14 @@ export function RotateApiKeyDialog({
         <DialogContent title={`Rotate “${name}”?`} description="A new key with the same scopes, limits and expiry replaces this one.">
           <form onSubmit={rotate} noValidate className="grid gap-4">
             {error && <Alert tone="danger">{error.form}</Alert>}
-            <Field label="Keep the old key working for (hours)" htmlFor="field-grace" hint={GRACE_HINT} error={error?.field}>
-              <Input
-                type="number"
-                min={0}
-                max={720}
-                value={hours}
-                onChange={(e) => setHours(e.target.value)}
-                {...fieldAria("field-grace", error?.field, GRACE_HINT)}
-              />
-            </Field>
+            <GracePeriodField
+              id="field-grace"
+              label="Keep the old key working for (hours)"
+              hint={GRACE_HINT}
+              value={hours}
+              onChange={setHours}
+              error={error?.field}
+            />
             <DialogActions label="Rotate key" pendingLabel="Rotating…" pending={pending} />
           </form>
         </DialogContent>

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { rotateEndpointSecretAction } from "@/app/t/[tenant]/webhooks/actions";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger, Field, fieldAria, Input } from "@/components/ui";
+import { GracePeriodField } from "@/components/forms/grace-period-field";
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTrigger } from "@/components/ui";
 import { SecretReveal } from "./secret-reveal";
 
 const GRACE_HINT = "Both secrets sign every delivery meanwhile. 0 retires the old one at once; at most 720.";
@@ -48,16 +49,14 @@ export function RotateSecretDialog({ tenantSlug, id }: { tenantSlug: string; id:
         >
           <form onSubmit={rotate} noValidate className="grid gap-4">
             {error && <Alert tone="danger">{error.form}</Alert>}
-            <Field label="Keep the old secret signing for (hours)" htmlFor="field-secret-grace" hint={GRACE_HINT} error={error?.field}>
-              <Input
-                type="number"
-                min={0}
-                max={720}
-                value={hours}
-                onChange={(e) => setHours(e.target.value)}
-                {...fieldAria("field-secret-grace", error?.field, GRACE_HINT)}
-              />
-            </Field>
+            <GracePeriodField
+              id="field-secret-grace"
+              label="Keep the old secret signing for (hours)"
+              hint={GRACE_HINT}
+              value={hours}
+              onChange={setHours}
+              error={error?.field}
+            />
             <DialogActions label="Rotate secret" pendingLabel="Rotating…" pending={pending} cancel />
           </form>
         </DialogContent>
