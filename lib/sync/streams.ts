@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { hasPgCode, PG } from "@/db/errors";
 import { dataMappingConfigs, entities, integrations, syncRuns, syncStreams, type RestSource } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError, conflict, invalid, notFound } from "@/lib/errors";
@@ -206,7 +207,7 @@ export async function updateStream(ctx: TenantContext, integrationId: string, st
       .where(eq(syncStreams.id, streamId))
       .returning()
       .catch((error: unknown) => {
-        if (String((error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code) === "23505") {
+        if (hasPgCode(error, PG.uniqueViolation)) {
           throw conflict(`The integration has a stream named ${value.name}.`, { name: "This name is taken on this integration." });
         }
         throw error;
