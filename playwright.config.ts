@@ -49,7 +49,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   // First-run setup is the foundation spec's story, so it runs before every other spec whatever the
-  // file names (alerts.spec.ts sorts before it) and whichever specs a run names.
+  // file names (alerts.spec.ts sorts before it) and whichever specs a run names. The integrations
+  // spec starts from the organisation's empty list, so it runs next, before any spec adds one.
   projects: [
     {
       name: "foundation",
@@ -57,9 +58,15 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
     {
-      name: "chromium",
-      testIgnore: /foundation\.spec\.ts$/,
+      name: "empty-organisation",
+      testMatch: /integrations\.spec\.ts$/,
       dependencies: ["foundation"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "chromium",
+      testIgnore: /(foundation|integrations)\.spec\.ts$/,
+      dependencies: ["empty-organisation"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
   ],

@@ -56,8 +56,8 @@ test.describe.serial("an admin connects a Stripe-style API, proves it works, and
   };
 
   test("the empty list leads to the picker, which searches the catalog by category", async () => {
-    // Spec files run one at a time in name order against one server; this one comes before the
-    // specs that add integrations of their own (monitoring, oauth, webhooks), so the list starts empty.
+    // All specs share one server; playwright.config.ts runs this one right after first-run setup,
+    // before any spec that adds integrations of its own, so the list starts empty.
     await signInAsOwner(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
     await expect(page.getByText("No integrations yet")).toBeVisible();

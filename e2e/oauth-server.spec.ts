@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import * as client from "openid-client";
 import { expectAccessible } from "./pages/accessibility";
+import { LoginPage } from "./pages/auth";
 import { owner, signInAsOwner } from "./pages/oauth";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -117,9 +118,7 @@ test.describe.serial("a third-party app gets access through Patchbay's OAuth ser
     const { url } = await authorizationUrl(config, callback.url);
     await page.goto(url.href);
     await expect(page).toHaveURL(/\/login\?next=%2Foauth%2Fauthorize/);
-    await page.getByLabel("Email").fill(owner.email);
-    await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await new LoginPage(page).signIn(owner.email, owner.password);
     await expect(page.getByRole("heading", { name: /Allow Reporting dashboard/ })).toBeVisible();
     await page.getByRole("button", { name: "Deny" }).click();
     await page.waitForURL((u) => u.href.startsWith(callback.url));

@@ -7,6 +7,8 @@ import { createApiKey, OWNER, signInAsOwner } from "./pages/session";
 const provider = loopbackPeer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
 
 test("the integrations list goes to the next page and back, keeping its search and sort", async ({ page, request }) => {
+  // Sixty API calls (thirty creates, each audited and scheduled, and thirty deletes) besides the pages.
+  test.setTimeout(90_000);
   await signInAsOwner(page);
   const auth = { Authorization: `Bearer ${await createApiKey(page, "Paging e2e")}` };
   const names = Array.from({ length: 30 }, (_, i) => `Ledger ${String(i + 1).padStart(2, "0")}`);

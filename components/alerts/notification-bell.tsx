@@ -1,12 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useMemo } from "react";
 import { unreadCountAction } from "@/app/t/[tenant]/notifications/actions";
 import { useLive } from "@/components/health/use-live";
 
 /** The shell's bell: unread in-app notifications for this member, kept current while any page is open. */
 export function NotificationBell({ tenantSlug, initialCount }: { tenantSlug: string; initialCount: number }) {
-  const { data } = useLive(["unread", tenantSlug], () => unreadCountAction(tenantSlug, undefined), { count: initialCount });
+  // useLive takes a new `initial` as a newer server render and adopts it, so it must keep its identity across client renders.
+  const initial = useMemo(() => ({ count: initialCount }), [initialCount]);
+  const { data } = useLive(["unread", tenantSlug], () => unreadCountAction(tenantSlug, undefined), initial);
   const count = data.count;
   const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
   return (

@@ -9,7 +9,8 @@ import { LIVE_REFRESH_MS } from "./interval";
  * Health data the server rendered, then fetched again through its server action every
  * LIVE_REFRESH_MS while the page is open; a failed action keeps the last data and sets isError.
  * When the server renders the page again (a mutation's refresh, see lib/action.ts) the newer
- * `initial` replaces the cached data, so a live view never lags behind the page around it.
+ * `initial` replaces the cached data, so a live view never lags behind the page around it. That
+ * is told by identity: pass the server's prop itself (or a memo of it), never an object made in render.
  */
 export function useLive<T extends object>(
   queryKey: readonly unknown[],
