@@ -165,7 +165,8 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     // The API reference tries a call with the key a reader pastes.
     await page.goto("/docs");
     await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
-    await expect(page.getByText("Patchbay API").first()).toBeVisible();
+    // Swagger UI renders the document in the browser after a large script loads, slower than a page.
+    await expect(page.getByText("Patchbay API").first()).toBeVisible({ timeout: 20_000 });
     await expectAccessible(page);
     await page.getByRole("button", { name: "Authorize" }).first().click();
     // The first scheme is the API key; the OAuth2 flows follow it.
