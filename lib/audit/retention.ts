@@ -8,7 +8,7 @@ const SLICE = 10_000;
 /**
  * Audit events older than their tenant's retention setting (a year unless changed) go; events
  * outside any tenant (failed sign-ins) are kept for the default. The table refuses deletes
- * (migration 0010's trigger) except in a transaction that says it is this prune.
+ * (migration 0011's trigger) except in a transaction that says it is this prune.
  */
 export async function pruneAuditEvents(now = new Date()): Promise<number> {
   return withSystem("audit retention prune", async () => {
