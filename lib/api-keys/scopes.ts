@@ -12,6 +12,7 @@ export const SCOPES = [
   "alerts:write",
   "sync:read",
   "sync:write",
+  "sso:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -28,4 +29,8 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "alerts:write": "Manage alert channels and send test notifications",
   "sync:read": "List entities, records, streams and sync runs",
   "sync:write": "Define entities and streams, start and cancel sync runs",
+  "sso:write": "Read and change single sign-on: the identity provider, verified domains and enforcement (owner-level)",
 };
+
+/** Scopes that act as an owner would (members' sign-in): only an owner may grant them to an OAuth app. */
+export const OWNER_SCOPES: readonly Scope[] = ["sso:write"];
