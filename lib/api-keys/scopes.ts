@@ -23,7 +23,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "webhooks:write": "Manage webhook endpoints and resend deliveries",
   "api_keys:write": "Create, rotate and revoke API keys",
   "imports:write": "Upload, validate and run imports; download templates and error reports",
-  "exports:read": "Export integrations, health history, deliveries and the audit log",
+  "exports:read": "Export integrations, health history, deliveries, the audit log, entity records and sync runs",
   "audit:read": "Read the audit log",
   "alerts:read": "List alert channels and in-app notifications",
   "alerts:write": "Manage alert channels and send test notifications",
