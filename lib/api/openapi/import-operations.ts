@@ -20,6 +20,7 @@ const importStatus = {
   progress: { processed: 150, total: 300, percent: 50, rows_per_second: 120, seconds_left: 2 },
   errors_total: 1,
   error: null,
+  sync_run_id: null,
   created_by: "it@acme.example",
   created_at: "2026-11-23T09:00:00.000Z",
   started_at: "2026-11-23T09:01:00.000Z",

@@ -9,6 +9,7 @@ import { runExport } from "@/lib/exports/service";
 import type { ExportColumn } from "@/lib/exports/sources";
 import { dryRunImport } from "@/lib/imports/dry-run";
 import { executeImport, runImport, type ImportJobData } from "@/lib/imports/execute";
+import { importStatus } from "@/lib/imports/status";
 import { uploadImport } from "@/lib/imports/upload";
 import { createIntegration } from "@/lib/integrations";
 import { createEntity } from "@/lib/sync";
@@ -230,6 +231,7 @@ describe("/api/v1/export", () => {
     const rows = parseCsv(runs.bytes, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ entity: "customer", trigger: "import", status: "completed", created: "2", integration_id: "" });
+    expect((await importStatus(owner, up.id)).sync_run_id).toBe(rows[0]!.id);
     const none = await exportOf(key, owner.tenant.id, { target: "sync_runs", format: "csv", filters: { trigger: "schedule" } });
     expect(parseCsv(none.bytes, { columns: true })).toEqual([]);
     const badStatus = await call(create, key, "/export", { method: "POST", body: { target: "sync_runs", filters: { status: "done" } } });
