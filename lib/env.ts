@@ -74,6 +74,7 @@ const schema = z.object({
     .min(1024)
     .default(1024 * 1024 * 1024),
   PATCHBAY_EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  PATCHBAY_IMPORT_UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(3),
 });
 
 /**
@@ -203,6 +204,8 @@ function build(raw: z.infer<typeof schema>, { smtp, oauthServer, sso }: Groups) 
     importMaxBytes: raw.PATCHBAY_IMPORT_MAX_BYTES,
     /** How long a finished export stays downloadable. */
     exportRetentionDays: raw.PATCHBAY_EXPORT_RETENTION_DAYS,
+    /** How long an upload nobody executed keeps its file. */
+    importUploadRetentionDays: raw.PATCHBAY_IMPORT_UPLOAD_RETENTION_DAYS,
     /** Outgoing mail; null: Patchbay sends none. */
     smtp: smtp && {
       host: smtp.PATCHBAY_SMTP_HOST,

@@ -29,6 +29,8 @@ const TARGETS = [
   { key: "health_history", label: "Health history", filters: ["integration_id", "outcome"] },
   { key: "webhook_deliveries", label: "Webhook deliveries", filters: ["endpoint_id", "status", "event_type"] },
   { key: "audit_log", label: "Audit log", filters: ["action", "since", "until"] },
+  { key: "records", label: "Records of an entity", filters: ["entity", "modified_after", "actions", "source_type", "q"] },
+  { key: "sync_runs", label: "Sync runs", filters: ["integration_id", "entity", "trigger", "status", "since", "until"] },
 ] as const;
 
 /** New export (target, format, the list page's filters) and the history with live progress and downloads. */

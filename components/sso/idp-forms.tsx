@@ -21,15 +21,15 @@ export function OidcForm({ tenantSlug, connection }: { tenantSlug: string; conne
     schema: oidcConfigSchema,
     defaultValues: {
       issuer: oidc?.issuer ?? "",
-      clientId: oidc?.clientId ?? "",
-      clientSecret: "",
+      client_id: oidc?.clientId ?? "",
+      client_secret: "",
       scopes: oidc?.scopes.join(" ") ?? "openid email profile",
-      emailClaim: oidc?.emailClaim ?? "email",
-      defaultRole: connection?.defaultRole === "admin" ? "admin" : "viewer",
+      email_claim: oidc?.emailClaim ?? "email",
+      default_role: connection?.defaultRole === "admin" ? "admin" : "viewer",
     },
     action: (values) => saveOidcAction(tenantSlug, values),
     onSuccess: () => {
-      form.resetField("clientSecret");
+      form.resetField("client_secret");
       toast({ tone: "success", title: "OpenID Connect settings saved" });
     },
   });
@@ -44,10 +44,10 @@ export function OidcForm({ tenantSlug, connection }: { tenantSlug: string; conne
         placeholder="https://login.example.com"
         hint="Patchbay reads /.well-known/openid-configuration from it."
       />
-      <TextField form={form} name="clientId" label="Client ID" autoComplete="off" />
+      <TextField form={form} name="client_id" label="Client ID" autoComplete="off" />
       <TextField
         form={form}
-        name="clientSecret"
+        name="client_secret"
         label="Client secret"
         type="password"
         autoComplete="new-password"
@@ -58,8 +58,8 @@ export function OidcForm({ tenantSlug, connection }: { tenantSlug: string; conne
         }
       />
       <TextField form={form} name="scopes" label="Scopes" hint="Space-separated; must include openid." />
-      <TextField form={form} name="emailClaim" label="Email claim" hint="The ID token or userinfo claim that holds the user's email." />
-      <SelectField form={form} name="defaultRole" label="Role for new members" options={DEFAULT_ROLE_OPTIONS} />
+      <TextField form={form} name="email_claim" label="Email claim" hint="The ID token or userinfo claim that holds the user's email." />
+      <SelectField form={form} name="default_role" label="Role for new members" options={DEFAULT_ROLE_OPTIONS} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? "Checking the issuer…" : "Save OpenID Connect settings"}
@@ -75,16 +75,16 @@ export function SamlForm({ tenantSlug, connection }: { tenantSlug: string; conne
   const { form, onSubmit, formError } = useActionForm({
     schema: samlConfigSchema,
     defaultValues: {
-      metadataUrl: saml?.metadataUrl ?? "",
-      metadataXml: "",
-      entityId: saml?.entityId ?? "",
-      ssoUrl: saml?.ssoUrl ?? "",
+      metadata_url: saml?.metadataUrl ?? "",
+      metadata_xml: "",
+      entity_id: saml?.entityId ?? "",
+      sso_url: saml?.ssoUrl ?? "",
       certificate: saml?.certificate ?? "",
-      defaultRole: connection?.defaultRole === "admin" ? "admin" : "viewer",
+      default_role: connection?.defaultRole === "admin" ? "admin" : "viewer",
     },
     action: (values) => saveSamlAction(tenantSlug, values),
     onSuccess: () => {
-      form.resetField("metadataXml");
+      form.resetField("metadata_xml");
       toast({ tone: "success", title: "SAML settings saved" });
     },
   });
@@ -94,12 +94,12 @@ export function SamlForm({ tenantSlug, connection }: { tenantSlug: string; conne
       <p className="text-sm text-muted-foreground">
         Give the IdP&apos;s metadata by URL or pasted, or fill in its entity ID, SSO URL and signing certificate.
       </p>
-      <TextField form={form} name="metadataUrl" label="IdP metadata URL" type="url" />
-      <TextareaField form={form} name="metadataXml" label="IdP metadata XML" rows={4} />
-      <TextField form={form} name="entityId" label="IdP entity ID" />
-      <TextField form={form} name="ssoUrl" label="IdP single sign-on URL" type="url" hint="The HTTP-Redirect binding endpoint." />
+      <TextField form={form} name="metadata_url" label="IdP metadata URL" type="url" />
+      <TextareaField form={form} name="metadata_xml" label="IdP metadata XML" rows={4} />
+      <TextField form={form} name="entity_id" label="IdP entity ID" />
+      <TextField form={form} name="sso_url" label="IdP single sign-on URL" type="url" hint="The HTTP-Redirect binding endpoint." />
       <TextareaField form={form} name="certificate" label="IdP signing certificate" rows={5} />
-      <SelectField form={form} name="defaultRole" label="Role for new members" options={DEFAULT_ROLE_OPTIONS} />
+      <SelectField form={form} name="default_role" label="Role for new members" options={DEFAULT_ROLE_OPTIONS} />
       <div>
         <Button type="submit" disabled={form.formState.isSubmitting}>
           {form.formState.isSubmitting ? "Saving…" : "Save SAML settings"}

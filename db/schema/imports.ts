@@ -137,6 +137,8 @@ export const fileChunks = pgTable(
     seq: integer("seq").notNull(),
     // encryptSecret of the chunk's base64, bound to (tenant, file_chunks, id, data).
     data: text("data").notNull(),
+    /** When the bytes were written: chunks of an upload that died before its import row existed are found by age. */
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("file_chunks_file_seq_idx").on(t.fileId, t.seq), index("file_chunks_tenant_idx").on(t.tenantId)],
 );

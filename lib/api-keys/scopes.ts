@@ -12,6 +12,7 @@ export const SCOPES = [
   "alerts:write",
   "sync:read",
   "sync:write",
+  "sso:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -22,10 +23,14 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "webhooks:write": "Manage webhook endpoints and resend deliveries",
   "api_keys:write": "Create, rotate and revoke API keys",
   "imports:write": "Upload, validate and run imports; download templates and error reports",
-  "exports:read": "Export integrations, health history, deliveries and the audit log",
+  "exports:read": "Export integrations, health history, deliveries, the audit log, entity records and sync runs",
   "audit:read": "Read the audit log",
   "alerts:read": "List alert channels and in-app notifications",
   "alerts:write": "Manage alert channels and send test notifications",
   "sync:read": "List entities, records, streams and sync runs",
   "sync:write": "Define entities and streams, start and cancel sync runs",
+  "sso:write": "Read and change single sign-on: the identity provider, verified domains and enforcement (owner-level)",
 };
+
+/** Scopes that act as an owner would (members' sign-in): only an owner may grant them to an OAuth app. */
+export const OWNER_SCOPES: readonly Scope[] = ["sso:write"];

@@ -32,6 +32,33 @@ export const EXPORT_FILTERS = {
     since: instant.optional(),
     until: instant.optional(),
   }),
+  // As GET /entities/{key}/records takes them (actions comma-separated), plus the entity.
+  records: z.strictObject({
+    entity: z.string({ error: "Give the entity's key." }).regex(/^[a-z][a-z0-9_]{0,62}$/, "Give the entity's key, such as customer."),
+    modified_after: instant.optional(),
+    actions: z
+      .string()
+      .regex(/^(created|updated|deleted)(,(created|updated|deleted))*$/, "List created, updated and/or deleted, comma-separated.")
+      .optional(),
+    source_type: z.enum(["integration", "import"], { error: "Choose integration or import." }).optional(),
+    q: z.string().trim().max(200).optional(),
+  }),
+  sync_runs: z.strictObject({
+    integration_id: uuid("integration").optional(),
+    entity: z.string().max(63).optional(),
+    trigger: z
+      .enum(["schedule", "manual", "webhook", "sse", "import", "replay"], {
+        error: "Choose schedule, manual, webhook, sse, import or replay.",
+      })
+      .optional(),
+    status: z
+      .enum(["queued", "running", "completed", "partial", "failed", "cancelled"], {
+        error: "Choose queued, running, completed, partial, failed or cancelled.",
+      })
+      .optional(),
+    since: instant.optional(),
+    until: instant.optional(),
+  }),
 } as const;
 
 export const EXPORT_TARGETS = Object.keys(EXPORT_FILTERS) as (keyof typeof EXPORT_FILTERS)[];

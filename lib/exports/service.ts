@@ -4,11 +4,12 @@ import type PgBoss from "pg-boss";
 import { exportJobs, fileChunks } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
-import { notFound, conflict } from "@/lib/errors";
+import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import { deleteFile, openFile, storeBuffers } from "@/lib/files/chunks";
 import { backgroundContext } from "@/lib/imports/context";
 import { IMPORT_QUEUES } from "@/lib/imports/jobs-queue";
 import { startJobs } from "@/lib/jobs/boss";
+import { loadEntity } from "@/lib/sync/entities";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { isUuid, tenantDb, withSystem, withTenant, type TenantScope } from "@/lib/tenancy/data";
 import packageJson from "@/package.json";
@@ -68,10 +69,20 @@ async function enqueue(data: ExportJobData) {
 
 export const EXPORT_QUEUE_OPTIONS = { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5 } as const;
 
+// An unknown entity is the caller's mistake in the body, said before anything is queued.
+async function knownEntity(ctx: TenantContext, key: string) {
+  await loadEntity(ctx, key).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found")
+      throw invalid("No entity has this key.", { "filters.entity": `No entity with the key ${key}.` });
+    throw error;
+  });
+}
+
 /** Queues an export of a target's rows with the list page's filters; the file is built in the background. */
 export async function createExport(ctx: TenantContext, raw: unknown, queue: (data: ExportJobData) => Promise<void> = enqueue) {
   requireRole(ctx, "viewer");
   const input = createExportSchema.parse(raw);
+  if (input.target === "records") await knownEntity(ctx, input.filters.entity as string);
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + env().exportRetentionDays * 86_400_000);
   const job = await withTenant(ctx, async (tx) => {
@@ -135,16 +146,6 @@ export async function runExport(data: ExportJobData): Promise<void> {
   const exportedAt = new Date().toISOString();
   const format = job.format as ExportFormat;
   const fileName = `${job.target}-${exportedAt.slice(0, 19).replace(/[:T]/g, "-")}.${format}`;
-  const base: ExportMetadata = {
-    exported_at: exportedAt,
-    exported_by: job.actor.label ?? job.actor.type,
-    tenant: ctx.tenant.slug,
-    target: job.target,
-    filters: job.filters,
-    format,
-    schema: source.columns,
-    patchbay_version: PATCHBAY_VERSION,
-  };
   let processed = 0;
   const rows = async function* () {
     for await (const page of source.pages(ctx, job.filters)) {
@@ -154,10 +155,21 @@ export async function runExport(data: ExportJobData): Promise<void> {
     }
   };
   try {
+    const columns = await source.columns(ctx, job.filters);
+    const base: ExportMetadata = {
+      exported_at: exportedAt,
+      exported_by: job.actor.label ?? job.actor.type,
+      tenant: ctx.tenant.slug,
+      target: job.target,
+      filters: job.filters,
+      format,
+      schema: columns,
+      patchbay_version: PATCHBAY_VERSION,
+    };
     let stored = { bytes: 0 };
     const result = await writeExport(
       format,
-      source.columns,
+      columns,
       rows(),
       () => base,
       async (bytes) => {

@@ -3,6 +3,7 @@ import { EXPORT_QUEUE_OPTIONS, exportJobHandler, pruneExports } from "@/lib/expo
 import type { JobDefinition } from "@/lib/jobs/definition";
 import { IMPORT_QUEUE_OPTIONS, importJobHandler } from "./execute";
 import { IMPORT_QUEUES } from "./jobs-queue";
+import { pruneAbandonedUploads } from "./prune";
 
 export const IMPORT_JOBS: JobDefinition[] = [
   {
@@ -23,6 +24,7 @@ export const IMPORT_JOBS: JobDefinition[] = [
     cron: "17 * * * *",
     handler: async () => {
       await pruneExports();
+      await pruneAbandonedUploads();
     },
   },
 ];

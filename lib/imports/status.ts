@@ -36,6 +36,8 @@ export function importView(job: ImportJob, errorsTotal = 0) {
     progress: progressOf(job),
     errors_total: errorsTotal,
     error: job.error,
+    // An entity import's run in the sync log (GET /sync-runs/{id}); integrations imports have none.
+    sync_run_id: job.syncRunId,
     created_by: job.actor.label ?? null,
     created_at: job.createdAt.toISOString(),
     started_at: job.startedAt?.toISOString() ?? null,

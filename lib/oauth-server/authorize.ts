@@ -1,11 +1,12 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { memberships, oauthClients, oauthServerGrants, oauthServerTokens, tenants } from "@/db/schema";
-import { SCOPES, type Scope } from "@/lib/api-keys/scopes";
+import { OWNER_SCOPES, SCOPES, type Scope } from "@/lib/api-keys/scopes";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { forbidden, notFound } from "@/lib/errors";
 import { hasRole, requireRole, type TenantContext, type TenantRef } from "@/lib/tenancy/context";
 import { isUuid, withSystem, withTenant } from "@/lib/tenancy/data";
+import type { Role } from "@/lib/tenancy/roles";
 import { newAuthorizationCode } from "./format";
 import { consentSchema } from "./schema";
 import { announceTokenChange, forgetTokens } from "./token-cache";
@@ -90,7 +91,7 @@ export async function checkAuthorizationRequest(query: URLSearchParams, issuer: 
 }
 
 /** The tenants a user may grant access to: where they are an admin or owner. */
-export async function consentableTenants(userId: string): Promise<TenantRef[]> {
+export async function consentableTenants(userId: string): Promise<(TenantRef & { role: Role })[]> {
   const rows = await withSystem("oauth consent", (sys) =>
     sys
       .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, role: memberships.role })
@@ -99,7 +100,7 @@ export async function consentableTenants(userId: string): Promise<TenantRef[]> {
       .where(eq(memberships.userId, userId))
       .orderBy(tenants.name),
   );
-  return rows.filter((r) => hasRole(r, "admin")).map(({ id, slug, name }) => ({ id, slug, name }));
+  return rows.filter((r) => hasRole(r, "admin")).map(({ id, slug, name, role }) => ({ id, slug, name, role }));
 }
 
 export type ConsentUser = { id: string; email: string; ip: string | null };
@@ -123,6 +124,9 @@ export async function decideConsent(user: ConsentUser, raw: unknown, issuer: str
     );
   const tenant = (await consentableTenants(user.id)).find((t) => t.slug === input.tenant);
   if (!tenant) throw forbidden("Only an admin or owner of the organisation can grant an app access to it.");
+  const ownerOnly = request.scopes.filter((s) => OWNER_SCOPES.includes(s));
+  if (ownerOnly.length > 0 && !hasRole(tenant, "owner"))
+    throw forbidden(`Only an owner of the organisation can grant ${ownerOnly.join(", ")}.`);
   const code = newAuthorizationCode();
   const actor: Actor = { type: "user", id: user.id, label: user.email, ip: user.ip };
   await withTenant({ tenant }, async (tx) => {

@@ -9,7 +9,7 @@ import { withTenant, type TenantScope } from "@/lib/tenancy/data";
 import type { Role } from "@/lib/tenancy/roles";
 import { checkIssuer } from "./oidc";
 import { resolveSamlIdp } from "./saml-config";
-import { oidcConfigSchema, samlConfigSchema, type OidcConfigInput, type SamlConfigInput } from "./schema";
+import { oidcConfigSchema, samlConfigSchema } from "./schema";
 
 export type SsoConnectionRow = typeof ssoConnections.$inferSelect;
 
@@ -85,26 +85,26 @@ function requireSsoAvailable() {
   }
 }
 
-export async function saveOidcConnection(ctx: TenantContext, raw: OidcConfigInput): Promise<void> {
+export async function saveOidcConnection(ctx: TenantContext, raw: unknown): Promise<void> {
   requireRole(ctx, "owner");
   requireSsoAvailable();
   const input = oidcConfigSchema.parse(raw);
   const existing = await loadConnection(ctx);
-  const clientSecret = input.clientSecret || (existing?.protocol === "oidc" ? clientSecretOf(existing) : "");
-  if (!clientSecret) throw invalid("Enter the client secret.", { clientSecret: "Enter the client secret." });
-  await checkIssuer({ issuer: input.issuer, clientId: input.clientId, clientSecret });
+  const clientSecret = input.client_secret || (existing?.protocol === "oidc" ? clientSecretOf(existing) : "");
+  if (!clientSecret) throw invalid("Enter the client secret.", { client_secret: "Enter the client secret." });
+  await checkIssuer({ issuer: input.issuer, clientId: input.client_id, clientSecret });
   const values = {
     protocol: "oidc" as const,
     oidcIssuer: input.issuer,
-    oidcClientId: input.clientId,
+    oidcClientId: input.client_id,
     oidcClientSecret: encryptSecret(clientSecret, contextFor(SSO_CLIENT_SECRET_COLUMN, { id: ctx.tenant.id, tenantId: ctx.tenant.id })),
     oidcScopes: input.scopes,
-    oidcEmailClaim: input.emailClaim,
+    oidcEmailClaim: input.email_claim,
     samlIdpEntityId: null,
     samlIdpSsoUrl: null,
     samlIdpCertificate: null,
     samlMetadataUrl: null,
-    defaultRole: input.defaultRole,
+    defaultRole: input.default_role,
   };
   await withTenant(ctx, async (tx) => {
     await tx
@@ -120,11 +120,11 @@ export async function saveOidcConnection(ctx: TenantContext, raw: OidcConfigInpu
         details: {
           protocol: "oidc",
           issuer: input.issuer,
-          clientId: input.clientId,
+          clientId: input.client_id,
           scopes: input.scopes,
-          emailClaim: input.emailClaim,
-          defaultRole: input.defaultRole,
-          clientSecretChanged: input.clientSecret !== "",
+          emailClaim: input.email_claim,
+          defaultRole: input.default_role,
+          clientSecretChanged: input.client_secret !== "",
         },
       },
       tx,
@@ -132,7 +132,7 @@ export async function saveOidcConnection(ctx: TenantContext, raw: OidcConfigInpu
   });
 }
 
-export async function saveSamlConnection(ctx: TenantContext, raw: SamlConfigInput): Promise<void> {
+export async function saveSamlConnection(ctx: TenantContext, raw: unknown): Promise<void> {
   requireRole(ctx, "owner");
   requireSsoAvailable();
   const input = samlConfigSchema.parse(raw);
@@ -146,8 +146,8 @@ export async function saveSamlConnection(ctx: TenantContext, raw: SamlConfigInpu
     samlIdpEntityId: idp.entityId,
     samlIdpSsoUrl: idp.ssoUrl,
     samlIdpCertificate: idp.certificate,
-    samlMetadataUrl: input.metadataUrl || null,
-    defaultRole: input.defaultRole,
+    samlMetadataUrl: input.metadata_url || null,
+    defaultRole: input.default_role,
   };
   await withTenant(ctx, async (tx) => {
     await tx
@@ -164,8 +164,8 @@ export async function saveSamlConnection(ctx: TenantContext, raw: SamlConfigInpu
           protocol: "saml",
           entityId: idp.entityId,
           ssoUrl: idp.ssoUrl,
-          metadataUrl: input.metadataUrl || null,
-          defaultRole: input.defaultRole,
+          metadataUrl: input.metadata_url || null,
+          defaultRole: input.default_role,
         },
       },
       tx,

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { withSystem, withTenant, type TenantScope } from "@/lib/tenancy/data";
-import { domainIdSchema, domainSchema, type DomainInput } from "./schema";
+import { domainIdSchema, domainSchema } from "./schema";
 
 export const TXT_PREFIX = "patchbay-verification=";
 
@@ -56,7 +56,7 @@ export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 }
 
-export async function claimDomain(ctx: TenantContext, raw: DomainInput): Promise<DomainView> {
+export async function claimDomain(ctx: TenantContext, raw: unknown): Promise<DomainView> {
   requireRole(ctx, "owner");
   const { domain } = domainSchema.parse(raw);
   return withTenant(ctx, async (tx) => {

@@ -7,7 +7,7 @@ import { withTenant, type TenantScope } from "@/lib/tenancy/data";
 import type { Role } from "@/lib/tenancy/roles";
 import { loadConnection } from "./connection";
 import { domainOf, tenantForDomain, verifiedDomains } from "./domains";
-import { breakGlassSchema, enforcementSchema, type EnforcementInput } from "./schema";
+import { breakGlassSchema, enforcementSchema } from "./schema";
 
 export type LockoutReason = "outside_verified_domains" | "owner_without_sso_identity";
 
@@ -57,7 +57,7 @@ export async function memberAccess(ctx: TenantContext): Promise<{ enforced: bool
   return { enforced: connection?.enforced ?? false, domains, members };
 }
 
-export async function setEnforcement(ctx: TenantContext, raw: EnforcementInput): Promise<void> {
+export async function setEnforcement(ctx: TenantContext, raw: unknown): Promise<void> {
   requireRole(ctx, "owner");
   const input = enforcementSchema.parse(raw);
   const connection = await loadConnection(ctx);

@@ -54,7 +54,7 @@ afterAll(async () => {
 /** The owner configures OIDC and proves example.test (the peer's users are <login>@example.test). */
 async function configured() {
   const ctx = await ownerContext();
-  await saveOidcConnection(ctx, { issuer: peer.issuer, clientId: "patchbay", clientSecret: CLIENT_SECRET, scopes: "openid email" });
+  await saveOidcConnection(ctx, { issuer: peer.issuer, client_id: "patchbay", client_secret: CLIENT_SECRET, scopes: "openid email" });
   const domain = await claimDomain(ctx, { domain: "example.test" });
   dns.txt.set(domain.recordName, [domain.recordValue]);
   await verifyDomain(ctx, { id: domain.id });
@@ -86,8 +86,8 @@ describe("OIDC single sign-on", () => {
     await expect(
       saveOidcConnection(ctx, {
         issuer: `${peer.issuer}/nowhere`,
-        clientId: "patchbay",
-        clientSecret: CLIENT_SECRET,
+        client_id: "patchbay",
+        client_secret: CLIENT_SECRET,
         scopes: "openid email",
       }),
     ).rejects.toMatchObject({ code: "validation_failed", fields: { issuer: expect.stringContaining("discovery") } });
@@ -97,7 +97,7 @@ describe("OIDC single sign-on", () => {
   it("only an owner configures SSO", async () => {
     const ctx = await ownerContext();
     await expect(
-      saveOidcConnection({ ...ctx, role: "admin" }, { issuer: peer.issuer, clientId: "x", clientSecret: "y" }),
+      saveOidcConnection({ ...ctx, role: "admin" }, { issuer: peer.issuer, client_id: "x", client_secret: "y" }),
     ).rejects.toMatchObject({
       code: "forbidden",
     });
@@ -105,7 +105,7 @@ describe("OIDC single sign-on", () => {
 
   it("sends an unverified domain to the password field, and verifies a domain only with the TXT record", async () => {
     const ctx = await ownerContext();
-    await saveOidcConnection(ctx, { issuer: peer.issuer, clientId: "patchbay", clientSecret: CLIENT_SECRET, scopes: "openid email" });
+    await saveOidcConnection(ctx, { issuer: peer.issuer, client_id: "patchbay", client_secret: CLIENT_SECRET, scopes: "openid email" });
     const domain = await claimDomain(ctx, { domain: "example.test" });
     expect(await startSsoSignIn("alice@example.test", undefined, ORIGIN)).toEqual({ kind: "password" });
     dns.txt.set(domain.recordName, ["patchbay-verification=someone-elses-token"]);
@@ -131,7 +131,7 @@ describe("OIDC single sign-on", () => {
 
   it("gives JIT members the tenant's configured default role", async () => {
     const { ctx } = await configured();
-    await saveOidcConnection(ctx, { issuer: peer.issuer, clientId: "patchbay", scopes: "openid email", defaultRole: "admin" });
+    await saveOidcConnection(ctx, { issuer: peer.issuer, client_id: "patchbay", scopes: "openid email", default_role: "admin" });
     const { user } = await signInThroughIdp("bob");
     const [member] = await db().select().from(memberships).where(eq(memberships.userId, user!.id));
     expect(member!.role).toBe("admin");

@@ -54,21 +54,21 @@ function parseIdpMetadata(xml: string, field: string): SamlIdpSettings {
 
 /** The IdP's settings from its metadata (fetched through the guarded client, or pasted) or from the fields typed in. */
 export async function resolveSamlIdp(input: z.output<typeof samlConfigSchema>): Promise<SamlIdpSettings> {
-  if (input.metadataUrl) {
+  if (input.metadata_url) {
     let fetched;
     try {
-      fetched = await fetchIdpText(input.metadataUrl);
+      fetched = await fetchIdpText(input.metadata_url);
     } catch (error) {
-      if (error instanceof HttpError) throw invalid(error.message, { metadataUrl: `Could not fetch the metadata: ${error.message}` });
+      if (error instanceof HttpError) throw invalid(error.message, { metadata_url: `Could not fetch the metadata: ${error.message}` });
       throw error;
     }
     if (fetched.status !== 200)
-      throw invalid("The metadata URL did not answer 200.", { metadataUrl: `The metadata URL answered ${fetched.status}.` });
-    return parseIdpMetadata(fetched.text, "metadataUrl");
+      throw invalid("The metadata URL did not answer 200.", { metadata_url: `The metadata URL answered ${fetched.status}.` });
+    return parseIdpMetadata(fetched.text, "metadata_url");
   }
-  if (input.metadataXml.trim()) return parseIdpMetadata(input.metadataXml.trim(), "metadataXml");
+  if (input.metadata_xml.trim()) return parseIdpMetadata(input.metadata_xml.trim(), "metadata_xml");
   const certificate = certificateBody(input.certificate);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(certificate))
     throw invalid("The certificate is not PEM or base64.", { certificate: "Paste the certificate as PEM." });
-  return { entityId: input.entityId, ssoUrl: input.ssoUrl, certificate: certificatePem(certificate) };
+  return { entityId: input.entity_id, ssoUrl: input.sso_url, certificate: certificatePem(certificate) };
 }

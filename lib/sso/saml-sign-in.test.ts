@@ -40,7 +40,7 @@ afterAll(async () => {
 async function configured() {
   const ctx = await ownerContext();
   // Pasted IdP metadata, as an admin copies it from the IdP's console.
-  await saveSamlConnection(ctx, { metadataXml: idp.metadata() });
+  await saveSamlConnection(ctx, { metadata_xml: idp.metadata() });
   const domain = await claimDomain(ctx, { domain: "example.test" });
   dns.txt.set(domain.recordName, [domain.recordValue]);
   await verifyDomain(ctx, { id: domain.id });
@@ -160,7 +160,7 @@ describe("SAML 2.0 single sign-on (samlify as the IdP)", () => {
       detail: expect.stringContaining("DOCTYPE"),
     });
     const ctx = await ownerContext("globex");
-    await expect(saveSamlConnection(ctx, { metadataXml: xxe(idp.metadata()) })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(saveSamlConnection(ctx, { metadata_xml: xxe(idp.metadata()) })).rejects.toMatchObject({ code: "validation_failed" });
   });
 
   it("refuses a user outside the verified domains", async () => {

@@ -14,9 +14,9 @@ const defaultRole = z.enum(SSO_DEFAULT_ROLES, { error: "Choose viewer or admin."
 
 export const oidcConfigSchema = z.object({
   issuer: httpUrl("issuer URL"),
-  clientId: z.string().trim().min(1, "Enter the client id.").max(500, "At most 500 characters."),
+  client_id: z.string().trim().min(1, "Enter the client id.").max(500, "At most 500 characters."),
   // Blank keeps the stored secret, so an admin editing the scopes need not paste it again.
-  clientSecret: z.string().max(2000, "At most 2000 characters.").default(""),
+  client_secret: z.string().max(2000, "At most 2000 characters.").default(""),
   scopes: z
     .string()
     .trim()
@@ -25,44 +25,42 @@ export const oidcConfigSchema = z.object({
     .transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean))])
     .refine((s) => s.includes("openid"), "The scopes must include openid.")
     .refine((s) => s.every((x) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(x)), "Scopes are words without quotes or backslashes."),
-  emailClaim: z
+  email_claim: z
     .string()
     .trim()
     .min(1, "Enter the claim that holds the email.")
     .max(100, "At most 100 characters.")
     .regex(/^[A-Za-z0-9_:./-]+$/, "Letters, digits and _ : . / - only.")
     .default("email"),
-  defaultRole,
+  default_role: defaultRole,
 });
-export type OidcConfigInput = z.input<typeof oidcConfigSchema>;
 
 const PEM_OR_BASE64 = /^[\sA-Za-z0-9+/=-]+$/;
 
 export const samlConfigSchema = z
   .object({
-    metadataUrl: z.union([z.literal(""), httpUrl("metadata URL")]).default(""),
-    metadataXml: z.string().max(200_000, "At most 200 kB of XML.").default(""),
-    entityId: z.string().trim().max(1000, "At most 1000 characters.").default(""),
-    ssoUrl: z.union([z.literal(""), httpUrl("single sign-on URL")]).default(""),
+    metadata_url: z.union([z.literal(""), httpUrl("metadata URL")]).default(""),
+    metadata_xml: z.string().max(200_000, "At most 200 kB of XML.").default(""),
+    entity_id: z.string().trim().max(1000, "At most 1000 characters.").default(""),
+    sso_url: z.union([z.literal(""), httpUrl("single sign-on URL")]).default(""),
     certificate: z
       .string()
       .trim()
       .max(20_000, "At most 20 000 characters.")
       .refine((v) => PEM_OR_BASE64.test(v) || v === "", "Paste the certificate as PEM or base64.")
       .default(""),
-    defaultRole,
+    default_role: defaultRole,
   })
   .superRefine((v, ctx) => {
-    if (v.metadataUrl || v.metadataXml.trim()) return;
+    if (v.metadata_url || v.metadata_xml.trim()) return;
     for (const [field, message] of [
-      ["entityId", "Enter the IdP's entity id, or give its metadata."],
-      ["ssoUrl", "Enter the IdP's single sign-on URL, or give its metadata."],
+      ["entity_id", "Enter the IdP's entity id, or give its metadata."],
+      ["sso_url", "Enter the IdP's single sign-on URL, or give its metadata."],
       ["certificate", "Paste the IdP's signing certificate, or give its metadata."],
     ] as const) {
       if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
     }
   });
-export type SamlConfigInput = z.input<typeof samlConfigSchema>;
 
 /** RFC 1035 host names, at least two labels; lower-cased so one domain has one spelling. */
 export const domainSchema = z.object({
@@ -76,7 +74,6 @@ export const domainSchema = z.object({
       "Enter a domain such as example.com.",
     ),
 });
-export type DomainInput = z.input<typeof domainSchema>;
 
 export const domainIdSchema = z.object({ id: z.uuid("Unknown domain.") });
 
@@ -85,7 +82,6 @@ export const enforcementSchema = z.object({
   // The lockout preview is shown first; turning enforcement on without having seen it is refused.
   confirmed: z.boolean().default(false),
 });
-export type EnforcementInput = z.input<typeof enforcementSchema>;
 
 export const breakGlassSchema = z.object({ userId: z.uuid("Unknown member."), breakGlass: z.boolean() });
 

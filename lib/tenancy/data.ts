@@ -30,6 +30,7 @@ export type SystemWork =
   | "alert schedule"
   | "sync scheduler"
   | "export prune"
+  | "import prune"
   // Patchbay's OAuth server: the token, revoke and introspect endpoints and the access-token
   // lookup find clients and tokens by what is presented, before any tenant is known.
   | "oauth token endpoint"

@@ -6,6 +6,7 @@ import { INTEGRATION_OPERATIONS } from "./integration-operations";
 import { OAUTH_OPERATIONS } from "./oauth-operations";
 import { OAUTH_SERVER_OPERATIONS } from "./oauth-server-operations";
 import { OPERATIONS, type Operation } from "./operations";
+import { SSO_OPERATIONS } from "./sso-operations";
 import { SYNC_OPERATIONS } from "./sync-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 import { IMPORT_OPERATIONS } from "./import-operations";
@@ -110,6 +111,7 @@ const TAGS: { name: string; description: string; match?: RegExp }[] = [
   { name: "Webhooks", description: "Outgoing webhook endpoints, deliveries and retries.", match: /^\/webhooks/ },
   { name: "API keys", description: "Keys for this API, their scopes and rotation.", match: /^\/api-keys/ },
   { name: "OAuth apps", description: "Clients of Patchbay's own OAuth server.", match: /^\/oauth-clients/ },
+  { name: "Single sign-on", description: "The identity provider admins sign in with, verified domains and enforcement.", match: /^\/sso/ },
   { name: "Audit log", description: "Every change and sign-in, append-only.", match: /^\/audit-events/ },
   { name: "Alerts", description: "Notification channels and in-app notifications.", match: /^\/(alert-channels|notifications)/ },
 ];
@@ -220,6 +222,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     ...SYNC_OPERATIONS,
     ...IMPORT_OPERATIONS,
     ...OAUTH_SERVER_OPERATIONS,
+    ...SSO_OPERATIONS,
   ];
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
   const used = [...new Set(operations.map(tagOf))];

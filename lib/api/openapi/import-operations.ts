@@ -20,6 +20,7 @@ const importStatus = {
   progress: { processed: 150, total: 300, percent: 50, rows_per_second: 120, seconds_left: 2 },
   errors_total: 1,
   error: null,
+  sync_run_id: null,
   created_by: "it@acme.example",
   created_at: "2026-11-23T09:00:00.000Z",
   started_at: "2026-11-23T09:01:00.000Z",
@@ -185,7 +186,7 @@ export const IMPORT_OPERATIONS: Operation[] = [
     path: "/export",
     summary: "Start an export",
     description:
-      "Builds a file of a target's rows in the background with the list page's filters: integrations (never a secret: `has_credentials` and the hint), health_history (`integration_id`), webhook_deliveries (`endpoint_id`), audit_log. Metadata (exported_at, by whom, target and filters, row count, schema, Patchbay version, SHA-256) is in the JSON envelope, the XML's <metadata>, the XLSX document properties and Metadata sheet, and for CSV in the metadata.json sidecar (`…/download?file=metadata`). The SHA-256 is of the file for CSV and of the canonical rows (one JSON array of the schema's values per line) otherwise.",
+      "Builds a file of a target's rows in the background with the list page's filters: integrations (never a secret: `has_credentials` and the hint), health_history (`integration_id`), webhook_deliveries (`endpoint_id`), audit_log, records (an entity's: `entity` plus the records list's `modified_after`, `actions`, `source_type`, `q`; the entity's fields as columns, then `record_*` columns), sync_runs (every run, imports' included: `integration_id`, `entity`, `trigger`, `status`, `since`, `until`). Metadata (exported_at, by whom, target and filters, row count, schema, Patchbay version, SHA-256) is in the JSON envelope, the XML's <metadata>, the XLSX document properties and Metadata sheet, and for CSV in the metadata.json sidecar (`…/download?file=metadata`). The SHA-256 is of the file for CSV and of the canonical rows (one JSON array of the schema's values per line) otherwise.",
     scope: "exports:read",
     body: { schema: createExportSchema, example: { target: "integrations", format: "csv", filters: { environment: "production" } } },
     success: {

@@ -4,7 +4,7 @@ import type { Scope } from "@/lib/api-keys/scopes";
 import { apiKeyCreatedSchema, apiKeyListSchema, apiKeyRotatedSchema, apiKeySchema, meSchema } from "./responses";
 
 export type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** Relative to /api/v1, with {param} placeholders as the route folders have [param]. */
   path: string;
   summary: string;

@@ -7,7 +7,12 @@ import { createApiKey } from "@/lib/api-keys";
 import { canonicalLine } from "@/lib/exports/checksum";
 import { runExport } from "@/lib/exports/service";
 import type { ExportColumn } from "@/lib/exports/sources";
+import { dryRunImport } from "@/lib/imports/dry-run";
+import { executeImport, runImport, type ImportJobData } from "@/lib/imports/execute";
+import { importStatus } from "@/lib/imports/status";
+import { uploadImport } from "@/lib/imports/upload";
 import { createIntegration } from "@/lib/integrations";
+import { createEntity } from "@/lib/sync";
 import { ownerContext } from "@/tests/fixtures";
 import { GET as download } from "./[id]/download/route";
 import { GET as getOne } from "./[id]/route";
@@ -157,5 +162,85 @@ describe("/api/v1/export", () => {
     expect((await call(getOne, otherKey, `/export/${audit.id}`, { params: { id: audit.id } })).status).toBe(404);
     const { key: noScope } = await createApiKey(owner, { name: "No scope", scopes: ["integrations:read"] });
     expect((await call(create, noScope, "/export", { method: "POST", body: { target: "integrations" } })).status).toBe(403);
+  });
+
+  it("exports an entity's records with its fields typed in the schema, and every sync run including the import's", async () => {
+    const { owner, key } = await seed();
+    await createEntity(owner, {
+      key: "customer",
+      name: "Customers",
+      fields: [
+        { key: "code", type: "string", required: true },
+        { key: "credit_limit", type: "number" },
+        { key: "visits", type: "integer" },
+        { key: "active", type: "boolean" },
+      ],
+      key_fields: ["code"],
+    });
+    const csv = "Code,Credit limit,Visits,Active\nC1,12.5,3,true\nC2,40,0,false\n";
+    const up = await uploadImport(owner, {
+      fileName: "customers.csv",
+      source: (async function* () {
+        yield new TextEncoder().encode(csv);
+      })(),
+      options: () => ({ target: "entity:customer" }),
+    });
+    await dryRunImport(owner, {
+      import_id: up.id,
+      mapping: { code: "Code", credit_limit: "Credit limit", visits: "Visits", active: "Active" },
+    });
+    const queued: ImportJobData[] = [];
+    await executeImport(owner, { import_id: up.id }, async (d) => void queued.push(d));
+    await runImport(queued[0]!);
+
+    const json = await exportOf(key, owner.tenant.id, { target: "records", format: "json", filters: { entity: "customer" } });
+    const envelope = JSON.parse(json.bytes.toString("utf8"));
+    expect(envelope.metadata.schema.slice(0, 4)).toEqual([
+      { name: "code", type: "string" },
+      { name: "credit_limit", type: "number" },
+      { name: "visits", type: "integer" },
+      { name: "active", type: "boolean" },
+    ]);
+    // One batch: the same change time, so the records' order is their ids'.
+    const byCode = [...envelope.data].sort((a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code));
+    expect(byCode).toMatchObject([
+      { code: "C1", credit_limit: 12.5, visits: 3, active: true, record_source_type: "import", record_last_action: "created" },
+      { code: "C2", credit_limit: 40, visits: 0, active: false },
+    ]);
+    expect(envelope.metadata).toMatchObject({ target: "records", filters: { entity: "customer" }, row_count: 2 });
+    expect(rowsHash(envelope.metadata.schema, envelope.data)).toBe(envelope.metadata.sha256);
+
+    const filtered = await exportOf(key, owner.tenant.id, {
+      target: "records",
+      format: "csv",
+      filters: { entity: "customer", q: "C2", actions: "created,updated" },
+    });
+    expect((parseCsv(filtered.bytes, { columns: true }) as { code: string }[]).map((r) => r.code)).toEqual(["C2"]);
+
+    const unknown = await call(create, key, "/export", { method: "POST", body: { target: "records", filters: { entity: "nothing" } } });
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.fields).toEqual({ "filters.entity": "No entity with the key nothing." });
+    const badActions = await call(create, key, "/export", {
+      method: "POST",
+      body: { target: "records", filters: { entity: "customer", actions: "created,gone" } },
+    });
+    expect(badActions.status).toBe(422);
+    expect((await badActions.json()).error.fields).toHaveProperty("filters.actions");
+
+    const runs = await exportOf(key, owner.tenant.id, { target: "sync_runs", format: "csv", filters: { trigger: "import" } });
+    const rows = parseCsv(runs.bytes, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ entity: "customer", trigger: "import", status: "completed", created: "2", integration_id: "" });
+    expect((await importStatus(owner, up.id)).sync_run_id).toBe(rows[0]!.id);
+    const none = await exportOf(key, owner.tenant.id, { target: "sync_runs", format: "csv", filters: { trigger: "schedule" } });
+    expect(parseCsv(none.bytes, { columns: true })).toEqual([]);
+    const badStatus = await call(create, key, "/export", { method: "POST", body: { target: "sync_runs", filters: { status: "done" } } });
+    expect(badStatus.status).toBe(422);
+    expect((await badStatus.json()).error.fields).toHaveProperty("filters.status");
+
+    // A test-mode key's export sees runs of sandbox integrations only, and the import's run has none.
+    const { key: testKey } = await createApiKey(owner, { name: "Sandbox exports", scopes: ["exports:read"], mode: "test" });
+    const sandboxed = await exportOf(testKey, owner.tenant.id, { target: "sync_runs", format: "csv" });
+    expect(parseCsv(sandboxed.bytes, { columns: true })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ tenant
     <div className="grid gap-6">
       <PageHeader
         title="Exports"
-        description="Integrations (never their secrets), health history, webhook deliveries and the audit log as CSV, XLSX, JSON or XML."
+        description="Integrations (never their secrets), health history, webhook deliveries, the audit log, an entity's records and sync runs as CSV, XLSX, JSON or XML."
       />
       <ExportPanel tenantSlug={ctx.tenant.slug} initial={await listExports(ctx)} />
     </div>
