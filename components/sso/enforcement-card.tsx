@@ -45,7 +45,7 @@ export function EnforcementCard({
   const toggleBreakGlass = (m: MemberAccess) =>
     startTransition(async () => {
       setError(null);
-      const result = await setBreakGlassAction(tenantSlug, { userId: m.userId, breakGlass: !m.breakGlass });
+      const result = await setBreakGlassAction(tenantSlug, { user_id: m.userId, break_glass: !m.breakGlass });
       if (!result.ok) setError(result.error);
     });
   const lift = () =>

@@ -3,7 +3,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { isUuid } from "@/lib/tenancy/data";
 import { getConnectionView, saveOidcConnection, saveSamlConnection, ssoAvailable } from "./connection";
 import { claimDomain, listDomains, removeDomain, verifyDomain, type DomainView } from "./domains";
-import { memberAccess, setEnforcement } from "./enforce";
+import { memberAccess, setBreakGlass, setEnforcement } from "./enforce";
 import { ssoUrls } from "./urls";
 
 // The REST shapes of /api/v1/sso (snake_case, DESIGN §3); the settings page reads the same services.
@@ -116,6 +116,12 @@ export async function ssoMembers(ctx: TenantContext) {
       lockout: m.lockout,
     })),
   };
+}
+
+export async function putBreakGlass(ctx: TenantContext, raw: unknown) {
+  requireLiveKey(ctx);
+  await setBreakGlass(ctx, raw);
+  return ssoMembers(ctx);
 }
 
 export async function putEnforcement(ctx: TenantContext, raw: unknown) {

@@ -93,22 +93,22 @@ export async function setBreakGlass(ctx: TenantContext, raw: unknown): Promise<v
       .select({ role: memberships.role, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, input.userId)));
+      .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, input.user_id)));
     if (!member) throw notFound("Member");
-    if (input.breakGlass && member.role !== "owner") throw invalid("Only owners can be break-glass accounts.");
-    const changed = input.breakGlass
-      ? await tx.insert(ssoBreakGlass).values({ tenantId: ctx.tenant.id, userId: input.userId }).onConflictDoNothing().returning()
+    if (input.break_glass && member.role !== "owner") throw invalid("Only owners can be break-glass accounts.");
+    const changed = input.break_glass
+      ? await tx.insert(ssoBreakGlass).values({ tenantId: ctx.tenant.id, userId: input.user_id }).onConflictDoNothing().returning()
       : await tx
           .delete(ssoBreakGlass)
-          .where(and(eq(ssoBreakGlass.tenantId, ctx.tenant.id), eq(ssoBreakGlass.userId, input.userId)))
+          .where(and(eq(ssoBreakGlass.tenantId, ctx.tenant.id), eq(ssoBreakGlass.userId, input.user_id)))
           .returning();
     if (changed.length === 0) return;
     await recordAudit(
       {
         tenantId: ctx.tenant.id,
         actor: ctx.actor,
-        action: input.breakGlass ? "sso.break_glass_granted" : "sso.break_glass_revoked",
-        target: { type: "user", id: input.userId },
+        action: input.break_glass ? "sso.break_glass_granted" : "sso.break_glass_revoked",
+        target: { type: "user", id: input.user_id },
         details: { email: member.email },
       },
       tx,

@@ -191,7 +191,7 @@ describe("enforced SSO", () => {
       "frank@example.test": "owner_without_sso_identity",
       "owner@acme.test": "outside_verified_domains",
     });
-    await setBreakGlass(ctx, { userId: ctx.userId!, breakGlass: true });
+    await setBreakGlass(ctx, { user_id: ctx.userId!, break_glass: true });
     await expect(setEnforcement(ctx, { enforced: true })).rejects.toMatchObject({ code: "validation_failed" });
     expect((await memberAccess(ctx)).enforced).toBe(false);
     await setEnforcement(ctx, { enforced: true, confirmed: true });
@@ -204,8 +204,8 @@ describe("enforced SSO", () => {
 
     // Frank marked break-glass gets his password back; SSO still signs him in either way.
     await setBreakGlass(ctx, {
-      userId: (await db().select().from(users).where(eq(users.email, "frank@example.test")))[0]!.id,
-      breakGlass: true,
+      user_id: (await db().select().from(users).where(eq(users.email, "frank@example.test")))[0]!.id,
+      break_glass: true,
     });
     expect(await verifySignIn({ email: "frank@example.test", password: PASSWORD }, null)).toMatchObject({ ok: true });
     const { user } = await signInThroughIdp("frank");

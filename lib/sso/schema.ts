@@ -83,6 +83,9 @@ export const enforcementSchema = z.object({
   confirmed: z.boolean().default(false),
 });
 
-export const breakGlassSchema = z.object({ userId: z.uuid("Unknown member."), breakGlass: z.boolean() });
+export const breakGlassSchema = z.object({
+  user_id: z.uuid("user_id is a member's id."),
+  break_glass: z.boolean({ error: "break_glass is true or false." }),
+});
 
 export const emailStepSchema = z.object({ email: emailSchema });

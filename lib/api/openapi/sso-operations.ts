@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { domainSchema, enforcementSchema, oidcConfigSchema, samlConfigSchema } from "@/lib/sso/schema";
+import { breakGlassSchema, domainSchema, enforcementSchema, oidcConfigSchema, samlConfigSchema } from "@/lib/sso/schema";
 import { ROLES } from "@/lib/tenancy/roles";
 import type { Operation } from "./operations";
 
@@ -223,6 +223,18 @@ export const SSO_OPERATIONS: Operation[] = [
     scope: "sso:write",
     success: { status: 200, description: "The members.", schema: membersSchema, example: members },
     errors: ERRORS,
+  },
+  {
+    method: "put",
+    path: "/sso/break-glass",
+    summary: "Make an owner a break-glass account, or stop",
+    description:
+      "A break-glass owner keeps password sign-in while single sign-on is enforced, so an outage of the identity provider " +
+      "cannot lock the organisation out. Only owners can be break-glass accounts.",
+    scope: "sso:write",
+    body: { schema: breakGlassSchema, example: { user_id: members.data[0]!.user_id, break_glass: true } },
+    success: { status: 200, description: "The lockout preview after the change.", schema: membersSchema, example: members },
+    errors: [...ERRORS, 404],
   },
   {
     method: "put",

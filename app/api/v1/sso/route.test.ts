@@ -14,6 +14,7 @@ import { selfSignedPair } from "@/tests/peers/sso-keys";
 import { DELETE as removeDomain } from "./domains/[id]/route";
 import { POST as verifyDomain } from "./domains/[id]/verify/route";
 import { GET as listDomains, POST as claimDomain } from "./domains/route";
+import { PUT as putBreakGlass } from "./break-glass/route";
 import { PUT as putEnforcement } from "./enforcement/route";
 import { GET as members } from "./members/route";
 import { PUT as putOidc } from "./oidc/route";
@@ -239,6 +240,32 @@ describe("/api/v1/sso", () => {
     expect(on.body.enforced).toBe(true);
     expect((await call(getConfig, key, "/sso")).body.enforced).toBe(true);
     expect(await db().select().from(auditEvents).where(eq(auditEvents.action, "sso.enforced"))).toHaveLength(1);
+
+    // The owner, outside the verified domain, is locked out until made a break-glass account.
+    const byEmail = (body: { data: { email: string; user_id: string; break_glass: boolean; lockout: string | null }[] }) =>
+      Object.fromEntries(body.data.map((m) => [m.email, m]));
+    const ownerId = byEmail(on.body)["owner@acme.test"]!.user_id;
+    const danaId = byEmail(on.body)["dana@example.test"]!.user_id;
+    const glass = await call(putBreakGlass, key, "/sso/break-glass", { method: "PUT", body: { user_id: ownerId, break_glass: true } });
+    expect(glass.status).toBe(200);
+    expect(byEmail(glass.body)["owner@acme.test"]).toMatchObject({ break_glass: true, lockout: null });
+    const viewer = await call(putBreakGlass, key, "/sso/break-glass", { method: "PUT", body: { user_id: danaId, break_glass: true } });
+    expect(viewer.status).toBe(422);
+    expect(viewer.body.error.message).toContain("Only owners");
+    const unknown = await call(putBreakGlass, key, "/sso/break-glass", { method: "PUT", body: { user_id: "not-an-id", break_glass: 1 } });
+    expect(unknown.status).toBe(422);
+    expect(Object.keys(unknown.body.error.fields).sort()).toEqual(["break_glass", "user_id"]);
+    const stranger = await call(putBreakGlass, key, "/sso/break-glass", {
+      method: "PUT",
+      body: { user_id: "7c1e9a2b-4d3f-4b6a-8e5c-1f2a3b4c5d6e", break_glass: true },
+    });
+    expect(stranger.status).toBe(404);
+    const off = await call(putBreakGlass, key, "/sso/break-glass", { method: "PUT", body: { user_id: ownerId, break_glass: false } });
+    expect(byEmail(off.body)["owner@acme.test"]).toMatchObject({ break_glass: false, lockout: "outside_verified_domains" });
+    expect(
+      (await db().select().from(auditEvents).where(eq(auditEvents.action, "sso.break_glass_granted"))).length +
+        (await db().select().from(auditEvents).where(eq(auditEvents.action, "sso.break_glass_revoked"))).length,
+    ).toBe(2);
   });
 });
 
