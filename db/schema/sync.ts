@@ -104,6 +104,8 @@ export type RestSource = {
     | { type: "next_url"; next_path: string };
   incremental?: { param: string; field: string; overlap_seconds: number };
   query?: Record<string, string>;
+  /** A provider connector's stream key: the connector fetches the pages (lib/sync/connector.ts), not this declaration. */
+  connector?: string;
 };
 
 export const dataMappingConfigs = pgTable(

@@ -6,6 +6,7 @@ import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { mapRecords } from "./executor";
 import { fetchPage, firstPage } from "./rest-source";
+import { fetchStreamPage } from "./stream-page";
 import { previewSchema, restSourceSchema } from "./schema";
 import { loadStream, parseInput } from "./streams";
 
@@ -29,13 +30,13 @@ export async function previewStream(ctx: TenantContext, integrationId: string, s
     const integrationRow = await loadOwned(integrations, ctx, integrationId);
     return { integration: integrationRow, ...(await loadStream(tx, ctx, integrationId, streamId)) };
   });
-  const source = (value.source ?? stream.source) as RestSource;
+  const source = (stream.source.connector ? stream.source : (value.source ?? stream.source)) as RestSource;
   const config = (value.mapping ?? mapping.config) as MappingConfig;
   let body: unknown;
   let redact = (text: string) => text;
   if (value.sample !== undefined) body = value.sample;
   else {
-    const page = await fetchPage(integration, source, firstPage(source), { since: null, runId: null });
+    const page = await fetchStreamPage(integration, source, firstPage(source), { since: null, runId: null });
     if (!page.ok) throw invalid(`The live sample could not be read: ${page.message}`, { sample: "Paste a sample response instead." });
     body = page.body;
     redact = page.call.redact;

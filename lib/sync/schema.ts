@@ -126,6 +126,7 @@ export const restSourceSchema = z.object({
     .object({ param: paramName, field: jsonPathSchema, overlap_seconds: z.number().int().min(0).max(86_400).default(60) })
     .optional(),
   query: z.record(paramName, z.string().max(1000)).optional(),
+  connector: keyText("connector stream").optional(),
 });
 export type RestSourceInput = z.infer<typeof restSourceSchema>;
 
