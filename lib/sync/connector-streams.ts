@@ -16,8 +16,7 @@ import type { StreamView } from "./view";
 
 /**
  * Adds a connector's streams to an integration of its provider (all of them, or the keys named),
- * each with its default mapping and, where the tenant has no such entity yet, the entity from its
- * template. Streams the integration already has are left as they are.
+ * each with its default mapping and, where the tenant has no such entity yet, the entity it declares. Streams the integration already has are left as they are.
  */
 export async function addConnectorStreams(ctx: TenantContext, integrationId: string, keys?: string[]): Promise<StreamView[]> {
   requireRole(ctx, "admin");
@@ -44,7 +43,8 @@ export async function addConnectorStreams(ctx: TenantContext, integrationId: str
   for (const stream of connector.streams) {
     if ((keys && !keys.includes(stream.key)) || existing.streams.includes(stream.key)) continue;
     if (!existing.entities.has(stream.entity.key)) {
-      await createEntity(ctx, { key: stream.entity.key, name: stream.entity.name, template: stream.entity.key });
+      const { key, name, description, fields, key_fields } = stream.entity;
+      await createEntity(ctx, { key, name, description, fields, key_fields });
       existing.entities.add(stream.entity.key);
     }
     created.push(

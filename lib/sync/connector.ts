@@ -14,7 +14,7 @@ export type ConnectorStream = {
   /** Stored in the stream's source as `connector`: which of the adapter's streams this is. */
   key: string;
   name: string;
-  /** The entity the stream feeds by default, created from this template when the tenant has none. */
+  /** The entity the stream feeds by default (often one of the Data model templates), created when the tenant has none. */
   entity: EntityTemplate;
   /**
    * The resource path, records and id paths, and the change-time field (`incremental.field`) the
@@ -37,7 +37,13 @@ export type ConnectorPageRequest = {
 
 /** A page as Custom REST's, plus the remote ids the provider reported deleted, or a refusal that needs a reconnect. */
 export type ConnectorPage =
-  (Extract<FetchedPage, { ok: true }> & { deleted?: string[] }) | (Extract<FetchedPage, { ok: false }> & { reconnect?: boolean });
+  | (Extract<FetchedPage, { ok: true }> & { deleted?: string[] })
+  | (Omit<Extract<FetchedPage, { ok: false }>, "call"> & { call?: CallResult; reconnect?: boolean });
+
+/** A page that could not be asked for (a value its path needs is missing): the run fails with this reason. */
+export function unaskablePage(message: string): ConnectorPage {
+  return { ok: false, rateLimitedSeconds: null, message, status: null, bytes: 0 };
+}
 
 /** A verified webhook event the connector understood: one record changed or deleted at the remote. */
 export type ConnectorChange = { stream: string; record: unknown; deleted: boolean };
