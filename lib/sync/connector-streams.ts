@@ -11,15 +11,17 @@ import { emitRecordEvents, externalIdOf, mapRecords } from "./executor";
 import { deleteRecordsByExternalId, upsertRecords } from "./records";
 import { addRunErrors } from "./runs";
 import { connectorStreamOf } from "./stream-page";
-import { createStream } from "./streams";
+import { addConnectorStreamsSchema } from "./schema";
+import { createStream, parseInput } from "./streams";
 import type { StreamView } from "./view";
 
 /**
  * Adds a connector's streams to an integration of its provider (all of them, or the keys named),
  * each with its default mapping and, where the tenant has no such entity yet, the entity it declares. Streams the integration already has are left as they are.
  */
-export async function addConnectorStreams(ctx: TenantContext, integrationId: string, keys?: string[]): Promise<StreamView[]> {
+export async function addConnectorStreams(ctx: TenantContext, integrationId: string, input: unknown = {}): Promise<StreamView[]> {
   requireRole(ctx, "admin");
+  const keys = parseInput(addConnectorStreamsSchema, input ?? {}, "request").streams;
   const integration = await withTenant(ctx, () => loadOwned(integrations, ctx, integrationId));
   const connector = connectorOf(integration.provider);
   if (!connector) throw invalid("This provider has no connector: declare a Custom REST stream instead.", { connector: "No connector." });
@@ -58,6 +60,24 @@ export async function addConnectorStreams(ctx: TenantContext, integrationId: str
     );
   }
   return created;
+}
+
+export type ConnectorStreamView = { key: string; name: string; entity: string; mode: "full" | "incremental"; added: boolean };
+
+/** The streams the integration's provider connector offers, and which of them the integration has. Empty without a connector. */
+export async function listConnectorStreams(scope: TenantScope, integrationId: string): Promise<ConnectorStreamView[]> {
+  return withTenant(scope, async (tx) => {
+    const integration = await loadOwned(integrations, scope, integrationId);
+    const connector = connectorOf(integration.provider);
+    if (!connector) return [];
+    const have = (
+      await tx
+        .select({ source: syncStreams.source })
+        .from(syncStreams)
+        .where(and(eq(syncStreams.tenantId, scope.tenant.id), eq(syncStreams.integrationId, integrationId)))
+    ).map((s) => s.source.connector);
+    return connector.streams.map((s) => ({ key: s.key, name: s.name, entity: s.entity.key, mode: s.mode, added: have.includes(s.key) }));
+  });
 }
 
 export type WebhookApplied = { stream_id: string; run_id: string; action: "applied" | "run_queued" } | null;

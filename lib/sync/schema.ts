@@ -177,6 +177,10 @@ export const updateStreamSchema = z
   .superRefine(incrementalNeedsField);
 export type UpdateStreamInput = z.infer<typeof updateStreamSchema>;
 
+export const addConnectorStreamsSchema = z.object({
+  streams: z.array(keyText("connector stream")).min(1, "Name at least one stream, or leave streams out for all.").max(50).optional(),
+});
+
 export const startSyncSchema = z.object({
   stream_id: z.uuid("stream_id is a stream's id.").optional(),
   type: z.enum(["full", "incremental"], { error: "type is full or incremental." }).optional(),

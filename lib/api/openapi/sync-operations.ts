@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  addConnectorStreamsSchema,
   createEntitySchema,
   createStreamSchema,
   listRecordsSchema,
@@ -186,6 +187,14 @@ const mappingExample = {
     { field: "price", source: "$.price", transforms: [{ type: "number" }], validations: [{ type: "min", value: 0 }] },
   ],
 };
+const connectorStreamSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  entity: z.string(),
+  mode: z.enum(["full", "incremental"]),
+  added: z.boolean(),
+});
+
 const streamBody = {
   name: "Units",
   entity: "unit",
@@ -295,6 +304,37 @@ export const SYNC_OPERATIONS: Operation[] = [
     scope: "sync:write",
     body: { schema: createStreamSchema, example: streamBody },
     success: { status: 201, description: "The stream.", schema: streamSchema, example: { ...stream, last_run: null } },
+    errors: [400, 401, 403, 404, 409, 413, 415, 422, 429],
+  },
+  {
+    method: "get",
+    path: "/integrations/{id}/connector-streams",
+    summary: "List the connector's streams",
+    description:
+      "The streams the integration's provider connector brings (Stripe, QuickBooks Online), with the entity each feeds and whether the integration has it. Empty for a provider without a connector.",
+    scope: "sync:read",
+    success: {
+      status: 200,
+      description: "The connector's streams.",
+      schema: z.object({ data: z.array(connectorStreamSchema) }),
+      example: { data: [{ key: "invoices", name: "Stripe invoices", entity: "invoice", mode: "incremental", added: false }] },
+    },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations/{id}/connector-streams",
+    summary: "Add the connector's streams",
+    description:
+      "Adds the named streams of the provider's connector (all of them when `streams` is left out), each with its default mapping, which can be changed like any stream's, and the entity it feeds when the tenant has none. Streams already added are left alone.",
+    scope: "sync:write",
+    body: { schema: addConnectorStreamsSchema, example: { streams: ["invoices", "customers"] } },
+    success: {
+      status: 201,
+      description: "The streams added.",
+      schema: z.object({ data: z.array(streamSchema) }),
+      example: { data: [stream] },
+    },
     errors: [400, 401, 403, 404, 409, 413, 415, 422, 429],
   },
   {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { integrationRequestLogs, integrations, outboxEvents } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations";
-import { addConnectorStreams } from "@/lib/sync/connector-streams";
+import { addConnectorStreams, listConnectorStreams } from "@/lib/sync/connector-streams";
 import { listRecords } from "@/lib/sync/entities";
 import { executeRun } from "@/lib/sync/executor";
 import { getRun, listRuns, startSync } from "@/lib/sync/run-service";
@@ -47,8 +47,14 @@ async function setup(key = KEY) {
 }
 
 describe("the Stripe connector", () => {
-  it("adds its three streams with default mappings and entities from templates", async () => {
-    const { streams } = await setup();
+  it("adds its three streams with default mappings and entities from templates, once", async () => {
+    const { ctx, integration, streams } = await setup();
+    expect(await addConnectorStreams(ctx, integration.id)).toEqual([]);
+    expect((await listConnectorStreams(ctx, integration.id)).every((s) => s.added)).toBe(true);
+    await expect(addConnectorStreams(ctx, integration.id, { streams: ["charges"] })).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { streams: "charges is not one of customers, invoices, payment_intents." },
+    });
     expect(streams.map((s) => [s.name, s.entity, s.mode, s.source.connector]).sort()).toEqual([
       ["Stripe customers", "customer", "incremental", "customers"],
       ["Stripe invoices", "invoice", "incremental", "invoices"],
