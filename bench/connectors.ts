@@ -25,7 +25,9 @@ import { withTenant } from "@/lib/tenancy/data";
 import { qboInvoice, quickbooksPeer } from "@/tests/peers/quickbooks-peer";
 import { stripeCustomer, stripePeer } from "@/tests/peers/stripe-peer";
 
-const { values } = parseArgs({ options: { stripe: { type: "string", default: "20000" }, quickbooks: { type: "string", default: "50000" } } });
+const { values } = parseArgs({
+  options: { stripe: { type: "string", default: "20000" }, quickbooks: { type: "string", default: "50000" } },
+});
 
 if (!process.env.DATABASE_URL) process.env.PATCHBAY_DATA_DIR = "memory://";
 process.env.PATCHBAY_MASTER_KEY ??= `v1:${randomBytes(32).toString("base64")}`;
@@ -94,7 +96,12 @@ async function main() {
   const email = `${slug}@example.com`;
   const { userId } = await bootstrap({ tenantSlug: slug, tenantName: slug, email, password: "bench-password-1" });
   const membership = (await findMembership(userId, slug))!;
-  const ctx: TenantContext = { tenant: membership.tenant, role: membership.role, userId, actor: { type: "user", id: userId, label: email } };
+  const ctx: TenantContext = {
+    tenant: membership.tenant,
+    role: membership.role,
+    userId,
+    actor: { type: "user", id: userId, label: email },
+  };
   console.log(`bench:connectors on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`);
 
   const stripe = stripePeer(KEY);
