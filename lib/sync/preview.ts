@@ -5,8 +5,8 @@ import { compileMapping, createRunState, jsonPathValues, type EntityField, type 
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { mapRecords } from "./executor";
-import { fetchPage, firstPage } from "./rest-source";
-import { fetchStreamPage } from "./stream-page";
+import { firstPage } from "./rest-source";
+import { connectorStreamOf, fetchStreamPage } from "./stream-page";
 import { previewSchema, restSourceSchema } from "./schema";
 import { loadStream, parseInput } from "./streams";
 
@@ -67,7 +67,9 @@ export async function sampleSource(ctx: TenantContext, integrationId: string, in
   requireRole(ctx, "admin");
   const source = parseInput(restSourceSchema, input, "source") as RestSource;
   const integration = await withTenant(ctx, () => loadOwned(integrations, ctx, integrationId));
-  const page = await fetchPage(integration, source, firstPage(source), { since: null, runId: null });
+  if (source.connector && !connectorStreamOf(integration.provider, source))
+    throw invalid("The source is not valid.", { "source.connector": `This integration has no connector stream ${source.connector}.` });
+  const page = await fetchStreamPage(integration, source, firstPage(source), { since: null, runId: null });
   if (!page.ok)
     throw invalid(`The sample could not be read: ${page.message}`, { path: "Check the path and the integration's credentials." });
   return redactDeep({ records: page.records.slice(0, 50) }, page.call.redact);

@@ -7,7 +7,9 @@ import { completeAuthorization, startConnect } from "@/lib/oauth";
 import { addConnectorStreams } from "@/lib/sync/connector-streams";
 import { listRecords } from "@/lib/sync/entities";
 import { executeRun } from "@/lib/sync/executor";
+import { previewStream, sampleSource } from "@/lib/sync/preview";
 import { getRun, startSync } from "@/lib/sync/run-service";
+import { updateStream } from "@/lib/sync/streams";
 import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer } from "@/tests/peers/oidc-provider";
@@ -117,6 +119,28 @@ describe("the QuickBooks Online connector", () => {
       customer_id: "58",
       due_on: "2026-12-20",
     });
+  });
+
+  it("gives the mapping editor a live sample and preview through the connector, and keeps its source on edit", async () => {
+    const { ctx, qbo, integration, streamOf } = await setup();
+    qbo.objects.Invoice.push(qboInvoice(daysAgo(1), { DocNumber: "A-17" }));
+    const stream = streamOf("invoice");
+    // What the stream form sends: its own fields, and the connector it keeps.
+    const formSource = { path: stream.source.path, records_path: "$.data[*]", id_path: "$.id", connector: "invoices" };
+    const sample = await sampleSource(ctx, integration.id, formSource);
+    expect(sample.records).toEqual([expect.objectContaining({ DocNumber: "A-17" })]);
+    const preview = await previewStream(ctx, integration.id, stream.id, {
+      source: formSource,
+      mapping: {
+        fields: [
+          { field: "number", source: "$.DocNumber", transforms: [{ type: "lower" }] },
+          { field: "total", source: "$.TotalAmt" },
+        ],
+      },
+    });
+    expect(preview.records).toEqual([{ external_id: expect.any(String), data: { number: "a-17", total: 150.5 } }]);
+    const edited = await updateStream(ctx, integration.id, stream.id, { source: formSource, interval_seconds: 900 });
+    expect(edited.source).toMatchObject({ connector: "invoices", records_path: "$.QueryResponse.Invoice[*]", id_path: "$.Id" });
   });
 
   it("runs incrementally from Change Data Capture: changes, additions and a Deleted object", async () => {
