@@ -48,6 +48,22 @@ export function unaskablePage(message: string): ConnectorPage {
 /** A verified webhook event the connector understood: one record changed or deleted at the remote. */
 export type ConnectorChange = { stream: string; record: unknown; deleted: boolean };
 
+/** One record pushed: the remote body from the mapping reversed, with the remote id and version when it was pushed before. */
+export type ConnectorPushRequest = {
+  integration: IntegrationRow;
+  stream: ConnectorStream;
+  body: Record<string, unknown>;
+  remoteId: string | null;
+  remoteVersion: string | null;
+  runId: string;
+};
+
+export type ConnectorPushResult =
+  | { outcome: "pushed"; remoteId: string; remoteVersion: string | null; created: boolean }
+  /** The remote changed the record since Patchbay last saw it: recorded on the record, the run goes on. */
+  | { outcome: "conflict"; reason: string }
+  | { outcome: "failed"; message: string; reconnect?: boolean; rateLimitedSeconds?: number };
+
 export type Connector = {
   provider: string;
   streams: ConnectorStream[];
@@ -57,6 +73,9 @@ export type Connector = {
    * reach back to the checkpoint); null when it can run incrementally.
    */
   fullRunReason?(since: string | null, now: Date): string | null;
+  /** Creates or updates one record at the remote, for the streams whose keys are in `pushes`. */
+  push?(request: ConnectorPushRequest): Promise<ConnectorPushResult>;
+  pushes?: string[];
   /** The change a provider's webhook body carries, for the webhook update method; null for events it does not sync. */
   webhookChange?(body: unknown): ConnectorChange | null;
 };

@@ -13,6 +13,9 @@ import type http from "node:http";
  *   statusCode=401", "detail": …, "code": "3200"}], "type": "AUTHENTICATION"}}`.
  * - develop/troubleshooting/error-codes: faults `{"Fault": {"Error": [{"Message", "Detail", "code"}], "type"}}`; 429 ThrottleExceeded
  *   (code 3001) with no Retry-After; a realm the token is not for is 403 ApplicationAuthorizationFailed (003100).
+ * - api-reference/accounting/invoice: `POST /v3/company/{realmId}/invoice` creates (CustomerRef and Line required, else
+ *   2020) or, with `Id`, `SyncToken` and `sparse: true`, updates; a SyncToken that is not the current one is 400
+ *   ValidationFault 5010 "Stale Object Error". Each update bumps the SyncToken.
  * - every answer carries an `intuit_tid` header.
  */
 
@@ -35,6 +38,8 @@ export function quickbooksPeer(realmId: string) {
     /** The nth data request answers 429 ThrottleExceeded. */
     throttleOn: new Set<number>(),
     requests: [] as { path: string; query: Record<string, string> }[],
+    /** Bodies POSTed to the invoice endpoint. */
+    pushed: [] as Record<string, unknown>[],
     auth: [] as string[],
     now: () => new Date(),
   };
@@ -57,7 +62,7 @@ export function quickbooksPeer(realmId: string) {
 
   const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? "/", "http://qbo");
-    const match = /^\/v3\/company\/([^/]+)\/(query|cdc|companyinfo\/[^/]+)$/.exec(url.pathname);
+    const match = /^\/v3\/company\/([^/]+)\/(query|cdc|invoice|companyinfo\/[^/]+)$/.exec(url.pathname);
     const auth = req.headers.authorization ?? "";
     state.auth.push(auth);
     if (!/^Bearer \S+$/.test(auth) || state.revoked) {
@@ -84,6 +89,49 @@ export function quickbooksPeer(realmId: string) {
         "3001",
       );
     const time = state.now().toISOString();
+
+    if (match[2] === "invoice") {
+      if (req.method !== "POST") return fault(res, 405, "SERVICE", "Unsupported Operation", "Use POST to create or update.", "500");
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+        state.pushed.push(body);
+        if (typeof body.Id === "string") {
+          const current = objects.Invoice.find((o) => o.Id === body.Id);
+          if (!current) return fault(res, 400, "ValidationFault", "Object Not Found", `Invoice ${body.Id} was not found.`, "610");
+          if (body.SyncToken !== current.SyncToken)
+            return fault(
+              res,
+              400,
+              "ValidationFault",
+              "Stale Object Error",
+              `Stale Object Error : You and ${"another user"} were working on this at the same time. SyncToken ${String(body.SyncToken)} is not ${current.SyncToken}.`,
+              "5010",
+            );
+          const changes = Object.fromEntries(Object.entries(body).filter(([k]) => k !== "sparse" && k !== "SyncToken"));
+          Object.assign(current, changes, {
+            SyncToken: String(Number(current.SyncToken) + 1),
+            MetaData: { ...current.MetaData, LastUpdatedTime: time },
+          });
+          return send(res, 200, { Invoice: current, time });
+        }
+        const ref = body.CustomerRef as { value?: unknown } | undefined;
+        if (!ref?.value || !Array.isArray(body.Line) || body.Line.length === 0)
+          return fault(
+            res,
+            400,
+            "ValidationFault",
+            "Required param missing, need to supply the required value for the API",
+            "Required parameter Line and CustomerRef are missing in the request",
+            "2020",
+          );
+        const created = qboObject(body, time);
+        objects.Invoice.push(created);
+        return send(res, 200, { Invoice: created, time });
+      });
+      return;
+    }
 
     if (match[2] === "query") {
       const q = /^select \* from (\w+)(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?$/i.exec(url.searchParams.get("query") ?? "");

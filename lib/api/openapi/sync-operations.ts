@@ -48,6 +48,9 @@ const recordSchema = z.object({
   last_action: z.enum(["created", "updated", "deleted"]),
   deleted_at: z.iso.datetime().nullable(),
   remote_ids: z.record(z.string(), z.string()).describe("per outbound stream id, the id the remote gave the record"),
+  conflicts: z
+    .record(z.string(), z.object({ reason: z.string(), at: z.iso.datetime(), run_id: z.uuid().nullable() }))
+    .describe("per outbound stream id, the last push the remote refused because it changed the record since (QuickBooks' stale SyncToken)"),
 });
 const countsSchema = z.object({
   processed: z.int(),
@@ -151,6 +154,7 @@ const record = {
   last_action: "updated",
   deleted_at: null,
   remote_ids: {},
+  conflicts: {},
 };
 const run = {
   id: RUN_ID,
@@ -363,6 +367,23 @@ export const SYNC_OPERATIONS: Operation[] = [
     scope: "sync:write",
     success: { status: 204, description: "Deleted." },
     errors: [401, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations/{id}/streams/{stream_id}/push",
+    summary: "Push a stream's records",
+    description:
+      "For an outbound or bidirectional connector stream that writes (QuickBooks invoices): each record of the entity changed since its last push there, " +
+      "and not read from this integration, is created or updated at the remote through the mapping reversed. A record the remote changed since " +
+      "(QuickBooks' stale SyncToken) is kept as a conflict on the record and in the run's errors; the run ends partial, not failed. Answers the finished push run.",
+    scope: "sync:write",
+    success: {
+      status: 200,
+      description: "The push run.",
+      schema: runSchema,
+      example: { ...run, type: "push", direction: "outbound" },
+    },
+    errors: [401, 403, 404, 422, 429],
   },
   {
     method: "post",

@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, syncStreams } from "@/db/schema";
+import { integrations, records, syncStreams } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations";
 import { completeAuthorization, startConnect } from "@/lib/oauth";
+import { pushConnectorStream } from "@/lib/sync/connector-push";
 import { addConnectorStreams } from "@/lib/sync/connector-streams";
+import { upsertRecords } from "@/lib/sync/records";
+import { withTenant } from "@/lib/tenancy/data";
 import { listRecords } from "@/lib/sync/entities";
 import { executeRun } from "@/lib/sync/executor";
 import { previewStream, sampleSource } from "@/lib/sync/preview";
-import { getRun, startSync } from "@/lib/sync/run-service";
+import { getRun, listRunErrors, startSync } from "@/lib/sync/run-service";
 import { updateStream } from "@/lib/sync/streams";
 import { ownerContext } from "@/tests/fixtures";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
@@ -212,5 +215,49 @@ describe("the QuickBooks Online connector", () => {
       "select * from Invoice STARTPOSITION 1001 MAXRESULTS 1000",
       "select * from Invoice STARTPOSITION 1001 MAXRESULTS 1000",
     ]);
+  });
+
+  it("pushes invoices from other sources with their SyncToken, and keeps a stale one as a conflict on the record", async () => {
+    const { ctx, qbo, integration, streamOf, run } = await setup();
+    qbo.objects.Invoice.push(qboInvoice(daysAgo(1)));
+    await run("invoice", "full");
+    const stream = streamOf("invoice");
+    await updateStream(ctx, integration.id, stream.id, { direction: "bidirectional" });
+    const ledger = { type: "import" as const, id: "ledger.csv" };
+    const write = (data: Record<string, unknown>) =>
+      withTenant(ctx, (tx) => upsertRecords(tx, ctx, { entityKey: "invoice", source: ledger, rows: [{ externalId: "L-1", data }] }));
+    const invoice = { number: "L-1", customer_id: "58", total: 99.5, currency: "USD", issued_on: "2026-11-30", due_on: "2026-12-30" };
+    await write(invoice);
+    const recordOf = async () => (await db().select().from(records).where(eq(records.externalId, "L-1")))[0]!;
+
+    const created = await pushConnectorStream(ctx, integration.id, stream.id);
+    // The invoice read from QuickBooks itself is not echoed back.
+    expect(created).toMatchObject({ type: "push", direction: "outbound", status: "completed", counts: { processed: 1, created: 1 } });
+    expect(qbo.state.pushed[0]).toMatchObject({ DocNumber: "L-1", CustomerRef: { value: "58" }, TotalAmt: 99.5, TxnDate: "2026-11-30" });
+    const remoteId = (await recordOf()).remoteIds[stream.id]!;
+    expect(qbo.objects.Invoice.find((o) => o.Id === remoteId)).toMatchObject({ DocNumber: "L-1", SyncToken: "0" });
+    expect(await pushConnectorStream(ctx, integration.id, stream.id)).toMatchObject({ status: "completed", counts: { processed: 0 } });
+
+    await write({ ...invoice, total: 120 });
+    expect(await pushConnectorStream(ctx, integration.id, stream.id)).toMatchObject({ status: "completed", counts: { updated: 1 } });
+    expect(qbo.state.pushed.at(-1)).toMatchObject({ Id: remoteId, SyncToken: "0", sparse: true, TotalAmt: 120 });
+    expect((await recordOf()).remoteVersions[stream.id]).toBe("1");
+
+    // Someone edits the invoice in QuickBooks, then it changes here too: the SyncToken Patchbay holds is stale.
+    Object.assign(
+      qbo.objects.Invoice.find((o) => o.Id === remoteId)!,
+      { SyncToken: "2", TotalAmt: 130 },
+    );
+    await write({ ...invoice, total: 125 });
+    const conflicted = await pushConnectorStream(ctx, integration.id, stream.id);
+    expect(conflicted).toMatchObject({ status: "partial", counts: { processed: 1, updated: 0, failed: 0 } });
+    expect(conflicted.status_reason).toMatch(/changed at the remote since the last push/);
+    expect(qbo.objects.Invoice.find((o) => o.Id === remoteId)?.TotalAmt).toBe(130);
+    expect((await recordOf()).conflicts[stream.id]).toMatchObject({
+      run_id: conflicted.id,
+      reason: expect.stringMatching(/Stale Object Error.*\(5010\)/),
+    });
+    const errors = await listRunErrors(ctx, conflicted.id, {});
+    expect(errors.data).toEqual([expect.objectContaining({ external_id: "L-1", kind: "conflict" })]);
   });
 });

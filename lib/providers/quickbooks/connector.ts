@@ -8,6 +8,8 @@ import {
   type Connector,
   type ConnectorPage,
   type ConnectorPageRequest,
+  type ConnectorPushRequest,
+  type ConnectorPushResult,
   type ConnectorStream,
   unaskablePage,
 } from "@/lib/sync/connector";
@@ -225,6 +227,62 @@ async function fetchChanges(request: ConnectorPageRequest, entity: string, since
   return { ok: true, records, deleted, next, bytes: result.response?.body.length ?? 0, body, call: result };
 }
 
+/**
+ * Creates or updates an invoice (develop/api-reference… /invoice: `POST /v3/company/{realmId}/invoice`). An update
+ * is sparse and names the SyncToken last seen; QuickBooks refuses a stale one with ValidationFault 5010 ("Stale
+ * Object Error"), which is a conflict: someone changed the invoice in QuickBooks since. A new invoice needs a
+ * line: one sales line for the total, on the company's item 1 (Services, in a new company).
+ */
+async function pushInvoice(request: ConnectorPushRequest): Promise<ConnectorPushResult> {
+  const path = fillPathParams("/v3/company/{realmId}/invoice", request.integration.config.path_params);
+  if (path.missing.length) return { outcome: "failed", message: NO_REALM };
+  const body = request.remoteId
+    ? { ...request.body, Id: request.remoteId, SyncToken: request.remoteVersion ?? "0", sparse: true }
+    : {
+        ...request.body,
+        Line: [
+          {
+            Amount: request.body.TotalAmt ?? 0,
+            DetailType: "SalesItemLineDetail",
+            SalesItemLineDetail: { ItemRef: { value: "1" } },
+          },
+        ],
+      };
+  const result = await callIntegration(request.integration, {
+    method: "POST",
+    path: path.path,
+    query: { minorversion: MINOR_VERSION },
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    timeoutMs: 30_000,
+    // Not retried on a 5xx: QuickBooks might have created the invoice, and a second POST would create another.
+    retries: 0,
+    source: "sync",
+    sourceId: request.runId,
+    log: "all",
+  });
+  if (result.ok) {
+    const invoice = (result.json as { Invoice?: { Id?: unknown; SyncToken?: unknown } } | undefined)?.Invoice;
+    if (typeof invoice?.Id !== "string") return { outcome: "failed", message: "QuickBooks' answer holds no Invoice." };
+    const version = typeof invoice.SyncToken === "string" ? invoice.SyncToken : null;
+    return { outcome: "pushed", remoteId: invoice.Id, remoteVersion: version, created: !request.remoteId };
+  }
+  const fault = quickbooksFault(result.json);
+  if (fault?.code === "5010")
+    return {
+      outcome: "conflict",
+      reason: `QuickBooks changed invoice ${request.remoteId} since the last push: ${result.redact(fault.text)}`,
+    };
+  const page = failed(result);
+  if (page.ok) return { outcome: "failed", message: "The push failed." };
+  return {
+    outcome: "failed",
+    message: page.message,
+    reconnect: "reconnect" in page ? page.reconnect : undefined,
+    rateLimitedSeconds: page.rateLimitedSeconds ?? undefined,
+  };
+}
+
 export const quickbooksConnector: Connector = {
   provider: "quickbooks",
   streams: STREAMS,
@@ -232,6 +290,8 @@ export const quickbooksConnector: Connector = {
     const entity = ENTITY_OF[request.stream.key]!;
     return request.since ? fetchChanges(request, entity, request.since) : fetchQueryPage(request, entity);
   },
+  pushes: ["invoices"],
+  push: pushInvoice,
   fullRunReason(since, now) {
     if (!since || now.getTime() - new Date(since).getTime() < CDC_LOOKBACK_MS) return null;
     return `QuickBooks' change data capture reaches back 30 days and the last change seen is from ${since}: this run reads everything instead, and marks what is gone deleted.`;
