@@ -57,6 +57,8 @@ export function StreamForm({
     id_path: idPath,
     pagination: paginationBody(pagination, param, pathParam),
     ...(mode === "incremental" || incParam ? { incremental: { param: incParam, field: incField, overlap_seconds: 60 } } : {}),
+    // A connector's stream keeps its connector, which fetches the sample and the runs whatever the fields say.
+    ...(stream?.source.connector ? { connector: stream.source.connector } : {}),
   });
 
   const takeSample = (records: unknown[]) => {

@@ -2,13 +2,19 @@
 
 import Link from "next/link";
 import { useTransition } from "react";
-import { cancelRunAction, runSyncAction, syncOverviewAction } from "@/app/t/[tenant]/integrations/[id]/sync/actions";
+import {
+  addConnectorStreamsAction,
+  cancelRunAction,
+  runSyncAction,
+  syncOverviewAction,
+} from "@/app/t/[tenant]/integrations/[id]/sync/actions";
 import { useLive } from "@/components/health/use-live";
 import { Button, Card, CardBody, CardHeader, EmptyState, RelativeTime, Table, TBody, Td, Th, THead, Tr, useToast } from "@/components/ui";
+import type { ConnectorStreamView } from "@/lib/sync/connector-streams";
 import type { RunView, StreamView } from "@/lib/sync/view";
 import { RunProgress, RunStatusBadge } from "./run-status";
 
-type Data = { streams: StreamView[]; runs: RunView[] };
+type Data = { streams: StreamView[]; runs: RunView[]; connector: ConnectorStreamView[] };
 
 export function SyncTab({
   tenantSlug,
@@ -31,6 +37,17 @@ export function SyncTab({
       const result = await runSyncAction(tenantSlug, { integrationId, streamId: stream.id, type });
       if (!result.ok) toast({ tone: "danger", title: result.error });
     });
+  const missing = data.connector.filter((c) => !c.added);
+  const addConnector = () =>
+    start(async () => {
+      const result = await addConnectorStreamsAction(tenantSlug, { integrationId });
+      if (!result.ok) toast({ tone: "danger", title: result.error });
+      else
+        toast({
+          tone: "success",
+          title: `Added ${result.data.length} stream${result.data.length === 1 ? "" : "s"} with default mappings.`,
+        });
+    });
   const cancel = (runId: string) =>
     start(async () => {
       const result = await cancelRunAction(tenantSlug, { runId });
@@ -45,9 +62,22 @@ export function SyncTab({
           description="Which remote resource feeds which entity, and how."
           action={
             canEdit ? (
-              <Button asChild size="sm">
-                <Link href={`${base}/streams/new`}>Add stream</Link>
-              </Button>
+              <div className="flex flex-wrap gap-2">
+                {missing.length > 0 && (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={addConnector}
+                    title={missing.map((c) => c.name).join(", ")}
+                  >
+                    Add connector streams ({missing.length})
+                  </Button>
+                )}
+                <Button asChild size="sm">
+                  <Link href={`${base}/streams/new`}>Add stream</Link>
+                </Button>
+              </div>
             ) : undefined
           }
         />
@@ -76,7 +106,7 @@ export function SyncTab({
                         <Td>
                           <div className="font-medium">{s.name}</div>
                           <div className="text-xs text-muted-foreground">
-                            {s.mode} · {s.update_method} · {s.source.path}
+                            {s.mode} · {s.update_method} · {s.source.connector ? `connector: ${s.source.connector}` : s.source.path}
                           </div>
                         </Td>
                         <Td>

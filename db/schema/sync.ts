@@ -39,6 +39,8 @@ export type RecordSourceType = (typeof RECORD_SOURCE_TYPES)[number];
 export const RECORD_ACTIONS = ["created", "updated", "deleted"] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
+export type RecordConflict = { reason: string; at: string; run_id: string | null };
+
 export const records = pgTable(
   "records",
   {
@@ -67,6 +69,10 @@ export const records = pgTable(
     // Outbound: per stream id, the id the remote gave the record, and the hash last pushed there.
     remoteIds: jsonb("remote_ids").$type<Record<string, string>>().notNull().default({}),
     pushedHashes: jsonb("pushed_hashes").$type<Record<string, string>>().notNull().default({}),
+    // Outbound: per stream id, the remote's version of the record as last pushed or read (QuickBooks' SyncToken).
+    remoteVersions: jsonb("remote_versions").$type<Record<string, string>>().notNull().default({}),
+    // Outbound: per stream id, why the last push was refused as a conflict (the remote changed the record since).
+    conflicts: jsonb("conflicts").$type<Record<string, RecordConflict>>().notNull().default({}),
   },
   (t) => [
     uniqueIndex("records_tenant_entity_source_external_idx").on(t.tenantId, t.entityId, t.sourceType, t.sourceId, t.externalId),
@@ -104,6 +110,8 @@ export type RestSource = {
     | { type: "next_url"; next_path: string };
   incremental?: { param: string; field: string; overlap_seconds: number };
   query?: Record<string, string>;
+  /** A provider connector's stream key: the connector fetches the pages (lib/sync/connector.ts), not this declaration. */
+  connector?: string;
 };
 
 export const dataMappingConfigs = pgTable(

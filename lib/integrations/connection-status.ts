@@ -10,6 +10,7 @@ export type ConnectionEvent =
   | { kind: "authorized" }
   | { kind: "authorization_failed" }
   | { kind: "refresh_failed"; grantGone: boolean }
+  | { kind: "refused"; authType: string }
   | { kind: "disconnected" };
 
 /**
@@ -36,6 +37,9 @@ export function nextConnectionStatus(current: ConnectionStatus, event: Connectio
     // A successful refresh is not an event: a fresh token says nothing about the host or the scopes a failed test found.
     case "refresh_failed":
       return event.grantGone ? "expired" : "error";
+    // A sync's call answered 401: an OAuth grant the provider no longer honours needs a new consent; other credentials need replacing.
+    case "refused":
+      return event.authType === "oauth2" ? "expired" : "error";
     // The admin ended the grant; tokens are gone here and, where the provider allows, there too.
     case "disconnected":
       return "disconnected";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql } from "drizzle-orm";
-import { entities, records, syncStreams, type StoredEntityField } from "@/db/schema";
+import { entities, records, syncStreams, type RecordConflict, type StoredEntityField } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
@@ -48,6 +48,7 @@ export type RecordView = {
   last_action: string;
   deleted_at: string | null;
   remote_ids: Record<string, string>;
+  conflicts: Record<string, RecordConflict>;
 };
 
 export function recordView(row: RecordRowDb, entityKey: string): RecordView {
@@ -63,6 +64,7 @@ export function recordView(row: RecordRowDb, entityKey: string): RecordView {
     last_action: row.lastAction,
     deleted_at: row.deletedAt?.toISOString() ?? null,
     remote_ids: row.remoteIds,
+    conflicts: row.conflicts,
   };
 }
 

@@ -15,8 +15,10 @@ import {
   type RunState,
 } from "@/lib/mapping";
 import { withTenant, type TenantScope } from "@/lib/tenancy/data";
-import { markUnseenDeleted, upsertRecords, type RecordRow, type RecordSource } from "./records";
-import { fetchPage, firstPage, type PageState } from "./rest-source";
+import { recordConnectionEvent } from "@/lib/integrations/connection-status";
+import { deleteRecordsByExternalId, markUnseenDeleted, upsertRecords, type RecordRow, type RecordSource } from "./records";
+import { firstPage, type PageState } from "./rest-source";
+import { connectorStreamOf, fetchStreamPage } from "./stream-page";
 import { addRunErrors, addRunProgress, emitRunFailed, finishRun, type RunErrorInput, type SyncRunRow } from "./runs";
 
 export const MAX_RECORD_BYTES = 256 * 1024;
@@ -134,6 +136,21 @@ function sinceFor(stream: Loaded["stream"], type: string): string | null {
   return new Date(new Date(last).getTime() - stream.source.incremental.overlap_seconds * 1000).toISOString();
 }
 
+/**
+ * A connector whose change feed does not reach back to the checkpoint turns an incremental run
+ * into a full one before its first page (so its delete pass runs too), and says so in the run.
+ */
+async function fullInsteadOfIncremental(scope: TenantScope, loaded: Loaded): Promise<Loaded> {
+  if (loaded.run.type !== "incremental" || loaded.run.checkpoint) return loaded;
+  const found = connectorStreamOf(loaded.integration.provider, loaded.stream.source);
+  const reason = found?.connector.fullRunReason?.(sinceFor(loaded.stream, "incremental"), new Date()) ?? null;
+  if (!reason) return loaded;
+  const [run] = await withTenant(scope, (tx) =>
+    tx.update(syncRuns).set({ type: "full", statusReason: reason }).where(eq(syncRuns.id, loaded.run.id)).returning(),
+  );
+  return { ...loaded, run: run! };
+}
+
 class Stopped extends Error {}
 
 /**
@@ -160,7 +177,14 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
   });
   if (!loaded) return null;
   if (loaded.run.status !== "running") return loaded.run;
+  return runLoaded(scope, await fullInsteadOfIncremental(scope, loaded), options);
+}
+
+async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions): Promise<SyncRunRow | null> {
+  const runId = loaded.run.id;
   const { stream, entity, integration } = loaded;
+  // Why the run is not what was asked for (a connector's full run in place of an incremental one), kept to its end.
+  const note = loaded.run.type === "full" ? loaded.run.statusReason : null;
   const source: RecordSource = { type: "integration", id: integration.id };
 
   let compiled: CompiledMapping;
@@ -204,7 +228,7 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
         });
       }
 
-      const fetched = await fetchPage(integration, stream.source, page, { since: checkpoint.since, runId });
+      const fetched = await fetchStreamPage(integration, stream.source, page, { since: checkpoint.since, runId });
       if (!fetched.ok) {
         if (fetched.rateLimitedSeconds !== null) {
           const wait = fetched.rateLimitedSeconds;
@@ -227,6 +251,10 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
           );
           continue;
         }
+        if ("reconnect" in fetched && fetched.reconnect) {
+          // The provider refused the credentials: the integration shows that it needs them renewed, not only this run.
+          await withTenant(scope, (tx) => recordConnectionEvent(tx, integration.id, { kind: "refused", authType: integration.authType }));
+        }
         return closeRun(scope, loaded, { status: "failed", reason: `Page ${seq + 1}: ${fetched.message}` }, { bytes: fetched.bytes });
       }
 
@@ -236,6 +264,10 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
       page = fetched.next;
       await withTenant(scope, async (tx) => {
         const written = await upsertRecords(tx, scope, { entityId: entity.id, source, rows: mapped.rows, runId, markSeen: full });
+        const removed =
+          "deleted" in fetched && fetched.deleted?.length
+            ? (await deleteRecordsByExternalId(tx, scope, entity.id, source, fetched.deleted, runId)).length
+            : 0;
         checkpoint.errors_stored += await addRunErrors(tx, scope, runId, mapped.errors, checkpoint.errors_stored);
         checkpoint.max_change = laterOf(checkpoint.max_change, mapped.maxChange);
         checkpoint.next = page;
@@ -253,11 +285,12 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
           scope,
           runId,
           {
-            processed: fetched.records.length,
+            processed: fetched.records.length + ("deleted" in fetched ? (fetched.deleted?.length ?? 0) : 0),
             created: written.created,
             updated: written.updated,
             unchanged: written.unchanged,
             failed: mapped.errors.length,
+            deleted: removed,
             pages: 1,
             bytes: fetched.bytes,
           },
@@ -282,7 +315,7 @@ export async function executeRun(scope: TenantScope, runId: string, options: Run
     }
     const reason = partial
       ? `${current?.failed} records were rejected (see the run's errors)${full ? "; no records were marked deleted, since the run did not see every record" : ""}.`
-      : null;
+      : note;
     return closeIn(tx, scope, loaded, { status: partial ? "partial" : "completed", reason });
   });
 }

@@ -5,7 +5,8 @@ import { compileMapping, createRunState, jsonPathValues, type EntityField, type 
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { mapRecords } from "./executor";
-import { fetchPage, firstPage } from "./rest-source";
+import { firstPage } from "./rest-source";
+import { connectorStreamOf, fetchStreamPage } from "./stream-page";
 import { previewSchema, restSourceSchema } from "./schema";
 import { loadStream, parseInput } from "./streams";
 
@@ -29,13 +30,13 @@ export async function previewStream(ctx: TenantContext, integrationId: string, s
     const integrationRow = await loadOwned(integrations, ctx, integrationId);
     return { integration: integrationRow, ...(await loadStream(tx, ctx, integrationId, streamId)) };
   });
-  const source = (value.source ?? stream.source) as RestSource;
+  const source = (stream.source.connector ? stream.source : (value.source ?? stream.source)) as RestSource;
   const config = (value.mapping ?? mapping.config) as MappingConfig;
   let body: unknown;
   let redact = (text: string) => text;
   if (value.sample !== undefined) body = value.sample;
   else {
-    const page = await fetchPage(integration, source, firstPage(source), { since: null, runId: null });
+    const page = await fetchStreamPage(integration, source, firstPage(source), { since: null, runId: null });
     if (!page.ok) throw invalid(`The live sample could not be read: ${page.message}`, { sample: "Paste a sample response instead." });
     body = page.body;
     redact = page.call.redact;
@@ -66,7 +67,9 @@ export async function sampleSource(ctx: TenantContext, integrationId: string, in
   requireRole(ctx, "admin");
   const source = parseInput(restSourceSchema, input, "source") as RestSource;
   const integration = await withTenant(ctx, () => loadOwned(integrations, ctx, integrationId));
-  const page = await fetchPage(integration, source, firstPage(source), { since: null, runId: null });
+  if (source.connector && !connectorStreamOf(integration.provider, source))
+    throw invalid("The source is not valid.", { "source.connector": `This integration has no connector stream ${source.connector}.` });
+  const page = await fetchStreamPage(integration, source, firstPage(source), { since: null, runId: null });
   if (!page.ok)
     throw invalid(`The sample could not be read: ${page.message}`, { path: "Check the path and the integration's credentials." });
   return redactDeep({ records: page.records.slice(0, 50) }, page.call.redact);

@@ -126,6 +126,7 @@ export const restSourceSchema = z.object({
     .object({ param: paramName, field: jsonPathSchema, overlap_seconds: z.number().int().min(0).max(86_400).default(60) })
     .optional(),
   query: z.record(paramName, z.string().max(1000)).optional(),
+  connector: keyText("connector stream").optional(),
 });
 export type RestSourceInput = z.infer<typeof restSourceSchema>;
 
@@ -175,6 +176,10 @@ export const updateStreamSchema = z
   })
   .superRefine(incrementalNeedsField);
 export type UpdateStreamInput = z.infer<typeof updateStreamSchema>;
+
+export const addConnectorStreamsSchema = z.object({
+  streams: z.array(keyText("connector stream")).min(1, "Name at least one stream, or leave streams out for all.").max(50).optional(),
+});
 
 export const startSyncSchema = z.object({
   stream_id: z.uuid("stream_id is a stream's id.").optional(),

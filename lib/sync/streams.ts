@@ -8,6 +8,7 @@ import { compileMapping, type EntityField, type MappingConfig } from "@/lib/mapp
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { isUuid, loadOwned, withTenant, type TenantScope } from "@/lib/tenancy/data";
 import { createStreamSchema, updateStreamSchema } from "./schema";
+import { connectorStreamOf } from "./stream-page";
 import { streamView, type StreamView } from "./view";
 
 type StreamRow = typeof syncStreams.$inferSelect;
@@ -121,7 +122,11 @@ export async function createStream(ctx: TenantContext, integrationId: string, in
   requireRole(ctx, "admin");
   const value = parseInput(createStreamSchema, input, "stream");
   return withTenant(ctx, async (tx) => {
-    await loadOwned(integrations, ctx, integrationId);
+    const integration = await loadOwned(integrations, ctx, integrationId);
+    if (value.source.connector && !connectorStreamOf(integration.provider, value.source as RestSource))
+      throw invalid("The stream is not valid.", {
+        "source.connector": `The ${integration.provider} integration has no connector stream ${value.source.connector}.`,
+      });
     const entity = await entityByKey(tx, ctx, value.entity);
     checkMapping(value.mapping, entity.fields as EntityField[]);
     const [mapping] = await tx
@@ -170,7 +175,9 @@ export async function updateStream(ctx: TenantContext, integrationId: string, st
     await loadOwned(integrations, ctx, integrationId);
     const current = await loadStream(tx, ctx, integrationId, streamId, true);
     const mode = value.mode ?? current.stream.mode;
-    const source = (value.source ?? current.stream.source) as RestSource;
+    // A connector's stream is fetched by its connector: the declaration it came with stays, whatever a form sends.
+    const ownSource = current.stream.source.connector ? null : (value.source as RestSource | undefined);
+    const source = ownSource ?? current.stream.source;
     if (mode === "incremental" && !source.incremental) {
       throw invalid("The stream is not valid.", {
         "source.incremental": "An incremental stream names its incremental parameter and change-time field.",
@@ -202,7 +209,7 @@ export async function updateStream(ctx: TenantContext, integrationId: string, st
         nextRunAt:
           method === "polling" ? (value.interval_seconds ? nextRun(interval) : (current.stream.nextRunAt ?? nextRun(interval))) : null,
         // A changed source or change-time field starts the incremental window over.
-        checkpoint: value.source ? null : current.stream.checkpoint,
+        checkpoint: ownSource ? null : current.stream.checkpoint,
       })
       .where(eq(syncStreams.id, streamId))
       .returning()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  addConnectorStreamsSchema,
   createEntitySchema,
   createStreamSchema,
   listRecordsSchema,
@@ -47,6 +48,9 @@ const recordSchema = z.object({
   last_action: z.enum(["created", "updated", "deleted"]),
   deleted_at: z.iso.datetime().nullable(),
   remote_ids: z.record(z.string(), z.string()).describe("per outbound stream id, the id the remote gave the record"),
+  conflicts: z
+    .record(z.string(), z.object({ reason: z.string(), at: z.iso.datetime(), run_id: z.uuid().nullable() }))
+    .describe("per outbound stream id, the last push the remote refused because it changed the record since (QuickBooks' stale SyncToken)"),
 });
 const countsSchema = z.object({
   processed: z.int(),
@@ -150,6 +154,7 @@ const record = {
   last_action: "updated",
   deleted_at: null,
   remote_ids: {},
+  conflicts: {},
 };
 const run = {
   id: RUN_ID,
@@ -186,6 +191,14 @@ const mappingExample = {
     { field: "price", source: "$.price", transforms: [{ type: "number" }], validations: [{ type: "min", value: 0 }] },
   ],
 };
+const connectorStreamSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  entity: z.string(),
+  mode: z.enum(["full", "incremental"]),
+  added: z.boolean(),
+});
+
 const streamBody = {
   name: "Units",
   entity: "unit",
@@ -299,6 +312,37 @@ export const SYNC_OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/integrations/{id}/connector-streams",
+    summary: "List the connector's streams",
+    description:
+      "The streams the integration's provider connector brings (Stripe, QuickBooks Online), with the entity each feeds and whether the integration has it. Empty for a provider without a connector.",
+    scope: "sync:read",
+    success: {
+      status: 200,
+      description: "The connector's streams.",
+      schema: z.object({ data: z.array(connectorStreamSchema) }),
+      example: { data: [{ key: "invoices", name: "Stripe invoices", entity: "invoice", mode: "incremental", added: false }] },
+    },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations/{id}/connector-streams",
+    summary: "Add the connector's streams",
+    description:
+      "Adds the named streams of the provider's connector (all of them when `streams` is left out), each with its default mapping, which can be changed like any stream's, and the entity it feeds when the tenant has none. Streams already added are left alone.",
+    scope: "sync:write",
+    body: { schema: addConnectorStreamsSchema, example: { streams: ["invoices", "customers"] } },
+    success: {
+      status: 201,
+      description: "The streams added.",
+      schema: z.object({ data: z.array(streamSchema) }),
+      example: { data: [stream] },
+    },
+    errors: [400, 401, 403, 404, 409, 413, 415, 422, 429],
+  },
+  {
+    method: "get",
     path: "/integrations/{id}/streams/{stream_id}",
     summary: "Get a stream",
     scope: "sync:read",
@@ -323,6 +367,23 @@ export const SYNC_OPERATIONS: Operation[] = [
     scope: "sync:write",
     success: { status: 204, description: "Deleted." },
     errors: [401, 403, 404, 429],
+  },
+  {
+    method: "post",
+    path: "/integrations/{id}/streams/{stream_id}/push",
+    summary: "Push a stream's records",
+    description:
+      "For an outbound or bidirectional connector stream that writes (QuickBooks invoices): each record of the entity changed since its last push there, " +
+      "and not read from this integration, is created or updated at the remote through the mapping reversed. A record the remote changed since " +
+      "(QuickBooks' stale SyncToken) is kept as a conflict on the record and in the run's errors; the run ends partial, not failed. Answers the finished push run.",
+    scope: "sync:write",
+    success: {
+      status: 200,
+      description: "The push run.",
+      schema: runSchema,
+      example: { ...run, type: "push", direction: "outbound" },
+    },
+    errors: [401, 403, 404, 422, 429],
   },
   {
     method: "post",

@@ -13,7 +13,9 @@ import { contextFor, decryptSecret, encryptSecret } from "@/lib/crypto";
 import { toStorableText } from "@/lib/api/storable-text";
 import type { ErrorCode } from "@/lib/errors";
 import { afterCursor, instantKey, keysetPage } from "@/lib/keyset-page";
+import { logError } from "@/lib/log";
 import { cursorShapes } from "@/lib/pagination";
+import { applyConnectorWebhook } from "@/lib/sync/connector-streams";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { loadOwned, withTenant } from "@/lib/tenancy/data";
 import { createReceiverSchema, listReceivedEventsSchema, type ListReceivedEventsInput } from "../schema";
@@ -207,7 +209,7 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
   // escape) becomes U+FFFD rather than failing the write on every retry of an authentic event.
   const eventId = toStorableText(verdict.eventId);
   const eventType = verdict.eventType === null ? null : toStorableText(verdict.eventType);
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
     const [stored] = await tx
       .insert(receivedWebhookEvents)
       .values({
@@ -232,4 +234,25 @@ export async function receiveWebhook(publicId: string, headers: Headers, body: s
     );
     return { status: 200, body: { received: true, duplicate: false } } as const;
   });
+  if (!result.body.duplicate) await applyToStreams(receiver, body);
+  return result;
+}
+
+/**
+ * A connector stream with the webhook update method takes the event's record. After the event is
+ * stored, and never failing the answer: the sender must not retry an event Patchbay holds, and the
+ * stream's next full run reconciles a change that could not be applied.
+ */
+async function applyToStreams(receiver: ReceiverRow, body: string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return;
+  }
+  try {
+    await applyConnectorWebhook({ tenant: { id: receiver.tenantId } }, receiver.integrationId, parsed);
+  } catch (error) {
+    logError("webhooks: a verified event's change could not be applied to the sync streams", error, { receiver_id: receiver.id });
+  }
 }

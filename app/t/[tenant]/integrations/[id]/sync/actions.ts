@@ -1,6 +1,7 @@
 "use server";
 
 import { tenantAction, tenantQuery } from "@/lib/action";
+import { addConnectorStreams, listConnectorStreams } from "@/lib/sync/connector-streams";
 import { listEntities } from "@/lib/sync/entities";
 import { previewStream, sampleSource } from "@/lib/sync/preview";
 import { cancelRun, getRun, listRunErrors, listRuns } from "@/lib/sync/run-service";
@@ -10,7 +11,12 @@ import { createStream, deleteStream, listStreams, updateStream } from "@/lib/syn
 export const syncOverviewAction = tenantQuery("viewer", async (ctx, input: { integrationId: string }) => ({
   streams: await listStreams(ctx, input.integrationId),
   runs: (await listRuns(ctx, input.integrationId, { limit: 20 })).data,
+  connector: await listConnectorStreams(ctx, input.integrationId),
 }));
+
+export const addConnectorStreamsAction = tenantAction("admin", (ctx, input: { integrationId: string }) =>
+  addConnectorStreams(ctx, input.integrationId, {}),
+);
 
 export const runDetailAction = tenantQuery("viewer", async (ctx, input: { runId: string }) => ({
   run: await getRun(ctx, input.runId),

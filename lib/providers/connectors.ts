@@ -1,0 +1,13 @@
+import type { Connector } from "@/lib/sync/connector";
+import { quickbooksConnector } from "./quickbooks/connector";
+import { stripeConnector } from "./stripe/connector";
+
+// Server code (connectors call the provider): kept apart from adapters.ts, which the browser reads.
+const CONNECTORS: Connector[] = [stripeConnector, quickbooksConnector];
+
+const BY_PROVIDER = new Map(CONNECTORS.map((c) => [c.provider, c]));
+
+/** The connector a provider brings (its streams, paging and errors), or null when it has none. */
+export function connectorOf(provider: string): Connector | null {
+  return BY_PROVIDER.get(provider) ?? null;
+}
