@@ -12,7 +12,15 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type Connection = { kind: "pglite"; db: Db; pglite: PGlite } | { kind: "postgres"; db: Db; sql: postgres.Sql; url: string };
+/**
+ * `db` runs as the role that connected (the owner, who migrates); `system` as patchbay_system,
+ * the role cross-tenant work is let through row-level security by (db/schema/rls.ts).
+ */
+export type Connection =
+  | { kind: "pglite"; db: Db; system: Db; pglite: PGlite }
+  | { kind: "postgres"; db: Db; system: Db; sql: postgres.Sql; systemSql: postgres.Sql; url: string };
+
+const SYSTEM_ROLE = "patchbay_system";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -24,11 +32,47 @@ function connect(): Connection {
   const { databaseUrl, dataDir } = env();
   if (databaseUrl) {
     const sql = postgres(databaseUrl, { max: 10, onnotice: () => {} });
-    return { kind: "postgres", sql, url: databaseUrl, db: drizzlePostgres({ client: sql, schema }) as unknown as Db };
+    // A startup parameter, so every connection of this pool is the system role from its first
+    // statement, at no cost per query. Opened lazily: the role exists once migrations have run.
+    const systemSql = postgres(databaseUrl, { max: 5, onnotice: () => {}, connection: { role: SYSTEM_ROLE } });
+    return {
+      kind: "postgres",
+      sql,
+      systemSql,
+      url: databaseUrl,
+      db: drizzlePostgres({ client: sql, schema }) as unknown as Db,
+      system: drizzlePostgres({ client: systemSql, schema }) as unknown as Db,
+    };
   }
   if (dataDir !== "memory://") fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
   const pglite = new PGlite(dataDir === "memory://" ? undefined : path.join(dataDir, "pglite"));
-  return { kind: "pglite", pglite, db: drizzlePglite({ client: pglite, schema }) as unknown as Db };
+  return {
+    kind: "pglite",
+    pglite,
+    db: drizzlePglite({ client: pglite, schema }) as unknown as Db,
+    system: drizzlePglite({ client: asRole(pglite, SYSTEM_ROLE), schema }) as unknown as Db,
+  };
+}
+
+/**
+ * PGlite's one connection, with each statement and transaction run as `role`: the role is set
+ * transaction-locally, since tenant work shares the connection between statements.
+ */
+function asRole(pglite: PGlite, role: string): PGlite {
+  const enter = `select set_config('role', '${role}', true)`;
+  const client: Pick<PGlite, "query" | "transaction"> = {
+    query: (text, params, options) =>
+      pglite.transaction(async (tx) => {
+        await tx.query(enter);
+        return tx.query(text, params, options);
+      }),
+    transaction: (fn) =>
+      pglite.transaction(async (tx) => {
+        await tx.query(enter);
+        return fn(tx);
+      }),
+  };
+  return client as PGlite;
 }
 
 export function connection(): Connection {
@@ -54,7 +98,7 @@ export async function closeDatabase(): Promise<void> {
   if (!conn) return;
   holder.__patchbayConnection = undefined;
   if (conn.kind === "pglite") await conn.pglite.close();
-  else await conn.sql.end({ timeout: 5 });
+  else await Promise.all([conn.sql.end({ timeout: 5 }), conn.systemSql.end({ timeout: 5 })]);
 }
 
 /**
@@ -67,6 +111,7 @@ export function replacePostgresPool(): void {
   if (conn?.kind !== "postgres") return;
   holder.__patchbayConnection = connect();
   void conn.sql.end({ timeout: 0 }).catch(() => {});
+  void conn.systemSql.end({ timeout: 0 }).catch(() => {});
 }
 
 /** Runs SQL text as pg-boss and other raw callers need it, on either driver. */

@@ -18,6 +18,7 @@ import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId, users } from "./tenancy";
 import { webhookEndpoints } from "./webhooks";
+import { tenantIsolation } from "./rls";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -25,17 +26,21 @@ export const CHANNEL_KINDS = ["email", "slack", "webhook", "in_app"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** A tenant's alerting and audit settings; a tenant without a row has the defaults. */
-export const alertSettings = pgTable("alert_settings", {
-  tenantId: tenantId().primaryKey(),
-  auditRetentionDays: integer("audit_retention_days").notNull().default(365),
-  // How often an incident still open is announced again; 0: never.
-  repeatIntervalMinutes: integer("repeat_interval_minutes").notNull().default(240),
-  // "HH:MM" in `timezone`; both null: no quiet hours.
-  quietHoursStart: text("quiet_hours_start"),
-  quietHoursEnd: text("quiet_hours_end"),
-  timezone: text("timezone").notNull().default("UTC"),
-  ...timestamps(),
-});
+export const alertSettings = pgTable(
+  "alert_settings",
+  {
+    tenantId: tenantId().primaryKey(),
+    auditRetentionDays: integer("audit_retention_days").notNull().default(365),
+    // How often an incident still open is announced again; 0: never.
+    repeatIntervalMinutes: integer("repeat_interval_minutes").notNull().default(240),
+    // "HH:MM" in `timezone`; both null: no quiet hours.
+    quietHoursStart: text("quiet_hours_start"),
+    quietHoursEnd: text("quiet_hours_end"),
+    timezone: text("timezone").notNull().default("UTC"),
+    ...timestamps(),
+  },
+  (t) => [...tenantIsolation(t)],
+);
 
 export const alertChannels = pgTable(
   "alert_channels",
@@ -59,6 +64,7 @@ export const alertChannels = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("alert_channels_tenant_idx").on(t.tenantId, t.createdAt),
     // The in-app channel is the tenant's inbox: there is one.
     uniqueIndex("alert_channels_one_in_app_idx")
@@ -97,6 +103,7 @@ export const alertIncidents = pgTable(
     resolvedAt: at("resolved_at"),
   },
   (t) => [
+    ...tenantIsolation(t),
     uniqueIndex("alert_incidents_open_cause_idx")
       .on(t.tenantId, t.cause)
       .where(sql`state = 'open'`),
@@ -134,6 +141,7 @@ export const alertNotifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("alert_notifications_channel_created_idx").on(t.channelId, t.createdAt),
     index("alert_notifications_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("alert_notifications_due_idx")
@@ -159,7 +167,11 @@ export const alertAttempts = pgTable(
     durationMs: integer("duration_ms").notNull(),
     startedAt: at("started_at").notNull(),
   },
-  (t) => [index("alert_attempts_notification_idx").on(t.notificationId, t.attempt)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("alert_attempts_tenant_idx").on(t.tenantId),
+    index("alert_attempts_notification_idx").on(t.notificationId, t.attempt),
+  ],
 );
 
 /** Up to when a member has read the tenant's in-app notifications: later ones count as unread. */
@@ -172,7 +184,7 @@ export const notificationReads = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     lastReadAt: at("last_read_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+  (t) => [...tenantIsolation(t), primaryKey({ columns: [t.tenantId, t.userId] })],
 );
 
 /**

@@ -2,6 +2,7 @@ import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uu
 import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id } from "./columns";
 import { tenantId, users } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -36,7 +37,7 @@ export const apiKeys = pgTable(
     // When the last "due for rotation" event went out, so it goes out once per period.
     rotationNotifiedAt: timestamp("rotation_notified_at", { withTimezone: true }),
   },
-  (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
+  (t) => [...tenantIsolation(t), index("api_keys_tenant_idx").on(t.tenantId)],
 );
 
 // Requests per key per hour (and how many of them were refused with 429), for the usage chart.

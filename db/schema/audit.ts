@@ -2,6 +2,7 @@ import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { tenantId, tenants } from "./tenancy";
 import type { ActorType } from "@/lib/audit/actor-types";
+import { tenantIsolation } from "./rls";
 
 export { ACTOR_TYPES, type ActorType } from "@/lib/audit/actor-types";
 
@@ -21,7 +22,7 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_events_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [...tenantIsolation(t), index("audit_events_tenant_created_idx").on(t.tenantId, t.createdAt)],
 );
 
 export const outboxEvents = pgTable(
@@ -33,5 +34,5 @@ export const outboxEvents = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_events_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [...tenantIsolation(t), index("outbox_events_tenant_created_idx").on(t.tenantId, t.createdAt)],
 );

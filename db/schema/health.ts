@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { createdAt } from "./columns";
 import { integrations } from "./integrations";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export const HEALTH_STATUSES = ["UNKNOWN", "HEALTHY", "DEGRADED", "DOWN"] as const;
 export type HealthStatus = (typeof HEALTH_STATUSES)[number];
@@ -44,6 +45,7 @@ export const integrationHealth = pgTable(
     latencyThresholdMs: integer("latency_threshold_ms").notNull().default(2000),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("integration_health_next_check_idx").on(t.nextCheckAt),
     index("integration_health_tenant_idx").on(t.tenantId, t.status),
     check("integration_health_status_check", sql`${t.status} in ('UNKNOWN', 'HEALTHY', 'DEGRADED', 'DOWN')`),
@@ -71,6 +73,8 @@ export const healthChecks = pgTable(
     callId: uuid("call_id"),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("health_checks_tenant_idx").on(t.tenantId),
     index("health_checks_integration_checked_idx").on(t.integrationId, t.checkedAt),
     index("health_checks_checked_idx").on(t.checkedAt),
     check("health_checks_outcome_check", sql`${t.outcome} in ('success', 'failure', 'timeout')`),
@@ -97,7 +101,11 @@ export const healthRollupsHourly = pgTable(
     latencyMaxMs: integer("latency_max_ms").notNull().default(0),
     latencyBuckets: integer("latency_buckets").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.hour] }), index("health_rollups_hourly_tenant_hour_idx").on(t.tenantId, t.hour)],
+  (t) => [
+    ...tenantIsolation(t),
+    primaryKey({ columns: [t.integrationId, t.hour] }),
+    index("health_rollups_hourly_tenant_hour_idx").on(t.tenantId, t.hour),
+  ],
 );
 
 export const healthTransitions = pgTable(
@@ -114,6 +122,7 @@ export const healthTransitions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("health_transitions_integration_created_idx").on(t.integrationId, t.createdAt),
     index("health_transitions_tenant_created_idx").on(t.tenantId, t.createdAt),
   ],

@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 // First responses to POSTs carrying an Idempotency-Key, replayed for 24 hours.
 export const idempotencyRecords = pgTable(
@@ -16,5 +17,5 @@ export const idempotencyRecords = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.key] }), index("idempotency_records_expires_idx").on(t.expiresAt)],
+  (t) => [...tenantIsolation(t), primaryKey({ columns: [t.tenantId, t.key] }), index("idempotency_records_expires_idx").on(t.expiresAt)],
 );

@@ -4,6 +4,7 @@ import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import type { ActorType } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -47,6 +48,7 @@ export const importJobs = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("import_jobs_tenant_created_idx").on(t.tenantId, t.createdAt),
     check(
       "import_jobs_status_check",
@@ -72,7 +74,11 @@ export const importErrors = pgTable(
     message: text("message").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("import_errors_import_row_idx").on(t.importId, t.phase, t.row)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("import_errors_tenant_idx").on(t.tenantId),
+    index("import_errors_import_row_idx").on(t.importId, t.phase, t.row),
+  ],
 );
 
 /** A column mapping an admin confirmed, so the next upload of the same layout for the same target maps itself. */
@@ -87,7 +93,7 @@ export const importMappings = pgTable(
     mapping: jsonb("mapping").$type<Record<string, unknown>>().notNull(),
     ...timestamps(),
   },
-  (t) => [uniqueIndex("import_mappings_tenant_target_layout_idx").on(t.tenantId, t.target, t.layout)],
+  (t) => [...tenantIsolation(t), uniqueIndex("import_mappings_tenant_target_layout_idx").on(t.tenantId, t.target, t.layout)],
 );
 
 export const EXPORT_STATUSES = ["queued", "running", "completed", "failed"] as const;
@@ -117,6 +123,7 @@ export const exportJobs = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("export_jobs_tenant_created_idx").on(t.tenantId, t.createdAt),
     check("export_jobs_status_check", sql`${t.status} in ('queued', 'running', 'completed', 'failed')`),
   ],
@@ -140,7 +147,11 @@ export const fileChunks = pgTable(
     /** When the bytes were written: chunks of an upload that died before its import row existed are found by age. */
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("file_chunks_file_seq_idx").on(t.fileId, t.seq), index("file_chunks_tenant_idx").on(t.tenantId)],
+  (t) => [
+    ...tenantIsolation(t),
+    uniqueIndex("file_chunks_file_seq_idx").on(t.fileId, t.seq),
+    index("file_chunks_tenant_idx").on(t.tenantId),
+  ],
 );
 
 export const FILE_CHUNKS_COLUMN = encryptedColumn("file_chunks", "data");

@@ -5,6 +5,7 @@ import type { ConnectionStatus, IntegrationConfig, RequestLogSource } from "@/li
 import type { HealthStatus } from "./health";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export const integrations = pgTable(
   "integrations",
@@ -27,6 +28,7 @@ export const integrations = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     uniqueIndex("integrations_tenant_name_idx").on(t.tenantId, t.name),
     index("integrations_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("integrations_tenant_provider_idx").on(t.tenantId, t.provider),
@@ -65,6 +67,8 @@ export const integrationRequestLogs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("integration_request_logs_tenant_idx").on(t.tenantId),
     index("integration_request_logs_integration_created_idx").on(t.integrationId, t.createdAt),
     index("integration_request_logs_created_idx").on(t.createdAt),
   ],
@@ -87,7 +91,11 @@ export const integrationUsageDaily = pgTable(
     requests: integer("requests").notNull().default(0),
     failed: integer("failed").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.integrationId, t.day, t.source] })],
+  (t) => [
+    ...tenantIsolation(t),
+    index("integration_usage_daily_tenant_idx").on(t.tenantId),
+    primaryKey({ columns: [t.integrationId, t.day, t.source] }),
+  ],
 );
 
 export const INTEGRATION_CREDENTIALS_COLUMN = encryptedColumn("integrations", "credentials");

@@ -3,6 +3,7 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestam
 import type { Scope } from "@/lib/api-keys/scopes";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId, users } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export type OAuthServerGrantType = "authorization_code" | "client_credentials" | "refresh_token";
 export type OAuthClientType = "confidential" | "public";
@@ -35,6 +36,7 @@ export const oauthClients = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("oauth_clients_tenant_idx").on(t.tenantId),
     check("oauth_clients_type_check", sql`${t.type} in ('confidential', 'public')`),
   ],
@@ -67,7 +69,11 @@ export const oauthServerGrants = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("oauth_server_grants_tenant_idx").on(t.tenantId), index("oauth_server_grants_client_idx").on(t.clientId)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("oauth_server_grants_tenant_idx").on(t.tenantId),
+    index("oauth_server_grants_client_idx").on(t.clientId),
+  ],
 );
 
 /**
@@ -93,6 +99,8 @@ export const oauthServerTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("oauth_server_tokens_tenant_idx").on(t.tenantId),
     index("oauth_server_tokens_client_idx").on(t.clientId),
     index("oauth_server_tokens_grant_idx").on(t.grantId),
     check("oauth_server_tokens_kind_check", sql`${t.kind} in ('access', 'refresh')`),
@@ -111,5 +119,9 @@ export const oauthClientScopeUsage = pgTable(
     day: date("day", { mode: "string" }).notNull(),
     requests: integer("requests").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.clientId, t.scope, t.day] })],
+  (t) => [
+    ...tenantIsolation(t),
+    index("oauth_client_scope_usage_tenant_idx").on(t.tenantId),
+    primaryKey({ columns: [t.clientId, t.scope, t.day] }),
+  ],
 );

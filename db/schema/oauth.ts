@@ -4,6 +4,7 @@ import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import { createdAt, id } from "./columns";
 import { integrations } from "./integrations";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export type OAuthConnectionStatus = "connected" | "disconnected" | "expired";
 export type OAuthGrantType = "authorization_code" | "client_credentials";
@@ -41,7 +42,12 @@ export const oauthStates = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("oauth_states_hash_idx").on(t.stateHash), index("oauth_states_expires_idx").on(t.expiresAt)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("oauth_states_tenant_idx").on(t.tenantId),
+    uniqueIndex("oauth_states_hash_idx").on(t.stateHash),
+    index("oauth_states_expires_idx").on(t.expiresAt),
+  ],
 );
 
 /**
@@ -81,6 +87,8 @@ export const oauthConnections = pgTable(
       .$onUpdate(() => new Date()),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("oauth_connections_tenant_idx").on(t.tenantId),
     index("oauth_connections_expiry_idx").on(t.status, t.expiresAt),
     check("oauth_connections_status_check", sql`${t.status} in ('connected', 'disconnected', 'expired')`),
     check("oauth_connections_grant_check", sql`${t.grantType} in ('authorization_code', 'client_credentials')`),
@@ -100,7 +108,11 @@ export const oauthRefreshEvents = pgTable(
     reason: text("reason"),
     createdAt: createdAt(),
   },
-  (t) => [index("oauth_refresh_events_integration_idx").on(t.integrationId, t.createdAt)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("oauth_refresh_events_tenant_idx").on(t.tenantId),
+    index("oauth_refresh_events_integration_idx").on(t.integrationId, t.createdAt),
+  ],
 );
 
 export const OAUTH_TOKENS_COLUMN = encryptedColumn("oauth_connections", "tokens", "integration_id");

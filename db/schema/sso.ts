@@ -4,6 +4,7 @@ import { encryptedColumn } from "@/lib/crypto/encrypted-column";
 import type { Role } from "@/lib/tenancy/roles";
 import { createdAt, id, timestamps } from "./columns";
 import { tenantId, users } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 export type SsoProtocol = "oidc" | "saml";
 
@@ -31,6 +32,7 @@ export const ssoConnections = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     check("sso_connections_protocol_check", sql`${t.protocol} in ('oidc', 'saml')`),
     check("sso_connections_default_role_check", sql`${t.defaultRole} in ('admin', 'viewer')`),
   ],
@@ -49,6 +51,7 @@ export const ssoDomains = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
     uniqueIndex("sso_domains_tenant_domain_idx").on(t.tenantId, t.domain),
     // A verified domain belongs to one tenant, or sign-in could not tell where to send its users.
     uniqueIndex("sso_domains_verified_idx")
@@ -81,7 +84,7 @@ export const ssoFlows = pgTable(
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("sso_flows_expiry_idx").on(t.expiresAt), index("sso_flows_request_idx").on(t.tenantId, t.requestId)],
+  (t) => [...tenantIsolation(t), index("sso_flows_expiry_idx").on(t.expiresAt), index("sso_flows_request_idx").on(t.tenantId, t.requestId)],
 );
 
 /** SAML assertion ids already accepted, kept until the assertion would have expired anyway: each is single-use. */
@@ -93,7 +96,7 @@ export const ssoAssertions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.assertionId] })],
+  (t) => [...tenantIsolation(t), primaryKey({ columns: [t.tenantId, t.assertionId] })],
 );
 
 /** The IdP subject a user signed in as, per tenant: who has an SSO identity (the lockout preview asks). */
@@ -109,7 +112,11 @@ export const ssoIdentities = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.subject] }), index("sso_identities_user_idx").on(t.tenantId, t.userId)],
+  (t) => [
+    ...tenantIsolation(t),
+    primaryKey({ columns: [t.tenantId, t.subject] }),
+    index("sso_identities_user_idx").on(t.tenantId, t.userId),
+  ],
 );
 
 /** Owners who keep password sign-in while SSO is enforced, so an IdP outage cannot lock the tenant out. */
@@ -122,7 +129,7 @@ export const ssoBreakGlass = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+  (t) => [...tenantIsolation(t), primaryKey({ columns: [t.tenantId, t.userId] })],
 );
 
 export const SSO_CLIENT_SECRET_COLUMN = encryptedColumn("sso_connections", "oidc_client_secret", "tenant_id");

@@ -3,6 +3,7 @@ import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp
 import { createdAt, id, timestamps } from "./columns";
 import { integrations } from "./integrations";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -31,7 +32,11 @@ export const entities = pgTable(
     template: text("template"),
     ...timestamps(),
   },
-  (t) => [uniqueIndex("entities_tenant_key_idx").on(t.tenantId, t.key), index("entities_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    ...tenantIsolation(t),
+    uniqueIndex("entities_tenant_key_idx").on(t.tenantId, t.key),
+    index("entities_tenant_created_idx").on(t.tenantId, t.createdAt),
+  ],
 );
 
 export const RECORD_SOURCE_TYPES = ["integration", "import"] as const;
@@ -75,6 +80,7 @@ export const records = pgTable(
     conflicts: jsonb("conflicts").$type<Record<string, RecordConflict>>().notNull().default({}),
   },
   (t) => [
+    ...tenantIsolation(t),
     uniqueIndex("records_tenant_entity_source_external_idx").on(t.tenantId, t.entityId, t.sourceType, t.sourceId, t.externalId),
     index("records_tenant_entity_modified_idx").on(t.tenantId, t.entityId, t.lastModifiedAt, t.id),
     // A run's end gathers the records it changed for its batched record.* events.
@@ -128,7 +134,7 @@ export const dataMappingConfigs = pgTable(
     version: integer("version").notNull().default(1),
     ...timestamps(),
   },
-  (t) => [index("data_mapping_configs_tenant_entity_idx").on(t.tenantId, t.entityId)],
+  (t) => [...tenantIsolation(t), index("data_mapping_configs_tenant_entity_idx").on(t.tenantId, t.entityId)],
 );
 
 export const syncStreams = pgTable(
@@ -161,6 +167,7 @@ export const syncStreams = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     uniqueIndex("sync_streams_tenant_integration_name_idx").on(t.tenantId, t.integrationId, t.name),
     index("sync_streams_due_idx")
       .on(t.nextRunAt)
@@ -228,6 +235,7 @@ export const syncRuns = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("sync_runs_tenant_integration_created_idx").on(t.tenantId, t.integrationId, t.createdAt),
     index("sync_runs_tenant_stream_created_idx").on(t.tenantId, t.streamId, t.createdAt),
     // One run of a stream at a time: a second queued or running one cannot exist.
@@ -258,7 +266,7 @@ export const syncRunErrors = pgTable(
     record: jsonb("record"),
     createdAt: createdAt(),
   },
-  (t) => [index("sync_run_errors_tenant_run_idx").on(t.tenantId, t.runId, t.createdAt)],
+  (t) => [...tenantIsolation(t), index("sync_run_errors_tenant_run_idx").on(t.tenantId, t.runId, t.createdAt)],
 );
 
 /** The redacted raw pages of a run, so it can be replayed after a mapping fix without calling the provider. */
@@ -275,5 +283,5 @@ export const syncRunPages = pgTable(
     bytes: integer("bytes").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("sync_run_pages_tenant_run_seq_idx").on(t.tenantId, t.runId, t.seq)],
+  (t) => [...tenantIsolation(t), uniqueIndex("sync_run_pages_tenant_run_seq_idx").on(t.tenantId, t.runId, t.seq)],
 );

@@ -2,6 +2,7 @@ import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzl
 import { sql } from "drizzle-orm";
 import type { Role } from "@/lib/tenancy/roles";
 import { id, timestamps } from "./columns";
+import { tenantIsolation } from "./rls";
 
 export { ROLES, type Role } from "@/lib/tenancy/roles";
 
@@ -39,6 +40,7 @@ export const memberships = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index("memberships_user_idx").on(t.userId),
     check("memberships_role_check", sql`${t.role} in ('owner', 'admin', 'viewer')`),

@@ -7,6 +7,7 @@ import { outboxEvents } from "./audit";
 import { createdAt, id, timestamps } from "./columns";
 import { integrations } from "./integrations";
 import { tenantId } from "./tenancy";
+import { tenantIsolation } from "./rls";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -44,6 +45,7 @@ export const webhookEndpoints = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
     index("webhook_endpoints_tenant_created_idx").on(t.tenantId, t.createdAt),
     check("webhook_endpoints_http_method_check", sql`${t.httpMethod} in ('POST', 'PUT')`),
     check("webhook_endpoints_auth_type_check", sql`${t.authType} in ('none', 'basic', 'bearer', 'hmac')`),
@@ -65,6 +67,8 @@ export const webhookMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("webhook_messages_tenant_idx").on(t.tenantId),
     uniqueIndex("webhook_messages_event_idx").on(t.eventId),
     uniqueIndex("webhook_messages_webhook_id_idx").on(t.webhookId),
     index("webhook_messages_created_idx").on(t.createdAt),
@@ -100,6 +104,8 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("webhook_deliveries_tenant_idx").on(t.tenantId),
     uniqueIndex("webhook_deliveries_message_endpoint_idx").on(t.messageId, t.endpointId),
     index("webhook_deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt),
     // The live stamp's latest attempt per endpoint (lib/live/stamp.ts), without reading its history.
@@ -145,7 +151,11 @@ export const webhookAttempts = pgTable(
     // As answered, cookies and anything echoing a secret redacted; null for attempts that got no answer (or predate the column).
     responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
   },
-  (t) => [uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt)],
+  (t) => [
+    ...tenantIsolation(t),
+    index("webhook_attempts_tenant_idx").on(t.tenantId),
+    uniqueIndex("webhook_attempts_delivery_attempt_idx").on(t.deliveryId, t.attempt),
+  ],
 );
 
 export const webhookReceivers = pgTable(
@@ -166,6 +176,8 @@ export const webhookReceivers = pgTable(
     ...timestamps(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("webhook_receivers_tenant_idx").on(t.tenantId),
     uniqueIndex("webhook_receivers_public_id_idx").on(t.publicId),
     index("webhook_receivers_integration_idx").on(t.integrationId),
     check("webhook_receivers_scheme_check", sql`${t.scheme} in ('standard_webhooks', 'stripe', 'github', 'hmac_sha256')`),
@@ -204,6 +216,8 @@ export const receivedWebhookEvents = pgTable(
     receivedAt: at("received_at").notNull().defaultNow(),
   },
   (t) => [
+    ...tenantIsolation(t),
+    index("received_webhook_events_tenant_idx").on(t.tenantId),
     uniqueIndex("received_webhook_events_provider_id_idx").on(t.receiverId, t.providerEventId),
     index("received_webhook_events_integration_idx").on(t.integrationId, t.receivedAt),
   ],

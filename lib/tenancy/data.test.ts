@@ -5,7 +5,7 @@ import { integrations, webhookEndpoints } from "@/db/schema";
 import { createIntegration, updateIntegration } from "@/lib/integrations";
 import { createEndpoint } from "@/lib/webhooks";
 import { ownerContext } from "@/tests/fixtures";
-import { isUuid, loadOwned, withTenant } from "./data";
+import { isUuid, loadOwned, withSystem, withTenant } from "./data";
 
 async function tenantSetting(handle: Db): Promise<string | null> {
   const [row] = rowsOf<{ tenant: string | null }>(await handle.execute(sql`select current_setting('app.tenant_id', true) as tenant`));
@@ -29,6 +29,20 @@ describe("tenant data seam", () => {
     const { owner } = await shop("acme");
     expect(await withTenant(owner, (tx) => tenantSetting(tx))).toBe(owner.tenant.id);
     expect(await tenantSetting(db())).toBeNull();
+  });
+
+  it("runs cross-tenant work as patchbay_system, which row-level security lets through to every tenant", async () => {
+    await shop("acme");
+    await shop("globex");
+    const seen = await withSystem("sync scheduler", async (sys) => {
+      const [role] = rowsOf<{ role: string }>(await sys.execute(sql`select current_user as role`));
+      const [inTx] = await sys.transaction(async (tx) => rowsOf<{ role: string }>(await tx.execute(sql`select current_user as role`)));
+      return { role: role!.role, inTx: inTx!.role, rows: (await sys.select({ id: integrations.id }).from(integrations)).length };
+    });
+    expect(seen).toEqual({ role: "patchbay_system", inTx: "patchbay_system", rows: 2 });
+    // Tenant work after it is back to its own role and rows.
+    const { owner } = await shop("initech");
+    expect(await withTenant(owner, async (tx) => (await tx.select().from(integrations)).length)).toBe(1);
   });
 
   it("joins an enclosing transaction of the same tenant (a savepoint) and refuses another tenant's", async () => {

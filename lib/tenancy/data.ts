@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { db, type Db } from "@/db/client";
+import { connection, db, type Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { TenantContext } from "./context";
@@ -44,9 +44,11 @@ type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; 
 const ambient = new AsyncLocalStorage<Ambient>();
 
 /**
- * Runs `fn` in a transaction for one tenant. `app.tenant_id` is set for the transaction only,
- * which is what row-level-security policies read. Called inside another `withTenant` for the
- * same tenant, it joins that transaction through a savepoint.
+ * Runs `fn` in a transaction for one tenant, as the role row-level security binds
+ * (db/schema/rls.ts): `app.tenant_id` and the role are set for the transaction only (a session
+ * `SET` would outlive it on a pooled connection), so a query that forgets its tenant filter still
+ * sees and writes only this tenant's rows. Called inside another `withTenant` for the same tenant,
+ * it joins that transaction through a savepoint.
  */
 export async function withTenant<T>(scope: TenantScope, fn: (tx: Db) => Promise<T>): Promise<T> {
   const tenantId = scope.tenant.id;
@@ -56,18 +58,19 @@ export async function withTenant<T>(scope: TenantScope, fn: (tx: Db) => Promise<
     return outer.tx.transaction((tx) => ambient.run({ kind: "tenant", tenantId, tx }, () => fn(tx)));
   }
   return db().transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    // One statement for both, so the seam costs no extra round trip.
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'patchbay_app', true)`);
     return ambient.run({ kind: "tenant", tenantId, tx }, () => fn(tx));
   });
 }
 
 /**
- * Runs cross-tenant work (`work` names which). It gets the database itself, not a transaction:
- * delivery and checks call out over the network between statements, and each opens the short
- * transactions it needs.
+ * Runs cross-tenant work (`work` names which) as patchbay_system, the role row-level security
+ * lets through. It gets a database handle, not a transaction: delivery and checks call out over
+ * the network between statements, and each opens the short transactions it needs.
  */
 export async function withSystem<T>(work: SystemWork, fn: (sys: Db) => Promise<T>): Promise<T> {
-  return ambient.run({ kind: "system", work }, () => fn(db()));
+  return ambient.run({ kind: "system", work }, () => fn(connection().system));
 }
 
 /** The handle for a tenant's reads: its transaction inside `withTenant`, the database otherwise. */

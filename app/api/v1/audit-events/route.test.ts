@@ -64,8 +64,11 @@ describe("/api/v1/audit-events", () => {
     const future = await call(GET, key, "/audit-events?since=2999-01-01T00:00:00Z");
     expect(future.body.data).toEqual([]);
 
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 5; i++) {
       await recordAudit({ tenantId: owner.tenant.id, actor: { type: "system", label: "Patchbay" }, action: "test.paged", details: { i } });
+      // PGlite's clock ticks in milliseconds: two events in one tick would tie and sort by id instead.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     const first = await call(GET, key, "/audit-events?action=test.paged&actor_type=system&limit=2");
     const second = await call(GET, key, `/audit-events?action=test.paged&actor_type=system&limit=2&cursor=${first.body.next_cursor}`);
     const third = await call(GET, key, `/audit-events?action=test.paged&actor_type=system&limit=2&cursor=${second.body.next_cursor}`);
