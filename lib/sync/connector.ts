@@ -60,6 +60,8 @@ export type ConnectorPushRequest = {
   integration: IntegrationRow;
   stream: ConnectorStream;
   body: Record<string, unknown>;
+  /** The record's entity data, for remote fields the mapping reads in a way it cannot reverse (Google's dateTime-or-date start). */
+  data: Record<string, unknown>;
   remoteId: string | null;
   remoteVersion: string | null;
   runId: string;

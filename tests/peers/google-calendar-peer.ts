@@ -47,6 +47,8 @@ export function googleCalendarPeer(calendarId = "primary") {
     throttleOn: new Map<number, "429" | "userRateLimitExceeded">(),
     hits: 0,
     requests: [] as { path: string; query: Record<string, string> }[],
+    /** Events written: the method, the event id (PATCH), the If-Match sent and the body. */
+    pushed: [] as { method: string; id: string | null; ifMatch: string | string[] | null; body: Record<string, unknown> }[],
     auth: [] as string[],
   };
 
@@ -104,6 +106,32 @@ export function googleCalendarPeer(calendarId = "primary") {
   /** Expires every sync token handed out so far (Google expires them as it sees fit): they answer 410. */
   const expireTokens = () => tokens.forEach((_tick, token) => expired.add(token));
 
+  /** events.insert (POST, start and end required) and events.patch (PATCH, If-Match compared with the etag: 412 when stale). */
+  function write(req: http.IncomingMessage, res: http.ServerResponse, id: string | null) {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      state.pushed.push({ method: req.method!, id, ifMatch: req.headers["if-match"] ?? null, body });
+      if (id === null) {
+        if (!body.start) return error(res, 400, "required", "Missing start time.", "INVALID_ARGUMENT");
+        if (!body.end) return error(res, 400, "required", "Missing end time.", "INVALID_ARGUMENT");
+        delete body.id;
+        return send(res, 200, add(body));
+      }
+      const row = events.find((e) => e.event.id === id);
+      if (!row) return error(res, 404, "notFound", "Not Found", "NOT_FOUND");
+      const ifMatch = req.headers["if-match"];
+      if (ifMatch !== undefined && ifMatch !== row.event.etag)
+        return error(res, 412, "conditionNotMet", "Precondition Failed", "FAILED_PRECONDITION", {
+          locationType: "header",
+          location: "If-Match",
+        });
+      for (const readOnly of ["id", "etag", "updated", "kind"]) delete body[readOnly];
+      return send(res, 200, change(id, body));
+    });
+  }
+
   const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? "/", "http://googleapis");
     const auth = req.headers.authorization ?? "";
@@ -125,9 +153,11 @@ export function googleCalendarPeer(calendarId = "primary") {
         kind: "calendar#calendarList",
         items: [{ kind: "calendar#calendarListEntry", id: "agent@example.com", primary: true }],
       });
-    const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events$/.exec(url.pathname);
+    const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return error(res, 404, "notFound", "Not Found", "NOT_FOUND");
     if (decodeURIComponent(match[1]!) !== calendarId) return error(res, 404, "notFound", "Not Found", "NOT_FOUND");
+    if (req.method === "POST" || req.method === "PATCH") return write(req, res, match[2] ? decodeURIComponent(match[2]) : null);
+    if (match[2]) return error(res, 405, "httpMethodNotAllowed", "Method Not Allowed", "METHOD_NOT_ALLOWED");
     state.hits++;
     const q = Object.fromEntries(url.searchParams);
     state.requests.push({ path: decodeURIComponent(match[1]!), query: q });

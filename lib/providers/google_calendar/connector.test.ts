@@ -1,13 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { integrations, syncStreams } from "@/db/schema";
+import { integrations, records, syncStreams } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations";
 import { completeAuthorization, startConnect } from "@/lib/oauth";
+import { pushConnectorStream } from "@/lib/sync/connector-push";
 import { addConnectorStreams } from "@/lib/sync/connector-streams";
+import { upsertRecords } from "@/lib/sync/records";
+import { updateStream } from "@/lib/sync/streams";
+import { withTenant } from "@/lib/tenancy/data";
 import { listRecords } from "@/lib/sync/entities";
 import { executeRun } from "@/lib/sync/executor";
-import { getRun, startSync } from "@/lib/sync/run-service";
+import { getRun, listRunErrors, startSync } from "@/lib/sync/run-service";
 import { ownerContext } from "@/tests/fixtures";
 import { googleCalendarPeer } from "@/tests/peers/google-calendar-peer";
 import { loopbackPeers } from "@/tests/peers/loopback-server";
@@ -199,5 +203,59 @@ describe("the Google Calendar connector", () => {
     const [, refused, resumed] = gcal.state.requests;
     expect(resumed!.query).toEqual(refused!.query);
     expect(resumed!.query.pageToken).toEqual(expect.any(String));
+  });
+
+  it("pushes events from other sources: creates, patches with If-Match, and keeps a 412 as a conflict on the record", async () => {
+    const { ctx, gcal, integration, stream, run } = await setup();
+    gcal.add({});
+    await run("full");
+    await updateStream(ctx, integration.id, stream.id, { direction: "bidirectional" });
+    const bookings = { type: "import" as const, id: "bookings.csv" };
+    const write = (data: Record<string, unknown>) =>
+      withTenant(ctx, (tx) =>
+        upsertRecords(tx, ctx, { entityKey: "calendar_event", source: bookings, rows: [{ externalId: "B-1", data }] }),
+      );
+    const booking = {
+      title: "Viewing: flat 4",
+      starts_at: "2026-12-09T14:00:00.000Z",
+      ends_at: "2026-12-09T14:30:00.000Z",
+      location: "Flat 4",
+    };
+    await write(booking);
+    const recordOf = async () => (await db().select().from(records).where(eq(records.externalId, "B-1")))[0]!;
+
+    const created = await pushConnectorStream(ctx, integration.id, stream.id);
+    // The event read from Google itself is not echoed back.
+    expect(created).toMatchObject({ type: "push", status: "completed", counts: { processed: 1, created: 1 } });
+    expect(gcal.state.pushed[0]).toMatchObject({
+      method: "POST",
+      id: null,
+      body: { summary: "Viewing: flat 4", location: "Flat 4", start: { dateTime: booking.starts_at }, end: { dateTime: booking.ends_at } },
+    });
+    const remoteId = (await recordOf()).remoteIds[stream.id]!;
+    const remote = gcal.events.find((e) => e.event.id === remoteId)!.event;
+    expect(remote).toMatchObject({ summary: "Viewing: flat 4" });
+    expect((await recordOf()).remoteVersions[stream.id]).toBe(remote.etag);
+    expect(await pushConnectorStream(ctx, integration.id, stream.id)).toMatchObject({ status: "completed", counts: { processed: 0 } });
+
+    await write({ ...booking, title: "Viewing: flat 4 (with parking)" });
+    expect(await pushConnectorStream(ctx, integration.id, stream.id)).toMatchObject({ status: "completed", counts: { updated: 1 } });
+    const patched = gcal.state.pushed.at(-1)!;
+    expect(patched).toMatchObject({ method: "PATCH", id: remoteId, ifMatch: expect.stringMatching(/^"\d+"$/) });
+    expect(remote.summary).toBe("Viewing: flat 4 (with parking)");
+    expect((await recordOf()).remoteVersions[stream.id]).toBe(remote.etag);
+
+    // Someone moves the event in Google Calendar, then it changes here too: the etag Patchbay holds is stale.
+    gcal.change(remoteId, { location: "Flat 5" });
+    await write({ ...booking, title: "Viewing cancelled?" });
+    const conflicted = await pushConnectorStream(ctx, integration.id, stream.id);
+    expect(conflicted).toMatchObject({ status: "partial", counts: { processed: 1, updated: 0, failed: 0 } });
+    expect(conflicted.status_reason).toMatch(/changed at the remote since the last push/);
+    expect(remote).toMatchObject({ summary: "Viewing: flat 4 (with parking)", location: "Flat 5" });
+    expect((await recordOf()).conflicts[stream.id]).toMatchObject({
+      run_id: conflicted.id,
+      reason: expect.stringMatching(/Precondition Failed \(conditionNotMet\)/),
+    });
+    expect((await listRunErrors(ctx, conflicted.id, {})).data).toEqual([expect.objectContaining({ external_id: "B-1", kind: "conflict" })]);
   });
 });

@@ -8,6 +8,8 @@ import {
   type Connector,
   type ConnectorPage,
   type ConnectorPageRequest,
+  type ConnectorPushRequest,
+  type ConnectorPushResult,
   type ConnectorStream,
 } from "@/lib/sync/connector";
 import { MAX_PAGE_BYTES } from "@/lib/sync/rest-source";
@@ -25,6 +27,8 @@ import { entityTemplate } from "@/lib/sync/templates";
  * - guides/errors: `{"error": {"code", "message", "errors": [{"domain", "reason", "message"}]}}`; 401 `authError` (the
  *   access token is invalid or expired), 403 `rateLimitExceeded` / `userRateLimitExceeded` and 429 `rateLimitExceeded`
  *   ask for exponential backoff and name no wait.
+ * - v3/reference/events/insert and /patch: `POST .../events` creates (start and end required), `PATCH .../events/{eventId}`
+ *   changes the fields sent; with `If-Match: <etag>` a changed event is `412 Precondition Failed` (conditionNotMet).
  * The calendar is `primary` unless the integration's path parameters name another (`calendarId`).
  */
 
@@ -156,8 +160,73 @@ async function fetchEvents(request: ConnectorPageRequest): Promise<ConnectorPage
   return { ok: true, records, deleted, next, token: syncToken, bytes: result.response?.body.length ?? 0, body, call: result };
 }
 
+/** Google's start or end: the mapped one when the mapping reverses it, else the record's time (a date for an all-day event). */
+function when(mapped: unknown, at: unknown, allDay: boolean): unknown {
+  if (mapped && typeof mapped === "object") return mapped;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return undefined;
+  return allDay ? { date: at.slice(0, 10) } : { dateTime: new Date(at).toISOString() };
+}
+
+/**
+ * Creates or updates one event. An update is a PATCH naming the etag last seen in If-Match: Google refuses it with 412
+ * when the event changed since, which is a conflict (someone edited it in Google Calendar), not a failure.
+ */
+async function pushEvent(request: ConnectorPushRequest): Promise<ConnectorPushResult> {
+  const { data } = request;
+  const allDay = data.all_day === true;
+  // `updated` is read-only in Google's event resource: Google sets it, so it is not sent back.
+  const fields = { ...request.body };
+  delete fields.updated;
+  const body = {
+    ...fields,
+    start: when(fields.start, data.starts_at, allDay),
+    end: when(fields.end, data.ends_at ?? data.starts_at, allDay),
+  };
+  const path = eventsPath(request);
+  const result = await callIntegration(request.integration, {
+    method: request.remoteId ? "PATCH" : "POST",
+    path: request.remoteId ? `${path}/${encodeURIComponent(request.remoteId)}` : path,
+    headers: {
+      "content-type": "application/json",
+      ...(request.remoteId && request.remoteVersion ? { "if-match": request.remoteVersion } : {}),
+    },
+    body: JSON.stringify(body),
+    timeoutMs: 30_000,
+    // Not retried: a POST that reached Google would create a second event, a PATCH would meet its own new etag (412).
+    retries: 0,
+    source: "sync",
+    sourceId: request.runId,
+    log: "all",
+  });
+  if (result.ok) {
+    const event = result.json as { id?: unknown; etag?: unknown } | undefined;
+    if (typeof event?.id !== "string") return { outcome: "failed", message: "Google's answer holds no event." };
+    return {
+      outcome: "pushed",
+      remoteId: event.id,
+      remoteVersion: typeof event.etag === "string" ? event.etag : null,
+      created: !request.remoteId,
+    };
+  }
+  if (result.response?.status === 412)
+    return {
+      outcome: "conflict",
+      reason: `Google Calendar changed event ${request.remoteId} since the last push: ${result.redact(googleError(result.json)?.text ?? "Precondition Failed")}`,
+    };
+  const page = failed(result);
+  if (page.ok) return { outcome: "failed", message: "The push failed." };
+  return {
+    outcome: "failed",
+    message: page.message,
+    reconnect: "reconnect" in page ? page.reconnect : undefined,
+    rateLimitedSeconds: page.rateLimitedSeconds ?? undefined,
+  };
+}
+
 export const googleCalendarConnector: Connector = {
   provider: "google_calendar",
   streams: STREAMS,
   fetchPage: fetchEvents,
+  pushes: ["events"],
+  push: pushEvent,
 };
