@@ -172,6 +172,20 @@ describe("the Google Calendar connector", () => {
     expect(await run()).toMatchObject({ type: "incremental", status: "completed", status_reason: null });
   });
 
+  it("reads everything when the stream's checkpoint holds no sync token", async () => {
+    const { gcal, run, stream, checkpoint } = await setup();
+    gcal.add({});
+    await db()
+      .update(syncStreams)
+      .set({ checkpoint: { since: "2026-11-01T00:00:00.000Z" } })
+      .where(eq(syncStreams.id, stream.id));
+    const done = await run("incremental");
+    expect(done).toMatchObject({ type: "full", status: "completed", counts: { created: 1 } });
+    expect(done.status_reason).toMatch(/no sync token for this stream yet.*reads every event instead/);
+    expect(gcal.state.requests.map((r) => r.query.syncToken ?? null)).toEqual([null]);
+    expect(await checkpoint()).toMatchObject({ token: expect.any(String) });
+  });
+
   it("fails a run on a 401 with a reconnect message, and the integration then needs reconnecting", async () => {
     const { ctx, gcal, run, integration } = await setup();
     gcal.add({});
