@@ -1,10 +1,10 @@
 /**
  * `npm run bench:connectors`: a full run of each connector against its loopback peer (tests/peers),
- * Stripe customers in pages of 100 and QuickBooks invoices in pages of 1,000, against the raw
+ * Stripe customers in pages of 100, QuickBooks invoices in pages of 1,000 and Google Calendar events in pages of 250, against the raw
  * baseline: the same pages fetched and parsed with no mapping and no writes. Prints records/s and
  * the ratio. Stripe's catalog limit (100 requests a second) holds its run to 10,000 records/s at most.
  *
- *   npm run bench:connectors -- [--stripe 20000] [--quickbooks 50000]
+ *   npm run bench:connectors -- [--stripe 20000] [--quickbooks 50000] [--google-calendar 20000]
  *   DATABASE_URL=postgres://… npm run bench:connectors     (PostgreSQL instead of in-memory PGlite)
  */
 import { randomBytes } from "node:crypto";
@@ -22,11 +22,16 @@ import { executeRun } from "@/lib/sync/executor";
 import { getRun, startSync } from "@/lib/sync/run-service";
 import { bootstrap, findMembership, type TenantContext } from "@/lib/tenancy";
 import { withTenant } from "@/lib/tenancy/data";
+import { googleCalendarPeer } from "@/tests/peers/google-calendar-peer";
 import { qboInvoice, quickbooksPeer } from "@/tests/peers/quickbooks-peer";
 import { stripeCustomer, stripePeer } from "@/tests/peers/stripe-peer";
 
 const { values } = parseArgs({
-  options: { stripe: { type: "string", default: "20000" }, quickbooks: { type: "string", default: "50000" } },
+  options: {
+    stripe: { type: "string", default: "20000" },
+    quickbooks: { type: "string", default: "50000" },
+    "google-calendar": { type: "string", default: "20000" },
+  },
 });
 
 if (!process.env.DATABASE_URL) process.env.PATCHBAY_DATA_DIR = "memory://";
@@ -36,6 +41,7 @@ process.env.PATCHBAY_IN_PROCESS_WORKERS = "false";
 
 const KEY = "sk_test_bench_connectors_key_0000";
 const TOKEN = "qbo-bench-access-token-0000";
+const GOOGLE_TOKEN = "gcal-bench-access-token-0000";
 const REALM = "9130357766900001";
 
 function listen(handler: http.RequestListener): Promise<string> {
@@ -167,6 +173,43 @@ async function main() {
   });
   const [invoices] = await addConnectorStreams(ctx, qboIntegration.id, { streams: ["invoices"] });
   report("quickbooks invoices (full)", await fullRun(ctx, qboIntegration.id, invoices!.id), qboRaw);
+
+  const gcal = googleCalendarPeer();
+  const gcalTotal = Number(values["google-calendar"]);
+  for (let i = 0; i < gcalTotal; i++) gcal.add({ attendees: [{ email: `buyer${i}@example.com`, responseStatus: "accepted" }] });
+  const gcalBase = await listen(gcal.handler);
+  const gcalRaw = await baseline(async (agent, state) => {
+    if (state.cursor === "") return null;
+    const page = state.cursor ? `&pageToken=${state.cursor}` : "";
+    const body = (await getJson(
+      `${gcalBase}/calendar/v3/calendars/primary/events?maxResults=250${page}`,
+      agent,
+      `Bearer ${GOOGLE_TOKEN}`,
+    )) as {
+      items: unknown[];
+      nextPageToken?: string;
+    };
+    state.cursor = body.nextPageToken ?? "";
+    return body.items.length;
+  });
+  const gcalIntegration = await createIntegration(ctx, {
+    name: "Agenda",
+    provider: "google_calendar",
+    auth_type: "oauth2",
+    base_url: gcalBase,
+    credentials: { client_id: "bench-client", client_secret: "bench-client-secret-0000" },
+    config: {},
+  });
+  await withTenant(ctx, (tx) =>
+    saveTokens(
+      tx,
+      { integrationId: gcalIntegration.id, tenantId: ctx.tenant.id },
+      { access_token: GOOGLE_TOKEN, expires_in: 3600 },
+      { grantType: "authorization_code", previous: null, requestedScopes: [], connecting: true },
+    ),
+  );
+  const [events] = await addConnectorStreams(ctx, gcalIntegration.id, { streams: ["events"] });
+  report("google calendar events (full)", await fullRun(ctx, gcalIntegration.id, events!.id), gcalRaw);
 
   await stopJobs();
   await closeDatabase();

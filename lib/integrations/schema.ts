@@ -134,8 +134,9 @@ const wholeSeconds = (min: number, max: number, unit: string) =>
 
 const PATH_PARAM_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /** A value that goes into a URL path as it is: nothing that could end the segment or start a query. */
-export const PATH_PARAM_VALUE = /^[A-Za-z0-9._~-]{1,200}$/;
-const PATH_PARAM_VALUE_MESSAGE = "Letters, digits and . _ ~ - only: the value goes into the URL's path.";
+// "@" is a path character too (RFC 3986 pchar), and Google calendar ids hold one (team@group.calendar.google.com).
+export const PATH_PARAM_VALUE = /^[A-Za-z0-9._~@-]{1,200}$/;
+const PATH_PARAM_VALUE_MESSAGE = "Letters, digits and . _ ~ - @ only: the value goes into the URL's path.";
 
 export const configSchema = z.strictObject(
   {

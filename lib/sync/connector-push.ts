@@ -87,6 +87,7 @@ export async function pushConnectorStream(ctx: TenantContext, integrationId: str
         integration,
         stream: found.stream,
         body: compiled.reverse(record.data),
+        data: record.data,
         remoteId: record.remote_id,
         remoteVersion: record.remote_version,
         runId: run.id,

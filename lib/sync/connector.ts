@@ -32,13 +32,20 @@ export type ConnectorPageRequest = {
   state: PageState;
   /** The incremental window's start (ISO), null for a full run. */
   since: string | null;
+  /** On an incremental run, the change-feed token the stream's last run left (see `ConnectorPage.token`); null otherwise. */
+  token?: string | null;
   runId: string | null;
 };
 
-/** A page as Custom REST's, plus the remote ids the provider reported deleted, or a refusal that needs a reconnect. */
+/**
+ * A page as Custom REST's, plus the remote ids the provider reported deleted and, for providers whose change feed
+ * hands back an opaque position rather than a change time (Google's nextSyncToken), the token the next incremental
+ * run starts from. A failed page may be a refusal that needs a reconnect, or `fullRun`: the provider no longer
+ * honours the stored token, and the run reads everything instead, for that reason.
+ */
 export type ConnectorPage =
-  | (Extract<FetchedPage, { ok: true }> & { deleted?: string[] })
-  | (Omit<Extract<FetchedPage, { ok: false }>, "call"> & { call?: CallResult; reconnect?: boolean });
+  | (Extract<FetchedPage, { ok: true }> & { deleted?: string[]; token?: string })
+  | (Omit<Extract<FetchedPage, { ok: false }>, "call"> & { call?: CallResult; reconnect?: boolean; fullRun?: string });
 
 /** A page that could not be asked for (a value its path needs is missing): the run fails with this reason. */
 export function unaskablePage(message: string): ConnectorPage {
@@ -53,6 +60,8 @@ export type ConnectorPushRequest = {
   integration: IntegrationRow;
   stream: ConnectorStream;
   body: Record<string, unknown>;
+  /** The record's entity data, for remote fields the mapping reads in a way it cannot reverse (Google's dateTime-or-date start). */
+  data: Record<string, unknown>;
   remoteId: string | null;
   remoteVersion: string | null;
   runId: string;

@@ -33,6 +33,9 @@ export type RunCheckpoint = {
   next: PageState | null;
   since: string | null;
   max_change: string | null;
+  /** A connector's change-feed token: the one this run reads from (incremental), and the one it leaves for the next run. */
+  token?: string | null;
+  next_token?: string | null;
   stored_bytes: number;
   replay_truncated: boolean;
   errors_stored: number;
@@ -184,7 +187,7 @@ async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions
   const runId = loaded.run.id;
   const { stream, entity, integration } = loaded;
   // Why the run is not what was asked for (a connector's full run in place of an incremental one), kept to its end.
-  const note = loaded.run.type === "full" ? loaded.run.statusReason : null;
+  let note = loaded.run.type === "full" ? loaded.run.statusReason : null;
   const source: RecordSource = { type: "integration", id: integration.id };
 
   let compiled: CompiledMapping;
@@ -203,13 +206,15 @@ async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions
     next: firstPage(stream.source),
     since: sinceFor(stream, loaded.run.type),
     max_change: null,
+    token: loaded.run.type === "incremental" && typeof stream.checkpoint?.token === "string" ? stream.checkpoint.token : null,
+    next_token: null,
     stored_bytes: 0,
     replay_truncated: false,
     errors_stored: 0,
   };
   const state = createRunState();
   const deadline = (loaded.run.startedAt?.getTime() ?? Date.now()) + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
-  const full = loaded.run.type === "full";
+  let full = loaded.run.type === "full";
   let page: PageState | null = checkpoint.next;
   let seq = loaded.run.pages;
 
@@ -228,7 +233,23 @@ async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions
         });
       }
 
-      const fetched = await fetchStreamPage(integration, stream.source, page, { since: checkpoint.since, runId });
+      const fetched = await fetchStreamPage(integration, stream.source, page, {
+        since: checkpoint.since,
+        token: checkpoint.token ?? null,
+        runId,
+      });
+      if (!fetched.ok && "fullRun" in fetched && fetched.fullRun && !full) {
+        // The change feed refused the stored token: from here the run is a full one (with its delete pass), and says why.
+        const reason = fetched.fullRun;
+        Object.assign(checkpoint, { next: firstPage(stream.source), since: null, max_change: null, token: null, next_token: null });
+        await withTenant(scope, (tx) =>
+          tx.update(syncRuns).set({ type: "full", statusReason: reason, checkpoint }).where(eq(syncRuns.id, runId)),
+        );
+        full = true;
+        note = reason;
+        page = checkpoint.next;
+        continue;
+      }
       if (!fetched.ok) {
         if (fetched.rateLimitedSeconds !== null) {
           const wait = fetched.rateLimitedSeconds;
@@ -270,6 +291,7 @@ async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions
             : 0;
         checkpoint.errors_stored += await addRunErrors(tx, scope, runId, mapped.errors, checkpoint.errors_stored);
         checkpoint.max_change = laterOf(checkpoint.max_change, mapped.maxChange);
+        if ("token" in fetched && fetched.token) checkpoint.next_token = fetched.token;
         checkpoint.next = page;
         if (!checkpoint.replay_truncated) {
           const body = JSON.stringify(redactDeep(fetched.body, fetched.call.redact));
@@ -311,7 +333,12 @@ async function runLoaded(scope: TenantScope, loaded: Loaded, options: RunOptions
     if (deleted) await addRunProgress(tx, scope, runId, { deleted });
     if (loaded.run.type === "incremental" || stream.source.incremental) {
       const since = checkpoint.max_change ?? (stream.checkpoint?.since as string | undefined) ?? null;
-      if (since) await tx.update(syncStreams).set({ checkpoint: { since } }).where(eq(syncStreams.id, stream.id));
+      const token = checkpoint.next_token ?? null;
+      if (since || token)
+        await tx
+          .update(syncStreams)
+          .set({ checkpoint: { ...(since ? { since } : {}), ...(token ? { token } : {}) } })
+          .where(eq(syncStreams.id, stream.id));
     }
     const reason = partial
       ? `${current?.failed} records were rejected (see the run's errors)${full ? "; no records were marked deleted, since the run did not see every record" : ""}.`

@@ -17,12 +17,12 @@ export async function fetchStreamPage(
   integration: IntegrationRow,
   source: RestSource,
   state: PageState,
-  options: { since: string | null; runId: string | null },
+  options: { since: string | null; runId: string | null; token?: string | null },
 ): Promise<ConnectorPage> {
   if (source.connector) {
     const found = connectorStreamOf(integration.provider, source);
     if (!found) throw new Error(`The ${integration.provider} connector has no stream ${source.connector}.`);
     return found.connector.fetchPage({ integration, stream: found.stream, state, ...options });
   }
-  return fetchPage(integration, source, state, options);
+  return fetchPage(integration, source, state, { since: options.since, runId: options.runId });
 }

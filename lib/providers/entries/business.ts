@@ -141,7 +141,8 @@ export const BUSINESS_PROVIDERS: Provider[] = [
       authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
       tokenUrl: "https://oauth2.googleapis.com/token",
       revokeUrl: "https://oauth2.googleapis.com/revoke",
-      scopes: ["https://www.googleapis.com/auth/calendar.readonly"],
+      // calendar.events writes events (the connector's push); calendar.readonly reads the calendar list the test endpoint asks for.
+      scopes: ["https://www.googleapis.com/auth/calendar.readonly", "https://www.googleapis.com/auth/calendar.events"],
       pkce: true,
       clientAuth: "client_secret_post",
     },
