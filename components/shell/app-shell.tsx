@@ -47,9 +47,12 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
             <div className="min-w-0">
               <p className="truncate text-sm font-medium">{user.name}</p>
               <p className="truncate text-xs text-muted-foreground">{user.email}</p>
-              <Badge className="mt-1" tone={role === "viewer" ? "neutral" : "info"}>
-                {role}
-              </Badge>
+              <div className="mt-1 flex items-center gap-2">
+                <Badge tone={role === "viewer" ? "neutral" : "info"}>{role}</Badge>
+                <Link href={`${base}/account`} className="text-xs underline underline-offset-2">
+                  Your account
+                </Link>
+              </div>
             </div>
             <SignOutButton />
           </div>
