@@ -215,7 +215,7 @@ const LINK_GONE = "This invitation link no longer works: it was used, withdrawn 
  * Spends the invitation inside the caller's transaction: the conditional update is what makes a
  * link single-use when two browsers accept at once.
  */
-async function spend(tx: Db, token: string, userId: string, now: Date): Promise<InvitationRow> {
+async function spend(tx: Db, token: string, userId: string | null, now: Date): Promise<InvitationRow> {
   const [spent] = await tx
     .update(memberInvitations)
     .set({ acceptedAt: now, acceptedBy: userId })
@@ -278,8 +278,10 @@ export async function acceptInvitationWithPassword(
   await withTenant({ tenant }, async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, row.email));
     if (taken) throw conflict("An account with this email already exists: sign in to accept the invitation.");
+    // Spent before the account exists: a second browser waits on this row, then finds it spent.
+    const invitation = await spend(tx, token, null, now);
     const [user] = await tx.insert(users).values({ email: row.email, name: input.name, passwordHash }).returning({ id: users.id });
-    const invitation = await spend(tx, token, user!.id, now);
+    await tx.update(memberInvitations).set({ acceptedBy: user!.id }).where(eq(memberInvitations.id, invitation.id));
     await join(tx, invitation, user!.id, { type: "user", id: user!.id, label: row.email, ip });
   });
   return { tenant, email: row.email };
