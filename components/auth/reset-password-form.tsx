@@ -16,7 +16,15 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       {formError && <Alert tone="danger">{formError}</Alert>}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField form={form} name="password" label="New password" type="password" autoComplete="new-password" hint={PASSWORD_RULE} autoFocus />
+      <TextField
+        form={form}
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={PASSWORD_RULE}
+        autoFocus
+      />
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? "Saving…" : "Set password and sign in"}
       </Button>

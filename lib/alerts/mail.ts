@@ -58,4 +58,3 @@ export async function sendMail(message: { to: string | string[]; subject: string
     };
   }
 }
-

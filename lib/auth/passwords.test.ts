@@ -5,13 +5,7 @@ import { auditEvents, passwordResets, users } from "@/db/schema";
 import { toActionError } from "@/lib/action-error";
 import { sha256Hex } from "@/lib/crypto";
 import { addMemberViaInvitation, ownerContext, PASSWORD, tokenOf, withRole } from "@/tests/fixtures";
-import {
-  changeOwnPassword,
-  completePasswordReset,
-  issuePasswordReset,
-  openPasswordReset,
-  PASSWORD_RESET_TTL_MS,
-} from "./passwords";
+import { changeOwnPassword, completePasswordReset, issuePasswordReset, openPasswordReset, PASSWORD_RESET_TTL_MS } from "./passwords";
 import { ACCOUNT_FAILURE_LIMIT, verifySignIn } from "./sign-in";
 
 const ORIGIN = "https://patchbay.example.com";
@@ -26,9 +20,7 @@ describe("changing your own password", () => {
   it("needs the current password, then only the new one signs in and older sessions end", async () => {
     const owner = await ownerContext();
     const me = { id: owner.userId!, email: "owner@acme.test" };
-    const wrong = await changeOwnPassword(me, { currentPassword: "not-it-1234567", newPassword: NEW_PASSWORD }, null).catch(
-      toActionError,
-    );
+    const wrong = await changeOwnPassword(me, { currentPassword: "not-it-1234567", newPassword: NEW_PASSWORD }, null).catch(toActionError);
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: "That is not your current password." } });
     expect(await sessionsValidFrom(me.email)).toBeNull();
 

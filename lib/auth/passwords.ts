@@ -54,7 +54,11 @@ export async function changeOwnPassword(
   await db().transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, sessionsValidFrom: now }).where(eq(users.id, user.id));
     await recordAudit(
-      { actor: { type: "user", id: user.id, label: user.email, ip }, action: "auth.password_changed", target: { type: "user", id: user.id } },
+      {
+        actor: { type: "user", id: user.id, label: user.email, ip },
+        action: "auth.password_changed",
+        target: { type: "user", id: user.id },
+      },
       tx,
     );
   });

@@ -38,8 +38,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <h1 className="text-xl font-semibold">Join {invitation.tenant.name}</h1>
       <p className="mt-1 mb-6 text-sm text-muted-foreground">
         You are invited as <strong className="text-foreground">{invitation.role}</strong> with{" "}
-        <strong className="break-all text-foreground">{invitation.email}</strong>. The link works until{" "}
-        {invitation.expiresAt.toUTCString()}.
+        <strong className="break-all text-foreground">{invitation.email}</strong>. The link works until {invitation.expiresAt.toUTCString()}
+        .
       </p>
       {user && user.email !== invitation.email ? (
         <div className="grid gap-4">

@@ -13,15 +13,14 @@ export default async function AccountPage({ params }: { params: Promise<{ tenant
     <div className="grid gap-6">
       <PageHeader title="Your account" description={`${user.name} · ${user.email}`} />
       <Card>
-        <CardHeader
-          title="Password"
-          description="Changing it signs you out everywhere else; this browser stays signed in."
-        />
+        <CardHeader title="Password" description="Changing it signs you out everywhere else; this browser stays signed in." />
         <CardBody>
           {(await hasPassword(user.id)) ? (
             <ChangePasswordForm email={user.email} />
           ) : (
-            <p className="text-sm text-muted-foreground">You sign in through single sign-on: your identity provider manages your password.</p>
+            <p className="text-sm text-muted-foreground">
+              You sign in through single sign-on: your identity provider manages your password.
+            </p>
           )}
         </CardBody>
       </Card>

@@ -24,7 +24,9 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
           action={canInvite ? <InviteMemberDialog tenantSlug={ctx.tenant.slug} canInviteOwners={canManage} /> : undefined}
         />
         <CardBody className="grid gap-4">
-          {!canInvite && <Alert tone="info">You have {ctx.role} access: only owners and admins can invite, only owners change members.</Alert>}
+          {!canInvite && (
+            <Alert tone="info">You have {ctx.role} access: only owners and admins can invite, only owners change members.</Alert>
+          )}
           <MembersTable tenantSlug={ctx.tenant.slug} members={members} canManage={canManage} selfId={ctx.userId} />
         </CardBody>
       </Card>
