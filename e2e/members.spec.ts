@@ -128,4 +128,21 @@ test.describe.serial("members join by invitation and look after their passwords"
     await new LoginPage(page).signIn(admin.email, changed);
     await new LoginPage(page).expectError("Email or password is incorrect.");
   });
+
+  test("Ctrl+K opens the command palette, which jumps to a page by typing", async ({ page }) => {
+    await signInAsOwner(page);
+    await page.keyboard.press("Control+k");
+    const palette = page.getByRole("dialog", { name: "Command palette" });
+    await expect(palette).toBeVisible();
+    await expectAccessible(page);
+    await palette.getByRole("combobox").fill("your account");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/t/${OWNER.tenant}/account$`));
+    await expect(palette).toBeHidden();
+
+    await page.getByRole("button", { name: /^Search/ }).click();
+    await palette.getByRole("combobox").fill("members");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/t/${OWNER.tenant}/settings/members$`));
+  });
 });
