@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { limitPublicRequest, PUBLIC_LIMIT_MESSAGE } from "@/lib/rate-limit/public";
 
 // Pages anyone may load without signing in; API routes hold their own limits.
-const PUBLIC_PAGES = /^\/(docs|login|setup)(\/|$)/;
+const PUBLIC_PAGES = /^\/(docs|login|setup|invite|reset-password)(\/|$)/;
 // No route lives here (app/ has no dynamic segment at its root), so a rewrite to it renders app/not-found.tsx with a 404.
 const NOT_FOUND_PATH = "/_not-a-page";
 

@@ -15,7 +15,7 @@ export default async function Home() {
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 p-6">
       <h1 className="text-2xl font-semibold">No organisation yet</h1>
       <p className="text-muted-foreground">
-        You are signed in as {user.email}, but you are not a member of any organisation. Ask an owner to add you.
+        You are signed in as {user.email}, but you are not a member of any organisation. Ask an owner or admin of one to invite you.
       </p>
       <SignOutButton />
     </main>

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./pages/accessibility";
 import { LoginPage, SetupPage, signOut } from "./pages/auth";
+import { acceptInvitation, inviteMember } from "./pages/session";
 
 const owner = { name: "Ada Owner", email: "ada@acme.test", password: "correct-horse-42" };
 const viewer = { name: "Val Viewer", email: "val@acme.test", password: "viewer-pass-1234" };
@@ -44,7 +45,7 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("the owner signs in to the shell and adds a viewer", async ({ page }) => {
+  test("the owner signs in to the shell and invites a viewer, who joins through the link", async ({ page, browser }) => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(owner.email, owner.password);
@@ -60,18 +61,25 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
     await nav.getByRole("link", { name: "Settings" }).click();
     await expect(page).toHaveURL(/\/t\/acme\/settings\/members$/);
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Add member" }).click();
-    const dialog = page.getByRole("dialog", { name: "Add member" });
-    await dialog.getByLabel("Email").fill(viewer.email);
-    await dialog.getByLabel("Name").fill(viewer.name);
-    await dialog.getByLabel("Role").selectOption("viewer");
-    await dialog.getByLabel("Initial password").fill(viewer.password);
+    const link = await inviteMember(page, viewer.email, "viewer");
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByRole("table", { name: "Pending invitations" })).toContainText(viewer.email);
     await expectAccessible(page);
-    await dialog.getByRole("button", { name: "Add member" }).click();
-    await expect(dialog).toBeHidden();
+
+    // The viewer opens the link in their own browser, chooses a name and password, and is signed in.
+    const invitee = await browser.newContext();
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto(link);
+    await expect(inviteePage.getByRole("heading", { name: "Join Acme Corp" })).toBeVisible();
+    await expectAccessible(inviteePage);
+    await acceptInvitation(inviteePage, link, viewer.name, viewer.password);
+    await invitee.close();
+
+    await page.reload();
     const row = page.getByRole("row").filter({ hasText: viewer.email });
     await expect(row).toBeVisible();
     await expect(row.getByLabel(`Role of ${viewer.email}`)).toHaveValue("viewer");
+    await expect(page.getByRole("table", { name: "Pending invitations" })).toHaveCount(0);
 
     // The last owner cannot demote themselves: the change is refused and the select snaps back.
     const ownRole = page.getByLabel(`Role of ${owner.email}`);
@@ -193,7 +201,7 @@ test.describe.serial("a new Patchbay, from first visit to a second member", () =
 
     await page.goto("/t/acme/settings/members");
     await expect(page.getByText("You have viewer access")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Invite member" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);
     await expectAccessible(page);
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createApiKey, OWNER, signInAsOwner } from "./pages/session";
+import { createApiKey, inviteMember, OWNER, signInAsOwner } from "./pages/session";
 
 // Every page of the app tree, found from the files, so a page added later is checked too.
 function pageRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
@@ -48,6 +48,9 @@ test("no page scrolls sideways on a 390 px phone", async ({ browser, request }) 
     "integrations/[id]": (await integration.json()).id,
     "webhooks/[id]": (await endpoint.json()).id,
     "api-keys/[id]": keys.ok() ? (await keys.json()).data[0].id : "",
+    // A live invitation (seen by the signed-in owner, who is not the invitee); a reset token that opens nothing.
+    "invite/[token]": (await inviteMember(page, "phone-invitee@acme.test", "viewer")).split("/invite/")[1]!,
+    "reset-password/[token]": "A".repeat(43),
   };
   const routes = pageRoutes().map((route) =>
     route.replace(/(?:([a-z-]+)\/)?\[([^\]]+)\]/g, (whole, parent: string | undefined, name: string) => {

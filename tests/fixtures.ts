@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { vi } from "vitest";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
 import { bootstrap, findMembership, type TenantContext } from "@/lib/tenancy";
+import { acceptInvitationAsUser, acceptInvitationWithPassword, inviteMember } from "@/lib/tenancy/invitations";
 import type { Role } from "@/lib/tenancy/roles";
 
 export const PASSWORD = "correct-horse-42";
@@ -14,6 +18,31 @@ export async function contextFor(userId: string, slug: string, email: string): P
   const membership = await findMembership(userId, slug);
   if (!membership) throw new Error(`${email} is not a member of ${slug}`);
   return { tenant: membership.tenant, role: membership.role, userId, actor: { type: "user", id: userId, label: email } };
+}
+
+/** The token at the end of an invitation or reset link. */
+export function tokenOf(link: string): string {
+  return link.slice(link.lastIndexOf("/") + 1);
+}
+
+/**
+ * A member who joined as a person does: invited by `ctx`, then choosing a name and password on
+ * the invitation page (or, with an account already, accepting while signed in).
+ */
+export async function addMemberViaInvitation(
+  ctx: TenantContext,
+  member: { email: string; role: Role; name?: string; password?: string },
+): Promise<{ userId: string }> {
+  const { link } = await inviteMember(ctx, { email: member.email, role: member.role }, "http://patchbay.test");
+  const email = member.email.toLowerCase();
+  const [existing] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) {
+    await acceptInvitationAsUser(tokenOf(link), { id: existing.id, email }, null);
+    return { userId: existing.id };
+  }
+  await acceptInvitationWithPassword(tokenOf(link), { name: member.name ?? "Member", password: member.password ?? PASSWORD }, null);
+  const [created] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+  return { userId: created!.id };
 }
 
 export function withRole(ctx: TenantContext, role: Role): TenantContext {

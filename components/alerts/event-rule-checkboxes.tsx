@@ -27,7 +27,7 @@ export function EventRuleCheckboxes({
         <label key={type} className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"
-            className="mt-1 size-4 accent-primary"
+            className="mt-1 size-4 shrink-0 accent-primary"
             checked={value.includes(type)}
             onChange={(e) => onChange(e.target.checked ? [...value, type] : value.filter((t) => t !== type))}
           />

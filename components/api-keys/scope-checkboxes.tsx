@@ -11,7 +11,7 @@ export function ScopeCheckboxes<V extends { scopes?: unknown }>({ form }: { form
       <legend className="mb-1 text-sm font-medium">Scopes</legend>
       {SCOPES.map((scope) => (
         <label key={scope} className="flex items-start gap-2 text-sm">
-          <input type="checkbox" value={scope} className="mt-1 size-4 accent-primary" {...form.register("scopes" as Path<V>)} />
+          <input type="checkbox" value={scope} className="mt-1 size-4 shrink-0 accent-primary" {...form.register("scopes" as Path<V>)} />
           <span>
             <code className="font-mono">{scope}</code>
             <span className="block text-muted-foreground">{SCOPE_DESCRIPTIONS[scope]}</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { isolatedDot, legendText } from "@/components/ui/chart-parts";
 import type { HourPoint } from "@/lib/health";
 
 function tick(iso: string, spanHours: number) {
@@ -36,15 +37,20 @@ export function LatencyChart({ points, title }: { points: HourPoint[]; title: st
               labelFormatter={(v) => new Date(String(v)).toLocaleString()}
               contentStyle={{ background: "var(--color-surface)", borderColor: "var(--color-border)" }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="checks" dataKey="checks" name="Checks" fill="var(--color-neutral-border)" isAnimationActive={false} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
+            <Bar yAxisId="checks" dataKey="checks" name="Checks" fill="var(--color-input)" isAnimationActive={false} />
             <Bar yAxisId="checks" dataKey="failures" name="Failures" fill="var(--color-danger)" isAnimationActive={false} />
             <Line
               yAxisId="ms"
               dataKey="p50_ms"
               name="p50"
-              stroke="var(--color-muted-foreground)"
-              dot={false}
+              stroke="var(--color-accent)"
+              strokeDasharray="4 3"
+              strokeWidth={2}
+              dot={isolatedDot(
+                points.map((p) => p.p50_ms),
+                "var(--color-accent)",
+              )}
               connectNulls={false}
               isAnimationActive={false}
             />
@@ -54,7 +60,10 @@ export function LatencyChart({ points, title }: { points: HourPoint[]; title: st
               name="p95"
               stroke="var(--color-primary)"
               strokeWidth={2}
-              dot={false}
+              dot={isolatedDot(
+                points.map((p) => p.p95_ms),
+                "var(--color-primary)",
+              )}
               connectNulls={false}
               isAnimationActive={false}
             />

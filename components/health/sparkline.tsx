@@ -1,8 +1,16 @@
 const WIDTH = 96;
 const HEIGHT = 24;
 
-/** Hourly p95 over the last day as a small line; hours without checks leave a gap. */
+/** Hourly p95 over the last day as a small line; hours without checks leave a gap, fewer than two hours say so. */
 export function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
+  // One point is a dot, not a trend: say so rather than draw it.
+  if (values.filter((v) => v !== null).length < 2) {
+    return (
+      <span className="text-xs text-muted-foreground">
+        <span className="sr-only">{label}: </span>Not enough data yet
+      </span>
+    );
+  }
   const peak = Math.max(1, ...values.map((v) => v ?? 0));
   const step = values.length > 1 ? WIDTH / (values.length - 1) : WIDTH;
   const segments: string[] = [];

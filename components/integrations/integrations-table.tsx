@@ -55,7 +55,7 @@ export function IntegrationsTable({ base, filters, integrations }: Props) {
               </Td>
               <Td>
                 <span className="inline-flex items-center gap-2">
-                  {provider && <ProviderIcon icon={provider.icon} className="size-6 text-[10px]" />}
+                  {provider && <ProviderIcon provider={provider} className="size-6 text-[10px]" />}
                   <span>
                     {i.provider_name}
                     {i.category_label && <span className="block text-xs text-muted-foreground">{i.category_label}</span>}

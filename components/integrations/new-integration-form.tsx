@@ -74,7 +74,7 @@ export function NewIntegrationForm({ tenantSlug, providerKey, allowHttp, redirec
         />
         <CardBody className="grid gap-4">
           <div className="flex items-center gap-3">
-            <ProviderIcon icon={provider.icon} />
+            <ProviderIcon provider={provider} />
             <p className="font-medium">{provider.name}</p>
             {provider.docsUrl && (
               <a href={provider.docsUrl} target="_blank" rel="noreferrer" className="text-sm text-link underline-offset-4 hover:underline">

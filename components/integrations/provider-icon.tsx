@@ -1,5 +1,6 @@
 import { cn } from "@/components/ui";
 import type { Provider } from "@/lib/providers";
+import { PROVIDER_LOGOS } from "./provider-logos";
 
 /** Relative luminance per WCAG 2, for picking the monogram's text colour. */
 function luminance(hex: string): number {
@@ -10,17 +11,29 @@ function luminance(hex: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** The provider's monogram on its brand colour, drawn locally: nothing is fetched from the provider. */
-export function ProviderIcon({ icon, className }: { icon: Provider["icon"]; className?: string }) {
+/**
+ * The provider's brand mark (or, without one, its monogram) on its brand colour, drawn locally:
+ * nothing is fetched from the provider.
+ */
+export function ProviderIcon({ provider, className }: { provider: Pick<Provider, "key" | "icon">; className?: string }) {
+  const logo = PROVIDER_LOGOS[provider.key];
+  const color = logo ? `#${logo.hex}` : provider.icon.color;
   // Black or white, whichever contrasts more: one of them always reaches 4.58:1 (WCAG AA).
-  const light = luminance(icon.color) > 0.179;
+  const ink = luminance(color) > 0.179 ? "#000000" : "#ffffff";
   return (
     <span
       aria-hidden="true"
+      data-logo={logo ? "brand" : "monogram"}
       className={cn("inline-flex size-8 shrink-0 items-center justify-center rounded-md text-xs font-bold", className)}
-      style={{ backgroundColor: icon.color, color: light ? "#000000" : "#ffffff" }}
+      style={{ backgroundColor: color, color: ink }}
     >
-      {icon.monogram}
+      {logo ? (
+        <svg viewBox="0 0 24 24" className="size-[60%]" fill="currentColor">
+          <path d={logo.path} />
+        </svg>
+      ) : (
+        provider.icon.monogram
+      )}
     </span>
   );
 }

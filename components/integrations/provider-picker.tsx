@@ -51,7 +51,7 @@ export function ProviderPicker({ base }: { base: string }) {
                   href={`${base}?provider=${p.key}`}
                   className="flex h-full items-start gap-3 rounded-lg border border-border bg-surface p-3 hover:border-accent hover:bg-surface-muted"
                 >
-                  <ProviderIcon icon={p.icon} />
+                  <ProviderIcon provider={p} />
                   <span className="grid gap-0.5">
                     <span className="font-medium">{p.name}</span>
                     <span className="text-sm text-muted-foreground">{p.description}</span>

@@ -2,11 +2,22 @@ import { Badge, RelativeTime, Table, TBody, Td, Th, THead, Tr } from "@/componen
 import type { listMembers } from "@/lib/tenancy";
 import { MemberRoleSelect } from "./member-role-select";
 import { RemoveMemberButton } from "./remove-member-button";
+import { ResetPasswordButton } from "./reset-password-button";
 
 type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
 /** The tenant's members; owners change roles in place and remove members, others see the role. */
-export function MembersTable({ tenantSlug, members, canManage }: { tenantSlug: string; members: MemberRow[]; canManage: boolean }) {
+export function MembersTable({
+  tenantSlug,
+  members,
+  canManage,
+  selfId,
+}: {
+  tenantSlug: string;
+  members: MemberRow[];
+  canManage: boolean;
+  selfId: string | undefined;
+}) {
   return (
     <Table>
       <THead>
@@ -39,7 +50,8 @@ export function MembersTable({ tenantSlug, members, canManage }: { tenantSlug: s
               <RelativeTime value={m.lastSignInAt} />
             </Td>
             {canManage && (
-              <Td className="text-right">
+              <Td className="text-right whitespace-nowrap">
+                {m.userId !== selfId && <ResetPasswordButton tenantSlug={tenantSlug} userId={m.userId} email={m.email} />}
                 <RemoveMemberButton tenantSlug={tenantSlug} userId={m.userId} email={m.email} />
               </Td>
             )}

@@ -52,7 +52,7 @@ function GrantCheckboxes({ form }: { form: UseFormReturn<FieldValues> }) {
       <legend className="mb-1 text-sm font-medium">Grant types</legend>
       {GRANT_TYPES.map((grant) => (
         <label key={grant} className="flex items-start gap-2 text-sm">
-          <input type="checkbox" value={grant} className="mt-1 size-4 accent-primary" {...form.register("grant_types")} />
+          <input type="checkbox" value={grant} className="mt-1 size-4 shrink-0 accent-primary" {...form.register("grant_types")} />
           <span>
             <code className="font-mono">{grant}</code>
             <span className="block text-muted-foreground">{GRANT_LABELS[grant]}</span>

@@ -3,6 +3,7 @@ import { NotificationBell } from "@/components/alerts/notification-bell";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Badge } from "@/components/ui";
 import type { Role } from "@/lib/tenancy/roles";
+import { CommandPalette } from "./command-palette";
 import { mainNavItems, SECONDARY_NAV_ITEMS } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { ShellPanel } from "./shell-panel";
@@ -39,6 +40,7 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
           }
         >
           <TenantSwitcher tenants={tenants} current={tenant.slug} />
+          <CommandPalette tenantSlug={tenant.slug} pages={mainNavItems(base, role)} />
           <nav aria-label="Main" className="grid content-start gap-4 md:flex-1">
             <NavLinks items={mainNavItems(base, role)} />
             <NavLinks items={SECONDARY_NAV_ITEMS} />
@@ -47,9 +49,12 @@ export function AppShell({ tenant, tenants, user, role, unreadNotifications, chi
             <div className="min-w-0">
               <p className="truncate text-sm font-medium">{user.name}</p>
               <p className="truncate text-xs text-muted-foreground">{user.email}</p>
-              <Badge className="mt-1" tone={role === "viewer" ? "neutral" : "info"}>
-                {role}
-              </Badge>
+              <div className="mt-1 flex items-center gap-2">
+                <Badge tone={role === "viewer" ? "neutral" : "info"}>{role}</Badge>
+                <Link href={`${base}/account`} className="text-xs underline underline-offset-2">
+                  Your account
+                </Link>
+              </div>
             </div>
             <SignOutButton />
           </div>

@@ -113,7 +113,7 @@ export function AuthRetryFields({ form, stored }: { form: Form; stored?: { type:
       <fieldset className="grid gap-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Retries</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-primary" {...form.register("retry_policy.enabled")} />
+          <input type="checkbox" className="size-4 shrink-0 accent-primary" {...form.register("retry_policy.enabled")} />
           Retry failed deliveries
         </label>
         <NumberField

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { legendText } from "@/components/ui/chart-parts";
 import type { EndpointStats } from "@/lib/webhooks/queries";
 
 const dayLabel = (day: string) =>
@@ -25,7 +26,7 @@ export function DeliveryChart({ daily }: { daily: EndpointStats["daily"] }) {
               labelFormatter={(v) => dayLabel(String(v))}
               contentStyle={{ background: "var(--color-surface)", borderColor: "var(--color-border)" }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             <Bar dataKey="succeeded" name="Succeeded" stackId="a" fill="var(--color-success-fg)" isAnimationActive={false} />
             <Bar dataKey="failed" name="Failed" stackId="a" fill="var(--color-danger)" isAnimationActive={false} />
           </BarChart>

@@ -19,7 +19,7 @@ export function EventCheckboxes({ form }: { form: UseFormReturn<CreateEndpointIn
           <p className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{group}</p>
           {EVENT_CATALOG.filter((e) => e.group === group && e.type !== TEST_EVENT_TYPE).map((e) => (
             <label key={e.type} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" value={e.type} className="mt-1 size-4 accent-primary" {...form.register("events")} />
+              <input type="checkbox" value={e.type} className="mt-1 size-4 shrink-0 accent-primary" {...form.register("events")} />
               <span>
                 <code className="font-mono">{e.type}</code>
                 <span className="block text-muted-foreground">{e.description}</span>

@@ -34,3 +34,25 @@ export async function createApiKey(page: Page, name: string, scopes: string[] = 
   await page.getByRole("button", { name: "Done" }).click();
   return key;
 }
+
+/** Invites someone on the members page (an owner or admin signed in) and returns the link, shown once. */
+export async function inviteMember(page: Page, email: string, role: "owner" | "admin" | "viewer"): Promise<string> {
+  await page.goto(`/t/${OWNER.tenant}/settings/members`);
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite member" });
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Role").selectOption(role);
+  await dialog.getByRole("button", { name: "Create invitation" }).click();
+  const link = (await page.getByTestId("issued-link").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  return link;
+}
+
+/** The invitee's part, in a browser with nobody signed in: name and password, then signed in. */
+export async function acceptInvitation(page: Page, link: string, name: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${OWNER.tenant}$`));
+}

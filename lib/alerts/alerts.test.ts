@@ -20,7 +20,7 @@ import {
 } from "./index";
 import { ALERT_RETRY_SECONDS, deliverDueNotifications } from "./deliver";
 import { runAlertSchedule } from "./schedule";
-import { closeMailer } from "./senders";
+import { closeMailer } from "./mail";
 
 const smtp = { port: 0 };
 vi.mock("@/lib/env", async (importOriginal) => {

@@ -15,7 +15,7 @@ import { isUuid, withTenant } from "@/lib/tenancy/data";
 import { deliverNow } from "./deliver";
 import { ensureInAppChannel, queueTo } from "./queue";
 import { createChannelSchema, listChannelsSchema, patchChannelSchema, type ListChannelsInput } from "./schema";
-import { EMAIL_NOT_CONFIGURED } from "./senders";
+import { EMAIL_NOT_CONFIGURED } from "./mail";
 
 type ChannelRow = typeof alertChannels.$inferSelect;
 

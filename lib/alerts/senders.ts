@@ -1,4 +1,3 @@
-import nodemailer from "nodemailer";
 import type { Db } from "@/db/client";
 import {
   ALERT_CHANNEL_SLACK_URL_COLUMN,
@@ -10,9 +9,10 @@ import {
 } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { contextFor, decryptSecret } from "@/lib/crypto";
-import { env, type Env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { sendRequest } from "@/lib/http/client";
 import { HttpError } from "@/lib/http/http-error";
+import { sendMail } from "./mail";
 import { ALERT_NOTIFICATION_TYPE } from "@/lib/webhooks/catalog";
 import { messageBody, newWebhookId } from "@/lib/webhooks/dispatch";
 
@@ -23,41 +23,6 @@ export type SendResult = { ok: boolean; statusCode: number | null; error: string
 
 const SEND_TIMEOUT_MS = 15_000;
 
-export const EMAIL_NOT_CONFIGURED =
-  "Email is not configured on this Patchbay: an operator sets PATCHBAY_SMTP_HOST and PATCHBAY_SMTP_FROM (and the other PATCHBAY_SMTP_* settings) to turn it on.";
-
-type Smtp = NonNullable<Env["smtp"]>;
-let transport: { key: string; mailer: nodemailer.Transporter } | null = null;
-
-/** One pooled SMTP transport per process and settings: connections are reused across messages. */
-function mailer(smtp: Smtp): nodemailer.Transporter {
-  const key = JSON.stringify(smtp);
-  if (transport?.key !== key) {
-    transport?.mailer.close();
-    transport = {
-      key,
-      mailer: nodemailer.createTransport({
-        pool: true,
-        maxConnections: 3,
-        host: smtp.host,
-        port: smtp.port,
-        secure: smtp.secure,
-        auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
-        connectionTimeout: SEND_TIMEOUT_MS,
-        greetingTimeout: SEND_TIMEOUT_MS,
-        socketTimeout: SEND_TIMEOUT_MS,
-      }),
-    };
-  }
-  return transport.mailer;
-}
-
-/** Closes the pooled SMTP connections (tests, shutdown). */
-export function closeMailer(): void {
-  transport?.mailer.close();
-  transport = null;
-}
-
 export type Rendered = { subject: string; text: string; url: string | null };
 
 /** The message as a person reads it, with an absolute link when Patchbay knows its public address. */
@@ -67,22 +32,8 @@ export function render(notification: NotificationRow, tenantSlug: string): Rende
   return { subject: `[Patchbay] ${notification.subject}`, text: url ? `${notification.body}\n\n${url}` : notification.body, url };
 }
 
-async function sendEmail(channel: ChannelRow, message: Rendered): Promise<SendResult> {
-  const smtp = env().smtp;
-  if (!smtp) return { ok: false, statusCode: null, error: EMAIL_NOT_CONFIGURED };
-  try {
-    const info = await mailer(smtp).sendMail({ from: smtp.from, to: channel.emailTo, subject: message.subject, text: message.text });
-    return info.rejected.length === 0
-      ? { ok: true, statusCode: null, error: null }
-      : { ok: false, statusCode: null, error: `The mail server refused ${info.rejected.length} of the recipients.` };
-  } catch (error) {
-    const { responseCode, code } = error as { responseCode?: number; code?: string };
-    return {
-      ok: false,
-      statusCode: responseCode ?? null,
-      error: responseCode ? `The mail server answered ${responseCode}.` : `Could not talk to the mail server (${code ?? "network error"}).`,
-    };
-  }
+function sendEmail(channel: ChannelRow, message: Rendered): Promise<SendResult> {
+  return sendMail({ to: channel.emailTo, subject: message.subject, text: message.text });
 }
 
 // The URL is the credential: neither it nor Slack's answer (which may echo it) goes into a log.

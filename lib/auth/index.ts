@@ -15,6 +15,13 @@ export class SsoRequired extends CredentialsSignin {
   code = "sso_required";
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** Milliseconds since the epoch when this session signed in; 0 for sessions from before it was recorded. */
+    authAt: number;
+  }
+}
+
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 // A function, so the secret is read when the server runs, never while `next build` runs.
@@ -61,11 +68,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // `user` is there only at sign-in: when this session began, checked against a later password change.
+      if (user?.id) {
+        token.sub = user.id;
+        token.authAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.authAt = typeof token.authAt === "number" ? token.authAt : 0;
       return session;
     },
   },

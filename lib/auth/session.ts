@@ -10,13 +10,20 @@ import { findMembership, type TenantContext } from "@/lib/tenancy";
 import { tenantAccessAllowed } from "@/lib/sso/enforce";
 import { auth } from "./index";
 
-/** The signed-in user, or null; a session whose user was deleted counts as signed out. */
+/**
+ * The signed-in user, or null; a session whose user was deleted, or that signed in before the
+ * password last changed (sessions elsewhere end with the change), counts as signed out.
+ */
 export const currentUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const [user] = await db().select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
-  return user ?? null;
+  const [user] = await db()
+    .select({ id: users.id, email: users.email, name: users.name, sessionsValidFrom: users.sessionsValidFrom })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!user || (user.sessionsValidFrom && session.authAt < user.sessionsValidFrom.getTime())) return null;
+  return { id: user.id, email: user.email, name: user.name };
 });
 
 export async function requireUser() {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, memberships, ssoConnections, ssoFlows, users } from "@/db/schema";
 import { verifySignIn } from "@/lib/auth/sign-in";
-import { addMember } from "@/lib/tenancy";
-import { ownerContext, PASSWORD } from "@/tests/fixtures";
+import type { TenantContext } from "@/lib/tenancy";
+import { addMemberViaInvitation, ownerContext, PASSWORD } from "@/tests/fixtures";
 import { startDnsServer, type DnsPeer } from "@/tests/peers/dns-server";
 import { signInAndConsent, startOidcProvider, type OidcPeer } from "@/tests/peers/oidc-provider";
 import { selfSignedPair } from "@/tests/peers/sso-keys";
@@ -52,8 +52,8 @@ afterAll(async () => {
 });
 
 /** The owner configures OIDC and proves example.test (the peer's users are <login>@example.test). */
-async function configured() {
-  const ctx = await ownerContext();
+async function configured(existing?: TenantContext) {
+  const ctx = existing ?? (await ownerContext());
   await saveOidcConnection(ctx, { issuer: peer.issuer, client_id: "patchbay", client_secret: CLIENT_SECRET, scopes: "openid email" });
   const domain = await claimDomain(ctx, { domain: "example.test" });
   dns.txt.set(domain.recordName, [domain.recordValue]);
@@ -182,9 +182,11 @@ describe("OIDC single sign-on", () => {
 
 describe("enforced SSO", () => {
   it("previews the lockout, asks for confirmation, then refuses passwords except for break-glass owners", async () => {
-    const { ctx } = await configured();
-    await addMember(ctx, { email: "contractor@outside.test", name: "Contractor", password: PASSWORD, role: "admin" });
-    await addMember(ctx, { email: "frank@example.test", name: "Frank", password: PASSWORD, role: "owner" });
+    // Both had passwords before the domain was verified: once it is, new invitees there sign in through the IdP.
+    const owner = await ownerContext();
+    await addMemberViaInvitation(owner, { email: "contractor@outside.test", name: "Contractor", role: "admin" });
+    await addMemberViaInvitation(owner, { email: "frank@example.test", name: "Frank", role: "owner" });
+    const { ctx } = await configured(owner);
     const preview = await memberAccess(ctx);
     expect(Object.fromEntries(preview.members.map((m) => [m.email, m.lockout]))).toEqual({
       "contractor@outside.test": "outside_verified_domains",

@@ -35,7 +35,10 @@ export type SystemWork =
   // lookup find clients and tokens by what is presented, before any tenant is known.
   | "oauth token endpoint"
   | "oauth token lookup"
-  | "oauth consent";
+  | "oauth consent"
+  // Invitation and password-reset links are found by their token before anyone is signed in.
+  | "invitation lookup"
+  | "password reset lookup";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

@@ -2,10 +2,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db, rowsOf, type Db } from "@/db/client";
 import { memberships, tenants, users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { hashPassword } from "@/lib/auth/password";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { requireRole, type TenantContext, type TenantRef } from "./context";
-import { addMemberSchema, changeRoleSchema, removeMemberSchema, type AddMemberInput } from "./schema";
+import { changeRoleSchema, removeMemberSchema } from "./schema";
 
 export async function findMembership(userId: string, tenantSlug: string): Promise<{ tenant: TenantRef; role: Role } | null> {
   const [row] = await db()
@@ -45,42 +44,6 @@ export async function listMembers(ctx: TenantContext) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, ctx.tenant.id))
     .orderBy(asc(users.email));
-}
-
-/**
- * Adds a member. A person who already has an account (in another tenant) keeps their
- * password; the initial password only applies to a new account.
- */
-export async function addMember(ctx: TenantContext, raw: AddMemberInput) {
-  requireRole(ctx, "owner");
-  const input = addMemberSchema.parse(raw);
-  const passwordHash = await hashPassword(input.password);
-  return db().transaction(async (tx) => {
-    let [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    const isNewAccount = !user;
-    if (!user) {
-      [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning({ id: users.id });
-    }
-    const inserted = await tx
-      .insert(memberships)
-      .values({ tenantId: ctx.tenant.id, userId: user!.id, role: input.role })
-      .onConflictDoNothing()
-      .returning({ userId: memberships.userId });
-    if (inserted.length === 0) {
-      throw conflict("That person is already a member.", { email: "Already a member of this organisation." });
-    }
-    await recordAudit(
-      {
-        tenantId: ctx.tenant.id,
-        actor: ctx.actor,
-        action: "member.added",
-        target: { type: "user", id: user!.id },
-        details: { email: input.email, role: input.role, newAccount: isNewAccount },
-      },
-      tx,
-    );
-    return { userId: user!.id, isNewAccount };
-  });
 }
 
 // Locks the tenant's memberships so two owners demoting each other at once cannot leave none.

@@ -38,13 +38,33 @@ export const setupSchema = z.object({
 });
 export type SetupInput = z.input<typeof setupSchema>;
 
-export const addMemberSchema = z.object({
-  email: emailSchema,
-  name: personNameSchema,
-  role: roleSchema,
-  password: passwordSchema,
-});
-export type AddMemberInput = z.input<typeof addMemberSchema>;
+export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema });
+export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
+
+export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
+
+/** What an invitee who has no account yet chooses on the invitation page. */
+export const acceptInvitationSchema = z.object({ name: personNameSchema, password: passwordSchema });
+export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
+
+export const issuePasswordResetSchema = z.object({ userId: z.uuid() });
+
+export const completePasswordResetSchema = z.object({ password: passwordSchema });
+export type CompletePasswordResetInput = z.input<typeof completePasswordResetSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one.",
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** Invitation and reset links carry a random token: 32 bytes, base64url. */
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const changeRoleSchema = z.object({ userId: z.uuid(), role: roleSchema });
 export const removeMemberSchema = z.object({ userId: z.uuid() });

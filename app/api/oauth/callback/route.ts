@@ -1,4 +1,4 @@
-import { auth } from "@/lib/auth";
+import { currentUser } from "@/lib/auth/session";
 import { logError } from "@/lib/log";
 import { callbackRedirect, completeAuthorization } from "@/lib/oauth";
 
@@ -6,7 +6,7 @@ import { callbackRedirect, completeAuthorization } from "@/lib/oauth";
 export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   try {
-    const session = await auth();
+    const user = await currentUser();
     const outcome = await completeAuthorization(
       {
         state: params.get("state"),
@@ -15,7 +15,7 @@ export async function GET(req: Request) {
         errorDescription: params.get("error_description"),
         extra: Object.fromEntries(params),
       },
-      session?.user?.id ?? null,
+      user?.id ?? null,
     );
     return redirect(callbackRedirect(outcome));
   } catch (error) {

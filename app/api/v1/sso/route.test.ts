@@ -5,8 +5,7 @@ import { auditEvents, ssoConnections, users } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
 import { createOAuthClient } from "@/lib/oauth-server/clients";
 import { decideConsent } from "@/lib/oauth-server/authorize";
-import { addMember } from "@/lib/tenancy";
-import { ownerContext, PASSWORD } from "@/tests/fixtures";
+import { addMemberViaInvitation, ownerContext, PASSWORD } from "@/tests/fixtures";
 import { startDnsServer, type DnsPeer } from "@/tests/peers/dns-server";
 import { startOidcProvider, type OidcPeer } from "@/tests/peers/oidc-provider";
 import { samlIdp } from "@/tests/peers/saml-idp";
@@ -219,7 +218,7 @@ describe("/api/v1/sso", () => {
     const claimed = await call(claimDomain, key, "/sso/domains", { method: "POST", body: { domain: "example.test" } });
     dns.txt.set(claimed.body.txt_record.name, [claimed.body.txt_record.value]);
     expect((await call(verifyDomain, key, "/sso/domains/verify", { method: "POST", params: { id: claimed.body.id } })).status).toBe(200);
-    await addMember(owner, { email: "dana@example.test", name: "Dana", password: PASSWORD, role: "viewer" });
+    await addMemberViaInvitation(owner, { email: "dana@example.test", name: "Dana", password: PASSWORD, role: "viewer" });
 
     const preview = await call(members, key, "/sso/members");
     expect(preview.status).toBe(200);
@@ -279,7 +278,7 @@ describe("sso:write through OAuth consent", () => {
       scopes: ["sso:write"],
       grant_types: ["authorization_code"],
     });
-    await addMember(owner, { email: "admin@acme.test", name: "Admin", password: PASSWORD, role: "admin" });
+    await addMemberViaInvitation(owner, { email: "admin@acme.test", name: "Admin", password: PASSWORD, role: "admin" });
     const [admin] = await db().select().from(users).where(eq(users.email, "admin@acme.test"));
     const request = new URLSearchParams({
       client_id: client.client_id,

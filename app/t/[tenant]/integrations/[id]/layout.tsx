@@ -35,7 +35,7 @@ export default async function IntegrationLayout({ children, params }: Props) {
       </Link>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between" data-testid="integration-header">
         <div className="flex min-w-0 items-start gap-3">
-          {provider && <ProviderIcon icon={provider.icon} className="size-10 text-sm" />}
+          {provider && <ProviderIcon provider={provider} className="size-10 text-sm" />}
           <div className="grid min-w-0 gap-1">
             <h1 className="text-2xl font-semibold tracking-tight break-words">{integration.name}</h1>
             <p className="text-sm text-muted-foreground">
