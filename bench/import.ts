@@ -2,7 +2,8 @@
  * `npm run bench:import`: a 1,000,000-row CSV (10 columns) and a 1,000,000-row XLSX into an
  * entity — upload (stored in chunks), dry run and execute through the production path — with
  * rows/s, peak RSS, and the ratio to a raw parse of the same file (csv-parse alone; exceljs'
- * streaming reader alone) measured in the same run.
+ * streaming reader alone) measured in the same run. Each format runs in a fresh child process and
+ * every phase reports its own peak RSS, so one format's heap does not inflate the next one's figure.
  *
  *   npm run bench:import -- [--rows 1000000] [--formats csv,xlsx]
  *   DATABASE_URL=postgres://… npm run bench:import     (PostgreSQL instead of in-memory PGlite)
@@ -13,12 +14,17 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 
 const { values } = parseArgs({
-  options: { rows: { type: "string", default: "1000000" }, formats: { type: "string", default: "csv,xlsx" } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    formats: { type: "string", default: "csv,xlsx" },
+    child: { type: "boolean", default: false },
+  },
 });
 const ROWS = Number(values.rows);
 const FORMATS = values.formats!.split(",") as ("csv" | "xlsx")[];
@@ -29,6 +35,26 @@ process.env.PATCHBAY_MASTER_KEY ??= `v1:${randomBytes(32).toString("base64")}`;
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** Runs one phase with its own peak RSS (RSS rarely shrinks, so a phase's peak includes what earlier ones left). */
+async function phase<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peak: number }> {
+  peak = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  return { value, seconds, peak: Math.max(peak, process.memoryUsage().rss) };
+}
+
+function line(name: string, seconds: number, rows: number, raw: number, rss: number | null, note = "") {
+  const cells = [
+    name.padEnd(18),
+    `${seconds.toFixed(1)} s`.padStart(9),
+    `${Math.round(rows / seconds).toLocaleString()} rows/s`.padStart(16),
+    `${(seconds / raw).toFixed(1)}× raw`.padStart(10),
+    rss === null ? "".padStart(16) : `peak RSS ${mb(rss)}`.padStart(16),
+  ];
+  console.log(`  ${cells.join("  ")}${note ? `  ${note}` : ""}`);
+}
 
 function row(i: number) {
   return [
@@ -77,7 +103,7 @@ async function rawParse(format: "csv" | "xlsx", file: string) {
   return { seconds: (performance.now() - t0) / 1000, rows: n - 1 };
 }
 
-async function main() {
+async function runFormat(format: "csv" | "xlsx") {
   const { migrateDatabase, closeDatabase } = await import("@/db/client");
   const { bootstrap, findMembership } = await import("@/lib/tenancy");
   const { createEntity } = await import("@/lib/sync");
@@ -93,68 +119,64 @@ async function main() {
   });
   const m = (await findMembership(userId, "bench"))!;
   const ctx = { tenant: m.tenant, role: m.role, userId, actor: { type: "user" as const, id: userId, label: "bench@example.com" } };
-  const db = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
-  console.log(`bench:import — ${ROWS.toLocaleString()} rows × 10 columns, ${db}`);
-  for (const format of FORMATS) {
-    const key = `customer_${format}`;
-    await createEntity(ctx, {
-      key,
-      name: `Customers (${format})`,
-      fields: [
-        { key: "code", type: "string", required: true },
-        { key: "name", type: "string", required: true },
-        { key: "email", type: "string" },
-        { key: "segment", type: "integer" },
-        { key: "balance", type: "number" },
-        { key: "active", type: "boolean" },
-        { key: "since", type: "date" },
-        { key: "city", type: "string" },
-        { key: "country", type: "string" },
-        { key: "note", type: "string" },
-      ],
-      key_fields: ["code"],
-    });
-    const file = path.join(tmpdir(), `patchbay-bench-${process.pid}.${format}`);
-    const t0 = performance.now();
-    await (format === "csv" ? writeCsv(file) : writeXlsx(file));
-    console.log(
-      `\n${format.toUpperCase()}: file ${mb((await stat(file)).size)} written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    peak = 0;
-    const raw = await rawParse(format, file);
-    const rawPeak = peak;
-    console.log(
-      `  raw parse        ${raw.seconds.toFixed(1)} s  ${Math.round(raw.rows / raw.seconds).toLocaleString()} rows/s  peak RSS ${mb(rawPeak)}`,
-    );
-    peak = 0;
-    let t = performance.now();
-    const up = await uploadImport(ctx, {
-      fileName: `customers.${format}`,
-      source: createReadStream(file),
-      options: () => ({ target: `entity:${key}` }),
-    });
-    const uploadS = (performance.now() - t) / 1000;
-    console.log(
-      `  upload+scan      ${uploadS.toFixed(1)} s  ${Math.round(up.rows_estimate / uploadS).toLocaleString()} rows/s  (store in chunks + one parse)`,
-    );
-    t = performance.now();
-    const dry = await dryRunImport(ctx, { import_id: up.id, mapping: Object.fromEntries(HEADER.map((h) => [h, h])) });
-    const dryS = (performance.now() - t) / 1000;
-    console.log(
-      `  dry run          ${dryS.toFixed(1)} s  ${Math.round(ROWS / dryS).toLocaleString()} rows/s  ratio to raw ${(dryS / raw.seconds).toFixed(1)}×  (${dry.counts.created} to create, ${dry.counts.failed} failed)`,
-    );
-    const queued: { importId: string; tenantId: string }[] = [];
-    await executeImport(ctx, { import_id: up.id }, async (d) => void queued.push(d));
-    t = performance.now();
-    await runImport(queued[0]!);
-    const execS = (performance.now() - t) / 1000;
-    console.log(
-      `  execute          ${execS.toFixed(1)} s  ${Math.round(ROWS / execS).toLocaleString()} rows/s  ratio to raw ${(execS / raw.seconds).toFixed(1)}×`,
-    );
-    console.log(`  dry run + execute ${(dryS + execS).toFixed(1)} s; peak RSS ${mb(peak)} (raw parse ${mb(rawPeak)})`);
-  }
+  const key = `customer_${format}`;
+  await createEntity(ctx, {
+    key,
+    name: `Customers (${format})`,
+    fields: [
+      { key: "code", type: "string", required: true },
+      { key: "name", type: "string", required: true },
+      { key: "email", type: "string" },
+      { key: "segment", type: "integer" },
+      { key: "balance", type: "number" },
+      { key: "active", type: "boolean" },
+      { key: "since", type: "date" },
+      { key: "city", type: "string" },
+      { key: "country", type: "string" },
+      { key: "note", type: "string" },
+    ],
+    key_fields: ["code"],
+  });
+  // What the process holds before any file: the app's modules and, on PGlite, the database itself.
+  const baseline = process.memoryUsage().rss;
+  const file = path.join(tmpdir(), `patchbay-bench-${process.pid}.${format}`);
+  const t0 = performance.now();
+  await (format === "csv" ? writeCsv(file) : writeXlsx(file));
+  console.log(
+    `\n${format.toUpperCase()}: file ${mb((await stat(file)).size)} written in ${((performance.now() - t0) / 1000).toFixed(1)} s; RSS before the file ${mb(baseline)}`,
+  );
+  const raw = await phase(() => rawParse(format, file));
+  const r = raw.seconds;
+  line("raw parse", r, raw.value.rows, r, raw.peak);
+  const up = await phase(() =>
+    uploadImport(ctx, { fileName: `customers.${format}`, source: createReadStream(file), options: () => ({ target: `entity:${key}` }) }),
+  );
+  line("upload+scan", up.seconds, up.value.rows_estimate, r, up.peak, "(store in chunks + one parse)");
+  const dry = await phase(() => dryRunImport(ctx, { import_id: up.value.id, mapping: Object.fromEntries(HEADER.map((h) => [h, h])) }));
+  line("dry run", dry.seconds, ROWS, r, dry.peak, `(${dry.value.counts.created} to create, ${dry.value.counts.failed} failed)`);
+  const queued: { importId: string; tenantId: string }[] = [];
+  await executeImport(ctx, { import_id: up.value.id }, async (d) => void queued.push(d));
+  const exec = await phase(() => runImport(queued[0]!));
+  line("execute", exec.seconds, ROWS, r, exec.peak);
+  line("dry run + execute", dry.seconds + exec.seconds, ROWS, r, Math.max(dry.peak, exec.peak));
   clearInterval(sampler);
   await closeDatabase();
+}
+
+/** Each format in its own process (same loader flags), one after the other. */
+async function main() {
+  if (values.child) return runFormat(FORMATS[0]!);
+  clearInterval(sampler);
+  const db = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+  console.log(`bench:import — ${ROWS.toLocaleString()} rows × 10 columns, ${db}; each format in a fresh process`);
+  for (const format of FORMATS) {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--child", "--rows", String(ROWS), "--formats", format], {
+      stdio: "inherit",
+      env: process.env,
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    if (code !== 0) throw new Error(`the ${format} run exited with ${code}`);
+  }
 }
 
 main().catch((error) => {

@@ -114,4 +114,24 @@ describe("importing into an entity's records", () => {
     await runImport(job, { batchSize: 20 });
     expect(await recordCount()).toBe(95);
   });
+
+  it("counts what the write did as the dry run predicted it: a deleted record brought back is an update, an unchanged one is left alone", async () => {
+    const owner = await customerEntity();
+    const first = await importFile(owner, customersCsv(1, 4));
+    await runImport(first.job);
+    await executeSql("update records set deleted_at = now(), last_action = 'deleted' where external_id = 'C0002'");
+    const second = await importFile(owner, customersCsv(1, 5).replace("Customer 3,", "Customer Three,"));
+    expect(second.dry.counts).toEqual({ processed: 5, created: 1, updated: 2, unchanged: 2, conflict: 0, failed: 0 });
+    await runImport(second.job);
+    const done = await importStatus(owner, second.up.id);
+    expect(done).toMatchObject({ status: "completed", counts: second.dry.counts });
+    const { rows } = await executeSql("select external_id, last_action, deleted_at from records order by external_id");
+    expect(rows.map((r) => [r.external_id, r.last_action, r.deleted_at])).toEqual([
+      ["C0001", "created", null],
+      ["C0002", "created", null],
+      ["C0003", "updated", null],
+      ["C0004", "created", null],
+      ["C0005", "created", null],
+    ]);
+  });
 });

@@ -16,7 +16,7 @@ import { batches, checkedRows, type CheckedRow } from "./rows";
 import { executeImportSchema } from "./schema";
 import { insertErrors, loadImport, MAX_STORED_ERRORS, NO_COUNTS, type ImportJob } from "./store";
 import { importTarget, type ImportTarget } from "./targets";
-import type { RowError } from "./targets/types";
+import type { MappedRow, RowError, WriteOutcome } from "./targets/types";
 
 /** Rows per committed batch: a killed worker repeats at most this many, and they roll back with it. */
 export const EXECUTE_BATCH = 500;
@@ -75,11 +75,38 @@ class AllOrNothingAbort extends Error {
 
 type Batch = { counts: ImportCounts; failures: { row: number; errors: RowError[] }[] };
 
-/** Writes one batch in the caller's transaction: each row in its own savepoint (through the target's service), so a failing row rolls back alone. */
-async function sequential<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (const item of items) out.push(await fn(item));
-  return out;
+/**
+ * A row-by-row target's batch: planned first (a conflict is not written), then each row in its own
+ * savepoint (through the target's service), so a failing row rolls back alone.
+ */
+async function planAndWrite(
+  ctx: TenantContext,
+  target: ImportTarget,
+  tx: Db,
+  ok: MappedRow[],
+  keyColumn: string,
+  counts: ImportCounts,
+  failures: Batch["failures"],
+): Promise<{ written: MappedRow[]; outcomes: WriteOutcome[] }> {
+  const plans = await target.plan(ctx, ok, tx);
+  const written: MappedRow[] = [];
+  const outcomes: WriteOutcome[] = [];
+  for (let i = 0; i < ok.length; i++) {
+    const plan = plans[i]!;
+    if (plan.action === "conflict") {
+      counts.conflict++;
+      failures.push({
+        row: ok[i]!.row,
+        errors: [
+          { column: keyColumn, value: String(ok[i]!.data[target.keyField]), message: plan.reason ?? "Conflicts with an existing row." },
+        ],
+      });
+      continue;
+    }
+    written.push(ok[i]!);
+    outcomes.push(await target.write(ctx, ok[i]!, plan, tx));
+  }
+  return { written, outcomes };
 }
 
 async function writeBatch(
@@ -93,35 +120,21 @@ async function writeBatch(
   const counts = { ...NO_COUNTS, processed: batch.length };
   const failures: Batch["failures"] = [];
   const ok = batch.flatMap((r) => (r.kind === "ok" ? [r] : []));
-  const plans = await target.plan(ctx, ok, tx);
   for (const r of batch) {
     if (r.kind === "ok") continue;
     failures.push(r);
     counts[r.kind === "conflict" ? "conflict" : "failed"]++;
   }
-  const writable: { row: (typeof ok)[number]; plan: (typeof plans)[number] }[] = [];
-  for (let i = 0; i < ok.length; i++) {
-    const plan = plans[i]!;
-    if (plan.action === "conflict") {
-      counts.conflict++;
-      failures.push({
-        row: ok[i]!.row,
-        errors: [
-          { column: keyColumn, value: String(ok[i]!.data[target.keyField]), message: plan.reason ?? "Conflicts with an existing row." },
-        ],
-      });
-      continue;
-    }
-    writable.push({ row: ok[i]!, plan });
-  }
-  const outcomes = target.writeMany
-    ? await target.writeMany(ctx, writable, tx, runId)
-    : await sequential(writable, (w) => target.write(ctx, w.row, w.plan, tx));
+  // A set-based target learns each row's action from the write itself: reading the batch first
+  // cost a query per batch that slowed as the records grew past their planner statistics.
+  const { written, outcomes } = target.writeMany
+    ? { written: ok, outcomes: await target.writeMany(ctx, ok, tx, runId) }
+    : await planAndWrite(ctx, target, tx, ok, keyColumn, counts, failures);
   outcomes.forEach((outcome, i) => {
     if (outcome.ok) counts[outcome.action === "create" ? "created" : outcome.action === "update" ? "updated" : "unchanged"]++;
     else {
       counts.failed++;
-      failures.push({ row: writable[i]!.row.row, errors: outcome.errors });
+      failures.push({ row: written[i]!.row, errors: outcome.errors });
     }
   });
   failures.sort((a, b) => a.row - b.row);

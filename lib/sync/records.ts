@@ -27,7 +27,14 @@ export type UpsertOptions = {
 };
 
 export type RecordChange = { id: string; externalId: string; action: RecordAction };
-export type UpsertResult = { created: number; updated: number; unchanged: number; changes: RecordChange[] };
+export type UpsertResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  changes: RecordChange[];
+  /** External ids of deleted records the call brought back (counted as created, their action says so). */
+  restored: string[];
+};
 
 /** Statements stay under PostgreSQL's parameter and memory comfort: callers may pass any number of rows. */
 const BATCH = 1_000;
@@ -57,13 +64,14 @@ export async function upsertRecords(tx: Db, scope: TenantScope, options: UpsertO
     byId.set(row.externalId, row);
   }
   const rows = [...byId.values()];
-  const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, changes: [] };
+  const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, changes: [], restored: [] };
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = await upsertBatch(tx, scope, entityId, options, rows.slice(i, i + BATCH));
     result.created += part.created;
     result.updated += part.updated;
     result.unchanged += part.unchanged;
     result.changes.push(...part.changes);
+    result.restored.push(...part.restored);
   }
   return result;
 }
@@ -79,7 +87,7 @@ async function upsertBatch(tx: Db, scope: TenantScope, entityId: string, options
   );
   const runId = options.runId ?? null;
   const { type, id: sourceId } = options.source;
-  const changed = rowsOf<{ id: string; external_id: string; last_action: RecordAction }>(
+  const changed = rowsOf<{ id: string; external_id: string; last_action: RecordAction; existed: boolean }>(
     await tx.execute(sql`
       with input as (
         select * from jsonb_to_recordset(${input}::jsonb)
@@ -100,7 +108,7 @@ async function upsertBatch(tx: Db, scope: TenantScope, entityId: string, options
         last_run_id = excluded.last_run_id,
         last_seen_run_id = excluded.last_seen_run_id
       where r.hash <> excluded.hash or r.deleted_at is not null
-      returning r.id, r.external_id, r.last_action
+      returning r.id, r.external_id, r.last_action, (r.xmax <> 0) as existed
     `),
   );
   if (options.markSeen && runId && changed.length < rows.length) {
@@ -119,6 +127,8 @@ async function upsertBatch(tx: Db, scope: TenantScope, entityId: string, options
     updated: changed.length - created,
     unchanged: rows.length - changed.length,
     changes: changed.map((c) => ({ id: c.id, externalId: c.external_id, action: c.last_action })),
+    // An inserted row has no xmax; an updated one carries the writing transaction's.
+    restored: changed.flatMap((c) => (c.existed && c.last_action === "created" ? [c.external_id] : [])),
   };
 }
 

@@ -87,10 +87,11 @@ export async function entityTarget(ctx: TenantContext, key: string): Promise<Imp
     },
 
     async writeMany(ctx, rows, tx, runId) {
+      const ids = rows.map((r) => externalId(r.data));
       const result = await upsertRecords(tx, ctx, {
         entityId: entity.id,
         source: IMPORT_SOURCE,
-        rows: rows.map((r) => ({ externalId: externalId(r.row.data), data: stored(r.row.data) })),
+        rows: rows.map((r, i) => ({ externalId: ids[i]!, data: stored(r.data) })),
         runId,
       });
       if (runId) {
@@ -98,7 +99,12 @@ export async function entityTarget(ctx: TenantContext, key: string): Promise<Imp
         batch.add(result.changes);
         changes.set(runId, batch);
       }
-      return rows.map((r) => ({ ok: true as const, action: r.plan.action === "conflict" ? "unchanged" : r.plan.action }));
+      // As plan counts them: a restored record is an update of the import's row, not a new one.
+      const restored = new Set(result.restored);
+      const action = new Map(
+        result.changes.map((c) => [c.externalId, c.action === "created" && !restored.has(c.externalId) ? "create" : "update"] as const),
+      );
+      return ids.map((id) => ({ ok: true as const, action: action.get(id) ?? "unchanged" }));
     },
 
     run: {

@@ -39,8 +39,11 @@ export interface ImportTarget {
   plan(ctx: TenantContext, rows: MappedRow[], tx: Db): Promise<Plan[]>;
   /** Writes one row inside the batch's transaction (a failure rolls back that row only). */
   write(ctx: TenantContext, row: MappedRow, plan: Plan, tx: Db): Promise<WriteOutcome>;
-  /** Writes a batch's rows in one go instead of row by row (set-based targets); one outcome per row. */
-  writeMany?(ctx: TenantContext, rows: { row: MappedRow; plan: Plan }[], tx: Db, runId: string | null): Promise<WriteOutcome[]>;
+  /**
+   * Writes a batch's rows in one go instead of row by row (set-based targets); one outcome per row,
+   * each naming what the write did as `plan` would have, so the batch is not read before it is written.
+   */
+  writeMany?(ctx: TenantContext, rows: MappedRow[], tx: Db, runId: string | null): Promise<WriteOutcome[]>;
   /** The target's own record of the run (an entity import's sync run), kept in step batch by batch. */
   run?: RunHooks;
 }
