@@ -76,6 +76,15 @@ export async function issuePasswordReset(ctx: TenantContext, raw: { userId: stri
   const token = randomToken(32);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_MS);
+  // Other organisations' memberships are out of the tenant's sight (row-level security), so this
+  // asks as system work, before the tenant's transaction: PGlite's one connection cannot hold both.
+  const [elsewhere] = await withSystem("password reset eligibility", (sys) =>
+    sys
+      .select({ tenantId: memberships.tenantId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, input.userId), ne(memberships.tenantId, ctx.tenant.id)))
+      .limit(1),
+  );
   const email = await withTenant(ctx, async (tx) => {
     const [member] = await tx
       .select({ email: users.email, passwordHash: users.passwordHash })
@@ -83,11 +92,6 @@ export async function issuePasswordReset(ctx: TenantContext, raw: { userId: stri
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.tenantId, ctx.tenant.id), eq(memberships.userId, input.userId)));
     if (!member) throw notFound("Member");
-    const [elsewhere] = await tx
-      .select({ tenantId: memberships.tenantId })
-      .from(memberships)
-      .where(and(eq(memberships.userId, input.userId), ne(memberships.tenantId, ctx.tenant.id)))
-      .limit(1);
     if (elsewhere) throw conflict("This person also belongs to another organisation: only they can change their password.");
     // One live link per person: a new one replaces any still unused.
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, input.userId), isNull(passwordResets.usedAt)));

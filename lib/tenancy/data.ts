@@ -38,7 +38,9 @@ export type SystemWork =
   | "oauth consent"
   // Invitation and password-reset links are found by their token before anyone is signed in.
   | "invitation lookup"
-  | "password reset lookup";
+  | "password reset lookup"
+  // An owner may reset only the password of someone who belongs to no other organisation.
+  | "password reset eligibility";
 
 type Ambient = { kind: "tenant"; tenantId: string; tx: Db } | { kind: "system"; work: SystemWork };
 

@@ -207,6 +207,8 @@ describe("/api/v1/sso", () => {
 
   it("previews the lockout and enforces only once confirmed", async () => {
     const { owner, key } = await ssoKey();
+    // Invited before the domain routes to SSO, so Dana can still accept with a password.
+    await addMemberViaInvitation(owner, { email: "dana@example.test", name: "Dana", password: PASSWORD, role: "viewer" });
     await call(putOidc, key, "/sso/oidc", {
       method: "PUT",
       body: { issuer: peer.issuer, client_id: "patchbay", client_secret: CLIENT_SECRET },
@@ -218,7 +220,6 @@ describe("/api/v1/sso", () => {
     const claimed = await call(claimDomain, key, "/sso/domains", { method: "POST", body: { domain: "example.test" } });
     dns.txt.set(claimed.body.txt_record.name, [claimed.body.txt_record.value]);
     expect((await call(verifyDomain, key, "/sso/domains/verify", { method: "POST", params: { id: claimed.body.id } })).status).toBe(200);
-    await addMemberViaInvitation(owner, { email: "dana@example.test", name: "Dana", password: PASSWORD, role: "viewer" });
 
     const preview = await call(members, key, "/sso/members");
     expect(preview.status).toBe(200);
