@@ -89,7 +89,7 @@ test.describe.serial("members join by invitation and look after their passwords"
     await expect(here.page.getByText("That is not your current password.")).toBeVisible();
     await here.page.getByLabel("Current password").fill(admin.password);
     await here.page.getByRole("button", { name: "Change password" }).click();
-    await expect(here.page.getByText("Password changed")).toBeVisible();
+    await expect(here.page.getByText("Password changed", { exact: true })).toBeVisible();
 
     await here.page.goto(`/t/${OWNER.tenant}`);
     await expect(here.page).toHaveURL(new RegExp(`/t/${OWNER.tenant}$`));
