@@ -40,7 +40,8 @@ export interface TabLinksProps {
 
 export function TabLinks({ items, current, label = "Sections", className }: TabLinksProps) {
   return (
-    <nav aria-label={label} className={className}>
+    // min-w-0: as a grid or flex item the nav would otherwise widen to all its tabs, and the page with it, instead of letting the list scroll.
+    <nav aria-label={label} className={cn("min-w-0", className)}>
       <ul className={listClasses}>
         {items.map((item) => (
           <li key={item.href} className="flex">
