@@ -106,6 +106,17 @@ export function rateLimitedPage(call: CallResult, seconds: number, message: stri
   return { ok: false, rateLimitedSeconds: seconds, message, status: call.response?.status ?? null, bytes: 0, call };
 }
 
+/** A push's failure, from the page the same refused call would have made: a reconnect or a wait carries over. */
+export function pushFailed(page: ConnectorPage): ConnectorPushResult {
+  if (page.ok) return { outcome: "failed", message: "The push failed." };
+  return {
+    outcome: "failed",
+    message: page.message,
+    reconnect: page.reconnect,
+    rateLimitedSeconds: page.rateLimitedSeconds ?? undefined,
+  };
+}
+
 /** Whether the call never reached the provider because Patchbay's own per-integration budget was spent. */
 export function heldByOwnLimit(call: CallResult): boolean {
   return !call.response && !call.error && call.problem !== null;

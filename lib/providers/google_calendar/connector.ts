@@ -8,6 +8,7 @@ import {
   type Connector,
   type ConnectorPage,
   type ConnectorPageRequest,
+  pushFailed,
   type ConnectorPushRequest,
   type ConnectorPushResult,
   type ConnectorStream,
@@ -213,14 +214,7 @@ async function pushEvent(request: ConnectorPushRequest): Promise<ConnectorPushRe
       outcome: "conflict",
       reason: `Google Calendar changed event ${request.remoteId} since the last push: ${result.redact(googleError(result.json)?.text ?? "Precondition Failed")}`,
     };
-  const page = failed(result);
-  if (page.ok) return { outcome: "failed", message: "The push failed." };
-  return {
-    outcome: "failed",
-    message: page.message,
-    reconnect: "reconnect" in page ? page.reconnect : undefined,
-    rateLimitedSeconds: page.rateLimitedSeconds ?? undefined,
-  };
+  return pushFailed(failed(result));
 }
 
 export const googleCalendarConnector: Connector = {

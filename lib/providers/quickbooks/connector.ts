@@ -8,6 +8,7 @@ import {
   type Connector,
   type ConnectorPage,
   type ConnectorPageRequest,
+  pushFailed,
   type ConnectorPushRequest,
   type ConnectorPushResult,
   type ConnectorStream,
@@ -273,14 +274,7 @@ async function pushInvoice(request: ConnectorPushRequest): Promise<ConnectorPush
       outcome: "conflict",
       reason: `QuickBooks changed invoice ${request.remoteId} since the last push: ${result.redact(fault.text)}`,
     };
-  const page = failed(result);
-  if (page.ok) return { outcome: "failed", message: "The push failed." };
-  return {
-    outcome: "failed",
-    message: page.message,
-    reconnect: "reconnect" in page ? page.reconnect : undefined,
-    rateLimitedSeconds: page.rateLimitedSeconds ?? undefined,
-  };
+  return pushFailed(failed(result));
 }
 
 export const quickbooksConnector: Connector = {
