@@ -67,6 +67,7 @@ test("every primary button shows a clear focus ring, and Test connection keeps f
     `${base}/webhooks`,
     `${base}/settings/api-keys`,
     `${base}/settings/members`,
+    `${base}/account`,
   ];
   let checked = 0;
   for (const path of pages) {
